@@ -1,0 +1,131 @@
+"""The whole job: files -> articles -> mentions -> entities -> graph (-> outputs).
+
+:func:`build` is the Python API; :func:`run` is what ``kg build`` does, with a :class:`Report` of the run.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+import networkx as nx
+from spacy.language import Language
+
+from .errors import InputError
+from .link import add_measures, build_graph
+from .normalise import Entity, Mention, resolve
+from .read import FORMATS, Document, Skipped, read_paths
+from .recognise import load_pipeline
+from .segment import Article, segment
+
+__all__ = ["Report", "build", "recognise_articles", "run"]
+
+
+@dataclass
+class Report:
+    """What a run read, skipped, found and wrote."""
+
+    files: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    articles: int = 0
+    mentions: Counter = field(default_factory=Counter)
+    nodes: int = 0
+    edges: int = 0
+    seconds: float = 0.0
+    outputs: dict = field(default_factory=dict)
+    shown_nodes: int = 0
+
+    def summary(self) -> str:
+        lines = [f"read {self.files} files, skipped {len(self.skipped)}; {self.articles} articles"]
+        for s in self.skipped:
+            lines.append(f"  skipped {s}")
+        by_type = ", ".join(f"{t} {self.mentions[t]}" for t in ("PER", "ORG", "LOC", "PROJECT"))
+        lines.append(f"mentions: {sum(self.mentions.values())} ({by_type})")
+        lines.append(f"graph: {self.nodes} nodes, {self.edges} edges")
+        if self.outputs:
+            where = Path(next(iter(self.outputs.values()))).parent
+            lines.append(f"wrote {', '.join(self.outputs)} to {where}")
+            if self.shown_nodes < self.nodes:
+                lines.append(f"  graph.html shows the {self.shown_nodes} entities in most articles")
+        lines.append(f"{self.seconds:.1f} s")
+        return "\n".join(lines)
+
+
+def _articles(paths: Sequence[str | Path], report: Report) -> list[Article]:
+    missing = [str(p) for p in paths if not Path(p).exists()]
+    if missing:
+        raise InputError(f"no such file or folder: {', '.join(missing)}")
+    articles: list[Article] = []
+    sources = set()
+    for item in read_paths(paths):
+        if isinstance(item, Skipped):
+            report.skipped.append(item)
+            if item.line is None:
+                sources.add(item.source)
+            continue
+        sources.add(item.source)
+        articles.extend(a for a in segment(item) if a.text.strip())
+    report.files = len(sources)
+    if not sources:
+        print(f"warning: no {', '.join(FORMATS)} files in {', '.join(map(str, paths))}", file=sys.stderr)
+    return articles
+
+
+def recognise_articles(nlp: Language, articles: Sequence[Article], *, batch_size: int = 32,
+                       progress: Callable[[int, int], None] | None = None) -> list[Mention]:
+    """Run ``nlp`` over the articles' texts (``nlp.pipe``), attach the mentions to each article and return them all."""
+    mentions: list[Mention] = []
+    pairs = ((a.text, a) for a in articles)
+    for n, (doc, article) in enumerate(nlp.pipe(pairs, as_tuples=True, batch_size=batch_size), 1):
+        article.mentions = [Mention(article.id, e.start_char, e.end_char, e.label_, e.text) for e in doc.ents]
+        mentions.extend(article.mentions)
+        if progress:
+            progress(n, len(articles))
+    return mentions
+
+
+def build(paths: Iterable[str | Path], *, ner: str | None = None, nlp: Language | None = None,
+          report: Report | None = None, progress: Callable[[int, int], None] | None = None
+          ) -> tuple[nx.Graph, list[Article]]:
+    """Read, segment, recognise, normalise and link: the graph and the articles (each with its mentions).
+
+    paths: files or folders of ``.txt``/``.md`` pages and ``.jsonl`` exports.
+    ner (str | None): recogniser, as for ``--ner`` (None: the shipped model).
+    nlp (Language | None): an already loaded pipeline, to reuse across calls.
+    """
+    graph, articles, _ = _build(paths, ner=ner, nlp=nlp, report=report, progress=progress)
+    return graph, articles
+
+
+def _build(paths, *, ner, nlp, report, progress) -> tuple[nx.Graph, list[Article], dict[str, Entity]]:
+    started = time.time()
+    report = report if report is not None else Report()
+    articles = _articles(list(paths), report)
+    nlp = nlp or load_pipeline(ner)
+    mentions = recognise_articles(nlp, articles, progress=progress)
+    entities = resolve(mentions)
+    graph = add_measures(build_graph(articles, mentions, entities))
+    report.articles = len(articles)
+    report.mentions = Counter(m.label for m in mentions)
+    report.nodes, report.edges = graph.number_of_nodes(), graph.number_of_edges()
+    report.seconds = time.time() - started
+    return graph, articles, entities
+
+
+def run(paths: Sequence[str | Path], out: Path, *, ner: str | None = None, max_nodes: int = 1500,
+        progress: Callable[[int, int], None] | None = None) -> Report:
+    """``kg build``: build the graph and write every output into ``out``."""
+    from .export import write_outputs
+
+    started = time.time()
+    report = Report()
+    graph, articles, entities = _build(paths, ner=ner, nlp=None, report=report, progress=progress)
+    mentions = [m for a in articles for m in a.mentions]
+    report.outputs = write_outputs(out, graph, articles, mentions, entities, max_nodes=max_nodes)
+    report.shown_nodes = min(max_nodes, report.nodes)
+    report.seconds = time.time() - started
+    return report

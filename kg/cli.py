@@ -1,0 +1,183 @@
+"""The ``kg`` command: a thin layer over kg.build, kg.recognise, kg.evaluate and kg.train."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from .errors import InputError, KgError
+
+__all__ = ["main"]
+
+
+def _progress(quiet: bool):
+    if quiet:
+        return None
+    last = [0.0]
+
+    def show(done: int, total: int) -> None:
+        now = time.time()
+        if total >= 50 and (now - last[0] > 2 or done == total):
+            last[0] = now
+            print(f"\rrecognising: {done}/{total} articles", end="\n" if done == total else "", file=sys.stderr,
+                  flush=True)
+
+    return show
+
+
+def cmd_build(args) -> int:
+    from .build import run
+
+    report = run(args.paths or ["corpus"], Path(args.output), ner=args.ner, max_nodes=args.max_nodes,
+                 progress=_progress(args.quiet))
+    if not args.quiet:
+        print(report.summary())
+    else:
+        for s in report.skipped:
+            print(f"skipped {s}", file=sys.stderr)
+    return 0
+
+
+def _read_inputs(path: Path) -> list[dict]:
+    """Records {"id", "text", ...} from gold-format JSONL, or one per non-empty line of a plain text file."""
+    from .read import decode
+
+    try:
+        text, _ = decode(path.read_bytes())
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+    except ValueError as error:
+        raise InputError(f"{path}: {error}") from None
+    records = []
+    if path.suffix.lower() == ".jsonl":
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise InputError(f"{path}:{n}: invalid JSON ({error.msg} at column {error.colno})") from None
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                raise InputError(f'{path}:{n}: no "text" string in this record')
+            record.setdefault("id", f"{path.name}:{n}")
+            records.append(record)
+    else:
+        for n, line in enumerate(text.split("\n"), 1):
+            if line.strip():
+                records.append({"id": f"{path.name}:{n}", "text": line})
+    return records
+
+
+def _predict(records: list[dict], ner: str | None, labels=None) -> list[list[list]]:
+    from .recognise import load_pipeline
+
+    nlp = load_pipeline(ner)
+    out = []
+    for doc in nlp.pipe((r["text"] for r in records), batch_size=64):
+        out.append([[e.start_char, e.end_char, e.label_] for e in doc.ents if not labels or e.label_ in labels])
+    return out
+
+
+def cmd_ner(args) -> int:
+    records = _read_inputs(Path(args.input))
+    predicted = _predict(records, args.ner)
+    with open(args.output, "w", encoding="utf-8") as f:
+        for record, entities in zip(records, predicted):
+            f.write(json.dumps({"id": record["id"], "text": record["text"], "entities": entities},
+                               ensure_ascii=False) + "\n")
+    if not args.quiet:
+        print(f"{len(records)} texts, {sum(map(len, predicted))} entities -> {args.output}")
+    return 0
+
+
+def cmd_evaluate(args) -> int:
+    from .evaluate import format_scores, score_spans
+
+    gold = _read_inputs(Path(args.gold))
+    labels = args.labels.split(",") if args.labels else None
+    if args.pred:
+        pred_records = {r["id"]: r for r in _read_inputs(Path(args.pred))}
+        missing = [r["id"] for r in gold if r["id"] not in pred_records]
+        if missing:
+            raise InputError(f"{args.pred}: no prediction for ids {', '.join(missing[:5])}")
+        predicted = [pred_records[r["id"]].get("entities", []) for r in gold]
+    else:
+        started = time.time()
+        predicted = _predict(gold, args.ner)
+        seconds = time.time() - started
+    scores = score_spans([r["text"] for r in gold], [r.get("entities", []) for r in gold], predicted, labels)
+    print(format_scores(scores))
+    if not args.pred:
+        chars = sum(len(r["text"]) for r in gold)
+        print(f"{len(gold)} texts, {chars} chars in {seconds:.1f} s ({chars / max(seconds, 1e-9):.0f} chars/s, "
+              "model loading included)")
+    if args.json:
+        Path(args.json).write_text(json.dumps(scores, indent=2), encoding="utf-8")
+    return 0
+
+
+def cmd_train(args) -> int:
+    from .train import train_pipeline
+
+    train_pipeline(Path(args.config), Path(args.output), work=Path(args.work) if args.work else None,
+                   data_dir=Path(args.data) if args.data else None, resume=args.resume)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="kg", description="Build a knowledge graph of people, organisations, places "
+                                "and projects from Chinese newspaper pages.")
+    sub = p.add_subparsers(dest="command", required=True)
+    ner_help = ("recogniser: 'default' (the shipped model), a spaCy pipeline folder, or hanlp[:<id or folder>]")
+
+    b = sub.add_parser("build", help="pages -> graph.html, graph.graphml, graph.gexf, tables, articles.jsonl")
+    b.add_argument("paths", nargs="*", help="files or folders (default: corpus/)")
+    b.add_argument("-o", "--output", default="output", help="output folder (default: output/)")
+    b.add_argument("--ner", default=None, help=ner_help)
+    b.add_argument("--max-nodes", type=int, default=1500, help="most nodes drawn in graph.html (default 1500)")
+    b.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    b.set_defaults(func=cmd_build)
+
+    n = sub.add_parser("ner", help="tag texts: gold-format JSONL or plain text (one text a line) -> JSONL")
+    n.add_argument("input")
+    n.add_argument("-o", "--output", required=True)
+    n.add_argument("--ner", default=None, help=ner_help)
+    n.add_argument("-q", "--quiet", action="store_true")
+    n.set_defaults(func=cmd_ner)
+
+    e = sub.add_parser("evaluate", help="exact-span P/R/F1 per label and per-document entity-set F1")
+    e.add_argument("gold")
+    e.add_argument("--labels", default=None, help="comma-separated labels to score, e.g. PER,ORG,LOC")
+    e.add_argument("--pred", default=None, help="score this prediction JSONL instead of running the model")
+    e.add_argument("--ner", default=None, help=ner_help)
+    e.add_argument("--json", default=None, help="also write the scores to this JSON file")
+    e.set_defaults(func=cmd_evaluate)
+
+    t = sub.add_parser("train", help="train the NER tagger from gold-format JSONL and save a spaCy pipeline")
+    t.add_argument("config", nargs="?", default="configs/tagger.cfg")
+    t.add_argument("-o", "--output", default="models/kg-ner", help="pipeline folder to write")
+    t.add_argument("--data", default=None, help="folder of the training data (overrides the config's)")
+    t.add_argument("--work", default=None, help="folder for checkpoints (default: output/training)")
+    t.add_argument("--resume", action="store_true", help="resume from the checkpoint in --work")
+    t.set_defaults(func=cmd_train)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KgError as error:
+        print(f"kg {args.command}: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

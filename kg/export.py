@@ -1,0 +1,182 @@
+"""Write the graph and the articles: GraphML and GEXF for Gephi, an offline HTML explorer, CSV tables and
+``articles.jsonl``.
+
+Writers work on copies and never change the caller's graph. GraphML is written with named keys (Gephi reads
+key ``d3`` as the label otherwise) and scalar attributes only.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+from collections import defaultdict
+from pathlib import Path
+from typing import Sequence
+
+import networkx as nx
+import pyvis
+from pyvis.network import Network
+
+from .errors import ExportError
+from .normalise import Entity, Mention
+from .segment import Article
+
+__all__ = ["TYPE_COLOURS", "write_outputs", "write_graphml", "write_gexf", "write_html", "layout"]
+
+TYPE_COLOURS = {"PER": "#e15759", "ORG": "#4e79a7", "LOC": "#59a14f", "PROJECT": "#f28e2b"}
+TYPE_NAMES = {"PER": "人物 person", "ORG": "机构 organisation", "LOC": "地点 place", "PROJECT": "项目 project"}
+_SCALARS = (str, int, float, bool)
+
+
+def _rgb(hex_colour: str) -> tuple[int, int, int]:
+    return tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))  # type: ignore[return-value]
+
+
+def _node_size(articles: int) -> float:
+    return round(8 + 6 * math.sqrt(articles), 2)
+
+
+def layout(graph: nx.Graph, *, seed: int = 42) -> dict[str, tuple[float, float]]:
+    """Positions for every node (seeded spring layout, scaled to about 1000 units), computed once here so that the
+    browser and Gephi need no physics."""
+    if len(graph) == 0:
+        return {}
+    k = 2.0 / math.sqrt(len(graph))
+    pos = nx.spring_layout(graph, weight="weight", seed=seed, k=k, iterations=60 if len(graph) < 3000 else 30)
+    scale = 120 * math.sqrt(len(graph))
+    return {n: (round(float(x) * scale, 2), round(float(y) * scale, 2)) for n, (x, y) in pos.items()}
+
+
+def _gephi_copy(graph: nx.Graph, positions: dict) -> nx.Graph:
+    """A copy with the colour, size and position attributes Gephi reads, every value checked to be a scalar."""
+    out = nx.Graph()
+    for node, data in graph.nodes(data=True):
+        attrs = dict(data)
+        r, g, b = _rgb(TYPE_COLOURS.get(attrs.get("type", ""), "#999999"))
+        x, y = positions.get(node, (0.0, 0.0))
+        attrs.update(r=r, g=g, b=b, size=_node_size(attrs.get("articles", 1)), x=x, y=y)
+        for key, value in attrs.items():
+            if not isinstance(value, _SCALARS):
+                raise ExportError(f"node {node!r}: attribute {key!r} is a {type(value).__name__}, not a scalar; "
+                                  "join lists with '|' before export")
+        out.add_node(node, **attrs)
+    for u, v, data in graph.edges(data=True):
+        for key, value in data.items():
+            if not isinstance(value, _SCALARS):
+                raise ExportError(f"edge {u!r} -- {v!r}: attribute {key!r} is a {type(value).__name__}, not a scalar")
+        out.add_edge(u, v, **data)
+    return out
+
+
+def write_graphml(graph: nx.Graph, path: Path, positions: dict | None = None) -> None:
+    """GraphML with named keys and scalar attributes (label, type, counts, aliases, r/g/b, size, x/y)."""
+    copy = _gephi_copy(graph, positions or {})
+    nx.write_graphml(copy, path, named_key_ids=True, infer_numeric_types=True)
+
+
+def write_gexf(graph: nx.Graph, path: Path, positions: dict | None = None) -> None:
+    """GEXF with Gephi's viz colour, size and position."""
+    copy = _gephi_copy(graph, positions or {})
+    for node, data in copy.nodes(data=True):
+        data["viz"] = {"color": {"r": data["r"], "g": data["g"], "b": data["b"], "a": 1.0},
+                       "size": data["size"], "position": {"x": data["x"], "y": data["y"], "z": 0.0}}
+    nx.write_gexf(copy, path)
+
+
+def _csv(path: Path, header: Sequence[str], rows) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+def _evidence(articles: Sequence[Article], mentions: Sequence[Mention]) -> dict[str, list[list[str]]]:
+    """For each entity, [article id, sentence] for each article it appears in (the sentence of its first mention)."""
+    text_of = {a.id: a.text for a in articles}
+    found: dict[str, list[list[str]]] = defaultdict(list)
+    seen = set()
+    for m in mentions:
+        if not m.entity or (m.entity, m.article_id) in seen:
+            continue
+        seen.add((m.entity, m.article_id))
+        text = text_of[m.article_id]
+        start = max(text.rfind(p, 0, m.start) for p in "。！？\n") + 1
+        ends = [i for i in (text.find(p, m.end) for p in "。！？\n") if i != -1]
+        end = min(ends) + 1 if ends else len(text)
+        sentence = " ".join(text[start:end].split())
+        found[m.entity].append([m.article_id, sentence[:200]])
+    return found
+
+
+def write_html(graph: nx.Graph, path: Path, articles: Sequence[Article], mentions: Sequence[Mention],
+               positions: dict, *, max_nodes: int = 1500, title: str = "kg") -> int:
+    """The offline explorer: one self-contained HTML file (vis-network from pyvis's package inlined, no network).
+
+    At most ``max_nodes`` nodes are drawn (those in the most articles); the page says so. Returns the count drawn.
+    """
+    keep = sorted(graph.nodes, key=lambda n: (-graph.nodes[n]["articles"], -graph.nodes[n]["mentions"], n))[:max_nodes]
+    shown = graph.subgraph(keep)
+    net = Network(height="100%", width="100%")
+    for node in sorted(shown.nodes):
+        d = shown.nodes[node]
+        x, y = positions.get(node, (0.0, 0.0))
+        tip = f"{d['label']} ({d['type']})\n{d['articles']} articles, {d['mentions']} mentions"
+        net.add_node(node, label=d["label"], title=tip, color=TYPE_COLOURS.get(d["type"], "#999999"),
+                     size=_node_size(d["articles"]), x=x, y=y, group=d["type"])
+    for u, v, d in sorted(shown.edges(data=True)):
+        net.add_edge(u, v, value=d["weight"], title=f"{d['weight']} shared articles", weight=d["weight"])
+    net.toggle_physics(False)
+    nodes, edges, *_ = net.get_network_data()
+    info = {n: {"type": shown.nodes[n]["type"], "aliases": shown.nodes[n]["aliases"],
+                "articles": shown.nodes[n]["articles"], "mentions": shown.nodes[n]["mentions"]} for n in shown}
+    evidence = _evidence(articles, mentions)
+    used = {a for n in shown for a, _ in evidence.get(n, [])}
+    article_info = {a.id: {"headline": a.headline, "source": a.source, "lines": list(a.lines)}
+                    for a in articles if a.id in used}
+    data = {
+        "title": title, "nodes": nodes, "edges": edges, "info": info,
+        "evidence": {n: evidence.get(n, []) for n in shown}, "articles": article_info,
+        "types": [{"type": t, "name": TYPE_NAMES[t], "colour": c} for t, c in TYPE_COLOURS.items()],
+        "total_nodes": graph.number_of_nodes(), "total_edges": graph.number_of_edges(),
+    }
+    # JSON inside <script>: escape <, > and & so that no text from the corpus can close the script or open a tag.
+    payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    lib = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"  # shipped inside the pyvis package
+    template = (Path(__file__).parent / "templates" / "explorer.html").read_text(encoding="utf-8")
+    page = (template.replace("/*VIS_CSS*/", (lib / "vis-network.css").read_text(encoding="utf-8"))
+            .replace("/*VIS_JS*/", (lib / "vis-network.min.js").read_text(encoding="utf-8").replace("</script", "<\\/script"))
+            .replace("/*DATA*/null", payload)
+            .replace("{{title}}", _html_escape(title)))
+    path.write_text(page, encoding="utf-8")
+    return len(keep)
+
+
+def _html_escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def write_outputs(out: Path, graph: nx.Graph, articles: Sequence[Article], mentions: Sequence[Mention],
+                  entities: dict[str, Entity], *, max_nodes: int = 1500, seed: int = 42) -> dict[str, Path]:
+    """Write every output into ``out``; returns them by name."""
+    out.mkdir(parents=True, exist_ok=True)
+    positions = layout(graph, seed=seed)
+    paths = {name: out / name for name in ("graph.graphml", "graph.gexf", "graph.html", "entities.csv", "edges.csv",
+                                           "aliases.csv", "articles.jsonl")}
+    write_graphml(graph, paths["graph.graphml"], positions)
+    write_gexf(graph, paths["graph.gexf"], positions)
+    write_html(graph, paths["graph.html"], articles, mentions, positions, max_nodes=max_nodes)
+    node_cols = ("label", "type", "mentions", "articles", "degree", "weighted_degree", "pagerank", "community",
+                 "aliases", "article_ids")
+    _csv(paths["entities.csv"], ("id",) + node_cols,
+         ([n] + [d.get(c, "") for c in node_cols] for n, d in graph.nodes(data=True)))
+    edge_cols = ("weight", "sentence_weight", "npmi", "shared_articles", "evidence")
+    _csv(paths["edges.csv"], ("source", "target", "source_label", "target_label") + edge_cols,
+         ([u, v, graph.nodes[u]["label"], graph.nodes[v]["label"]] + [d.get(c, "") for c in edge_cols]
+          for u, v, d in sorted(graph.edges(data=True), key=lambda e: (-e[2]["weight"], e[0], e[1]))))
+    _csv(paths["aliases.csv"], ("alias", "entity", "rule", "count"),
+         ([alias, e.id, e.rules.get(alias, "same"), n] for e in entities.values() for alias, n in e.aliases.items()))
+    with open(paths["articles.jsonl"], "w", encoding="utf-8") as f:
+        for a in articles:
+            f.write(json.dumps(a.to_dict(), ensure_ascii=False) + "\n")
+    return paths

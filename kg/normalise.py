@@ -1,0 +1,177 @@
+"""From mentions to entities: one real entity, one node.
+
+Each mention's surface is cleaned (OCR spaces removed, full-width folded, quotes unified, titles around person
+names stripped); then mentions are grouped into entities by these rules, each recorded as the alias's ``rule``:
+
+- ``same``: the same cleaned name and type;
+- ``short-form``: within one article, an ORG written short (市工商联) that the article also writes in full
+  (台州市工商联), or a name that is the end of a longer name of the same type led by a place (经开区 is not);
+- ``admin-suffix``: across the corpus, places that differ only by an administrative suffix (台州/台州市,
+  浙江/浙江省), when both forms occur;
+- ``majority-type``: a name tagged with several types gets the type most of its mentions have.
+
+The canonical name of an entity is its most frequent cleaned surface (the longer on a tie); its id carries the
+type: ``PER:潘军明``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+__all__ = ["Mention", "Entity", "clean_name", "resolve"]
+
+_QUOTE_FOLD = str.maketrans({"「": "“", "」": "”", "『": "“", "』": "”", "‘": "“", "’": "”", '"': "“"})
+# Titles and forms of address around a person's name: "区委书记潘军明", "潘军明同志", "黄策先生".
+_PER_PREFIX = re.compile(
+    r"^(?:(?:省|市|区|县|镇|乡|村|党|团|委|局|厅|部|院|校|会|办|司|中心|公司|集团)*"
+    r"(?:总书记|副?书记|副?主席|副?主任|副?省长|副?市长|副?区长|副?县长|副?镇长|副?局长|副?部长|副?院长|副?校长|"
+    r"董事长|总经理|副?经理|委员|常委|记者|通讯员|代表|同志|老师|教授|医生|师傅))+"
+)
+_PER_SUFFIX = re.compile(
+    r"(?:同志|先生|女士|老师|教授|师傅|书记|主席|主任|省长|市长|区长|县长|镇长|局长|部长|院长|校长|董事长|总经理|经理|大爷|大妈|阿姨)+$"
+)
+ADMIN_SUFFIXES = ("省", "市", "县", "区")
+_PLACE_PREFIX = re.compile(r"^(省|市|区|县|镇|乡|街道)")
+
+
+@dataclass
+class Mention:
+    """One recognised span in one article; ``entity`` is filled in by :func:`resolve`."""
+
+    article_id: str
+    start: int
+    end: int
+    label: str
+    text: str
+    entity: str = ""
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "label": self.label, "text": self.text, "entity": self.entity}
+
+
+@dataclass
+class Entity:
+    """A node of the graph: a canonical name, a type, and every surface it was found as."""
+
+    id: str
+    name: str
+    type: str
+    aliases: Counter = field(default_factory=Counter)  # cleaned surface -> mentions
+    rules: dict = field(default_factory=dict)  # cleaned surface -> rule that merged it
+    types: Counter = field(default_factory=Counter)  # type -> mentions, before the majority vote
+    articles: list = field(default_factory=list)  # article ids, in reading order, de-duplicated
+
+    @property
+    def mentions(self) -> int:
+        return sum(self.aliases.values())
+
+
+def clean_name(text: str | None, label: str) -> str | None:
+    """The cleaned form of a surface, or None when nothing name-like is left.
+
+    >>> clean_name("台 州市", "LOC"), clean_name("区委书记潘军明", "PER"), clean_name("ＡＢＣ公司", "ORG")
+    ('台州市', '潘军明', 'ABC公司')
+    >>> clean_name("1", "LOC") is None, clean_name("张", "PER") is None
+    (True, True)
+    """
+    if text is None:
+        return None
+    name = unicodedata.normalize("NFKC", "".join(text.split())).translate(_QUOTE_FOLD)
+    name = name.strip("，,。.、；;：:!！?？·-—")
+    if label == "PER":
+        stripped = _PER_SUFFIX.sub("", _PER_PREFIX.sub("", name))
+        if len(stripped) >= 2:
+            name = stripped
+    if len(name) < 2 or not re.search(r"[\u4e00-\u9fffA-Za-z]", name):
+        return None
+    return name
+
+
+def _pick(aliases: Counter) -> str:
+    """The canonical name: the most frequent surface, the longer one on a tie, then the first in sort order."""
+    return sorted(aliases, key=lambda a: (-aliases[a], -len(a), a))[0]
+
+
+def resolve(mentions: list[Mention]) -> dict[str, Entity]:
+    """Group ``mentions`` into entities; sets each mention's ``entity`` id (None-named mentions get "").
+
+    Returns the entities by id, in order of first mention.
+    """
+    # 1. clean each surface; drop mentions with nothing name-like left
+    cleaned: list[tuple[Mention, str]] = []
+    for m in mentions:
+        name = clean_name(m.text, m.label)
+        if name is None:
+            m.entity = ""
+            continue
+        cleaned.append((m, name))
+    rule: dict[tuple[str, str], str] = {}
+
+    # 2. within an article, short forms resolve to the full form of the same type
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, (m, _) in enumerate(cleaned):
+        by_article[m.article_id].append(i)
+    keys: list[str] = [name for _, name in cleaned]
+    for ids in by_article.values():
+        names = {(cleaned[i][0].label, keys[i]) for i in ids}
+        for i in ids:
+            label, short = cleaned[i][0].label, keys[i]
+            if label not in ("ORG", "PROJECT") or len(short) < 3:
+                continue
+            longer = [full for lab, full in names if lab == label and len(full) > len(short) and full.endswith(short)
+                      and (_PLACE_PREFIX.match(short) or full[: len(full) - len(short)].endswith(ADMIN_SUFFIXES))]
+            if longer:
+                full = max(longer, key=len)
+                rule[(label, short)] = "short-form"
+                keys[i] = full
+
+    # 3. majority type for each name
+    type_votes: dict[str, Counter] = defaultdict(Counter)
+    for (m, _), key in zip(cleaned, keys):
+        type_votes[key][m.label] += 1
+    type_of = {key: sorted(votes, key=lambda t: (-votes[t], t))[0] for key, votes in type_votes.items()}
+
+    # 4. places differing only by an administrative suffix, when both forms occur
+    loc_names = {k for k, t in type_of.items() if t == "LOC"}
+    merge_to: dict[str, str] = {}
+    for name in loc_names:
+        if name.endswith(ADMIN_SUFFIXES) and len(name) >= 3 and name[:-1] in loc_names:
+            merge_to[name[:-1]] = name
+
+    entities: dict[str, Entity] = {}
+    by_key: dict[str, Entity] = {}
+    groups: dict[str, list[tuple[Mention, str, str]]] = defaultdict(list)
+    for (m, surface), key in zip(cleaned, keys):
+        final = merge_to.get(key, key)
+        why = rule.get((m.label, surface), "same")
+        if final != key:
+            why = "admin-suffix"
+        if m.label != type_of[key] and why == "same":
+            why = "majority-type"
+        groups[final].append((m, surface, why))
+    for final, items in groups.items():
+        type_ = type_of.get(final) or type_of[items[0][1]]
+        whys = {surface: why for _, surface, why in reversed(items)}
+        aliases = Counter(surface for _, surface, _ in items)
+        full = Counter({a: n for a, n in aliases.items() if whys[a] != "short-form"})
+        name = _pick(full or aliases)
+        entity = by_key.get(f"{type_}:{name}") or Entity(id=f"{type_}:{name}", name=name, type=type_)
+        for m, surface, why in items:
+            entity.aliases[surface] += 1
+            entity.rules.setdefault(surface, why)
+            entity.types[m.label] += 1
+            if m.article_id not in entity.articles:
+                entity.articles.append(m.article_id)
+            m.entity = entity.id
+        by_key[entity.id] = entity
+    # stable order: by first mention
+    order = {}
+    for m in mentions:
+        if m.entity and m.entity not in order:
+            order[m.entity] = len(order)
+    for entity in sorted(by_key.values(), key=lambda e: order[e.id]):
+        entities[entity.id] = entity
+    return entities

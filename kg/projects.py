@@ -1,0 +1,207 @@
+"""Find named projects (PROJECT) in Chinese text: works, lines, parks, bases, platforms.
+
+No training set has this label, so it is found by rule, on the repaired text:
+
+1. a *head* word ends the name: 工程, 项目, 产业园, 基地, 平台, 铁路, …, optionally followed by a phase
+   ("(一期)", "二期");
+2. the name extends leftwards over jieba words that can be part of a name (nouns, place names, numbers, Latin
+   codes, a few construction verbs such as 改扩建, and whole quoted names), and stops at anything else
+   (verbs, function words, punctuation);
+3. it is kept only if it is *specific*: it contains a place name, a quoted name, a Latin or digit code or a
+   phase; "重大项目", "民生工程" are not names;
+4. campaigns and slogans (the quoted name alone: "千万工程"), meetings ("…工程推进会") and document titles
+   (inside 《》) are not projects;
+5. a leading administrative place ("温岭市" in 温岭市南排工程) is left out of the name, so the place stays a LOC.
+
+Every setting is a keyword argument with a default, so that a pipeline's config holds them all.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Sequence
+
+import jieba.posseg as posseg
+
+__all__ = ["DEFAULT_HEADS", "find_projects"]
+
+DEFAULT_HEADS = (
+    "工程", "项目", "产业园", "工业园", "科技园", "创业园", "物流园", "园区", "产业带", "基地", "平台", "走廊",
+    "铁路", "高铁", "城际", "高速公路", "高速", "公路", "大道", "快速路", "隧道", "大桥", "机场", "港区", "码头",
+    "商城", "综合体", "水库", "电站", "新城", "小镇",
+)
+# Heads that need a Latin/digit code before them to be a name: "S2线", "1号线".
+CODED_HEADS = ("线", "号线")
+# Words after a head that make the phrase a meeting, a body or a role, not a project.
+DEFAULT_NOT_AFTER = (
+    "推进会", "现场会", "动员会", "建设会", "座谈会", "工作会", "会议", "领导小组", "指挥部", "办公室", "管委会",
+    "公司", "集团", "负责人", "专班", "建设者",
+)
+# Words that can stand inside a name although jieba tags them as verbs.
+NAME_VERBS = ("改扩建", "扩建", "新建", "改建", "改造", "提升", "整治", "治理", "建设", "开发", "综合", "排涝", "引水")
+# jieba POS tags of words (two characters or more) that end a name on their left: verbs, adverbs, prepositions,
+# conjunctions, pronouns, particles. Single characters are judged by FUNCTION_CHARS instead, since jieba tags the
+# characters of unknown names (南/排 in 南排工程) at random.
+STOP_POS = {"d", "p", "c", "r", "u", "y", "e", "o", "a", "ad", "l", "i", "t", "uj", "ul", "zg", "df", "dg", "rr", "rz"}
+FUNCTION_CHARS = set("的和与及在是为将对把了从向到等个这该其各于以由被让给并或也都就还又再才而且即但因使所之有无不没要会能可已正更最很好")
+# Words that never start or sit inside a project name.
+STOP_WORDS = {
+    "我市", "我区", "我县", "全市", "全区", "全县", "全省", "多个", "一批", "重大", "重点", "民生", "有关", "相关",
+    "一个", "这个", "首个", "省市", "市级", "省级", "国家级", "年度", "今年", "去年", "目前", "其中", "以及",
+    "亿元", "万元", "新时代",
+}
+ADMIN_SUFFIX = ("省", "市", "县", "区")
+_PHASE = re.compile(r"^\s*([(（][一二三四五六七八九十\d]+期(工程)?[)）]|[一二三四五六七八九十\d]+期)")
+_CODE = re.compile(r"[A-Za-z0-9０-９]|[一二三四五六七八九十]+期|[一二三四五六七八九十\d]+号")
+_QUOTES = {"”": "“", "\"": "\"", "」": "「", "’": "‘"}
+_PLACE_END = re.compile(r"(省|市|县|区|镇|乡|村|街道|湾|岛|港|江|河|湖|山)$")
+
+
+def find_projects(
+    text: str,
+    *,
+    heads: Sequence[str] = DEFAULT_HEADS,
+    not_after: Sequence[str] = DEFAULT_NOT_AFTER,
+    places: Iterable[tuple[int, int]] = (),
+    max_words: int = 8,
+) -> list[tuple[int, int]]:
+    """Spans (start, end) of project names in ``text``.
+
+    text (str): repaired text (no OCR spaces inside words).
+    heads (Sequence[str]): words that end a project name.
+    not_after (Sequence[str]): words that, right after a head, make the phrase something else.
+    places (Iterable[tuple[int, int]]): spans of places found by the NER, which make a name specific.
+    max_words (int): how many words a name may extend leftwards from its head.
+
+    >>> text = "温岭市南排工程(一期)进展顺利，台州湾新材料产业园和重大项目"
+    >>> [text[s:e] for s, e in find_projects(text)]
+    ['南排工程(一期)', '台州湾新材料产业园']
+    """
+    words = [(w.word, w.flag) for w in posseg.cut(text, HMM=True)]
+    starts = []
+    pos = 0
+    for word, _ in words:
+        starts.append(pos)
+        pos += len(word)
+    place_chars = {i for s, e in places for i in range(s, e)}
+    head_set = set(heads)
+    found: list[tuple[int, int]] = []
+    for k, (word, flag) in enumerate(words):
+        head = _head_of(word, head_set)
+        coded = head is None and word in CODED_HEADS and k > 0 and _CODE.search(words[k - 1][0])
+        if head is None and not coded:
+            continue
+        end = starts[k] + (len(word) if coded or word.endswith(head) else len(head))
+        if any(text.startswith(w, end) for w in not_after):
+            continue
+        phase = _PHASE.match(text[end:])
+        if phase:
+            end += phase.end()
+        first = _extend_left(words, k, max_words)
+        if first is None:
+            continue
+        start = starts[first]
+        if text[start:end] in _quoted_slogans(text, start, end) or _inside_title(text, start):
+            continue
+        if not _is_specific(text, words, starts, first, k, end, place_chars, head_set):
+            continue
+        start = _drop_admin_prefix(words, starts, first, k, start)
+        if end - start >= 4:
+            found.append((start, end))
+    # Overlapping candidates ("台州机场" and "台州机场改扩建工程"): the longest wins.
+    kept: list[tuple[int, int]] = []
+    for span in sorted(found, key=lambda s: (s[0] - s[1], s[0])):
+        if all(span[1] <= s or span[0] >= e for s, e in kept):
+            kept.append(span)
+    return sorted(kept)
+
+
+# jieba glues some heads to the next word ("工程建设"): the head still ends the name.
+HEAD_TAILS = ("建设", "施工")
+
+
+def _head_of(word: str, heads: set[str]) -> str | None:
+    for tail in HEAD_TAILS:
+        if word.endswith(tail) and word[: -len(tail)] in heads:
+            return word[: -len(tail)]
+    for n in range(len(word), 0, -1):
+        if word[-n:] in heads:
+            return word[-n:]
+    return None
+
+
+def _extend_left(words: list[tuple[str, str]], k: int, max_words: int) -> int | None:
+    """Index of the first word of the name ending at word ``k``; None if nothing before the head can name it."""
+    first = k
+    i = k - 1
+    while i >= 0 and k - i <= max_words:
+        word, flag = words[i]
+        if word in _QUOTES:  # a quoted name: take it whole
+            j = i - 1
+            while j >= 0 and words[j][0] != _QUOTES[word] and i - j <= 8:
+                j -= 1
+            if j < 0 or words[j][0] != _QUOTES[word]:
+                break
+            first = i = j
+            i -= 1
+            continue
+        if word in STOP_WORDS:
+            break
+        if len(word) == 1:
+            if word in FUNCTION_CHARS or (flag == "x" and not word.isalnum()):
+                break
+        elif (flag in STOP_POS or flag.startswith("v") and flag != "vn") and word not in NAME_VERBS:
+            break
+        elif flag == "x" and not re.match(r"^[A-Za-z0-9·\-]+$", word):
+            break
+        first = i
+        i -= 1
+    # Never start a name on a number or a direction word alone ("三个", "中").
+    while first < k and words[first][1] in ("m", "f", "q") and not _CODE.search(words[first][0]):
+        first += 1
+    # The head word alone names nothing, unless the word itself carries the name ("创业项目" does not).
+    return first if first < k else None
+
+
+def _quoted_slogans(text: str, start: int, end: int) -> set[str]:
+    # "千万工程" in quotes and nothing else: a campaign's name, not a project.
+    inner = text[start:end]
+    if len(inner) > 2 and inner[0] in "“\"「‘" and inner[-1] in "”\"」’":
+        return {inner}
+    if start > 0 and text[start - 1] in "“\"「‘" and end < len(text) and text[end] in "”\"」’":
+        return {inner}
+    return set()
+
+
+def _inside_title(text: str, start: int) -> bool:
+    """True when ``start`` is inside 《…》 (a document or book title)."""
+    opened = text.rfind("《", 0, start)
+    return opened != -1 and text.rfind("》", opened, start) == -1
+
+
+def _is_specific(text, words, starts, first, k, end, place_chars, heads) -> bool:
+    name_words = [w for w, _ in words[first:k]]
+    body = text[starts[first]:end]
+    if any(i in place_chars for i in range(starts[first], starts[k])):
+        return True
+    if any(f in ("ns", "nz", "nrt", "eng") for _, f in words[first:k]):
+        return True
+    if any(w in _QUOTES or w in "“‘「" for w in name_words) and len(body) >= 6:
+        return True
+    if _CODE.search(body):
+        return True
+    # A head inside the name makes a compound name ("高速公路改扩建工程", "商城二期项目").
+    if any(_head_of(w, heads) for w in name_words):
+        return True
+    return any(_PLACE_END.search(w) and len(w) >= 2 for w in name_words)
+
+
+def _drop_admin_prefix(words, starts, first, k, start) -> int:
+    word = words[first][0]
+    # Not in "台州市域铁路": 市域 (the city's area) is one word that jieba splits.
+    if (first < k - 1 and words[first][1] == "ns" and word.endswith(ADMIN_SUFFIX) and len(word) >= 3
+            and not words[first + 1][0].startswith("域")):
+        rest = "".join(w for w, _ in words[first + 1:k])
+        if len(rest) >= 2:
+            return starts[first + 1]
+    return start

@@ -1,0 +1,128 @@
+"""Read newspaper pages and article exports from files and folders.
+
+A page (``.txt``, ``.md``) becomes one :class:`Document`; a JSON Lines export (``.jsonl``) becomes one Document
+per line, already an article. A file that cannot be read becomes a :class:`Skipped` with the reason, and the
+run goes on.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+__all__ = ["Document", "Skipped", "FORMATS", "read_paths", "decode"]
+
+FORMATS = (".txt", ".md", ".jsonl")
+
+
+@dataclass
+class Document:
+    """Text from one file (a page) or one line of a JSONL export (an article).
+
+    source (str): the file, as given or relative to the folder given.
+    text (str): the decoded text, line ends normalised to ``\\n``.
+    encoding (str): ``utf-8`` or ``gb18030``.
+    line (int): 1-based line of a JSONL record in its file; 1 for pages.
+    meta (dict): a JSONL record's "id", "title", "date", "source" when present; empty for pages.
+    """
+
+    source: str
+    text: str
+    encoding: str
+    line: int = 1
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def is_page(self) -> bool:
+        """True for a page that still needs splitting into articles."""
+        return not self.meta and not self.source.endswith(".jsonl")
+
+
+@dataclass
+class Skipped:
+    """A file, or one JSONL line, that could not be read: where and why."""
+
+    source: str
+    reason: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line else self.source
+        return f"{where}: {self.reason}"
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode file bytes as UTF-8 (BOM or not) or GB18030; raise ValueError saying why not.
+
+    >>> decode("台州".encode("gb18030"))
+    ('台州', 'gb18030')
+    """
+    if not data.strip():
+        raise ValueError("empty file")
+    if b"\x00" in data[:8192]:
+        raise ValueError("binary file (NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            raise ValueError(f"neither UTF-8 nor GB18030 ({utf8_error.reason} at byte {utf8_error.start})") from None
+    # GB18030 decodes most byte strings; text has few control characters, binary data many.
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\r\n\t\f")
+    if controls > len(text) / 100:
+        raise ValueError("binary file (control characters), not text")
+    return text, "gb18030"
+
+
+def _files(paths: Iterable[Path]) -> Iterator[tuple[Path, str]]:
+    for path in paths:
+        if path.is_dir():
+            # Sorted, so that a rerun reads files in the same order and writes the same outputs.
+            for file in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FORMATS):
+                yield file, file.relative_to(path).as_posix()
+        else:
+            yield path, path.as_posix() if not path.is_absolute() else path.name
+
+
+def read_paths(paths: Iterable[str | Path]) -> Iterator[Document | Skipped]:
+    """Yield a Document for each readable page or JSONL record under ``paths``, a Skipped for each failure.
+
+    Folders are walked recursively for ``.txt``, ``.md`` and ``.jsonl`` files; a file named directly is read
+    whatever its suffix (JSONL if it ends in ``.jsonl``).
+    """
+    for file, name in _files(Path(p) for p in paths):
+        try:
+            data = file.read_bytes()
+        except OSError as error:
+            yield Skipped(name, f"cannot read: {error.strerror or error}")
+            continue
+        try:
+            text, encoding = decode(data)
+        except ValueError as error:
+            yield Skipped(name, str(error))
+            continue
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if file.suffix.lower() == ".jsonl":
+            yield from _records(name, text, encoding)
+        else:
+            yield Document(name, text, encoding)
+
+
+def _records(name: str, text: str, encoding: str) -> Iterator[Document | Skipped]:
+    for n, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield Skipped(name, f"invalid JSON ({error.msg} at column {error.colno})", n)
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            yield Skipped(name, 'no "text" string in this record', n)
+            continue
+        meta = {k: str(record[k]) for k in ("id", "title", "date", "source") if record.get(k) is not None}
+        meta.setdefault("id", f"{name}:{n}")
+        yield Document(name, record["text"].replace("\r\n", "\n"), encoding, n, meta)

@@ -1,0 +1,163 @@
+"""Recognition as a spaCy pipeline: every backend sets ``doc.ents`` with PER/ORG/LOC/PROJECT.
+
+Components (registered factories, so ``spacy.load`` rebuilds them from the pipeline's config):
+
+- ``kg_tagger``: the shipped character BiLSTM-CRF (:mod:`kg.tagger`) for PER/ORG/LOC;
+- ``kg_projects``: PROJECT names by rule (:mod:`kg.projects`), after whatever NER ran before it.
+
+Both read the OCR-repaired view of ``doc.text`` (:mod:`kg.clean`) and map spans back, so entity offsets always
+index the original text. :func:`load_pipeline` turns a ``--ner`` choice into a pipeline.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+import spacy
+import torch
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .clean import repair
+from .errors import ModelError
+from .projects import DEFAULT_HEADS, DEFAULT_NOT_AFTER, find_projects
+from .tagger import Tagger
+
+__all__ = ["TaggerComponent", "ProjectComponent", "load_pipeline", "new_pipeline", "DEFAULT_MODEL", "LABELS"]
+
+LABELS = ("PER", "ORG", "LOC", "PROJECT")
+DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "kg-ner"
+
+
+def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]]) -> None:
+    """Set ``doc.ents`` from character spans, expanding to token edges and dropping overlaps (longest wins)."""
+    made = []
+    for start, end, label in spans:
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is not None and span.text.strip():
+            made.append(span)
+    doc.ents = filter_spans(made)
+
+
+class TaggerComponent:
+    """Sets PER/ORG/LOC entities from the character tagger, which reads the repaired view of each doc."""
+
+    def __init__(self, nlp: Language, name: str, *, batch_chars: int):
+        self.name = name
+        self.batch_chars = batch_chars
+        self.model: Tagger | None = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        if self.model is None:
+            raise ModelError(f"component {self.name!r} has no model: load a trained pipeline or call initialize")
+        torch.set_num_threads(1)
+        batch: list[Doc] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._predict(batch)
+                batch = []
+        if batch:
+            yield from self._predict(batch)
+
+    def _predict(self, docs: Sequence[Doc]) -> list[Doc]:
+        views = [repair(doc.text) for doc in docs]
+        predicted = self.model.predict([v.text for v in views], batch_chars=self.batch_chars)
+        for doc, view, spans in zip(docs, views, predicted):
+            _set_ents(doc, [(*view.to_original(s, e), label) for s, e, label in spans])
+        return list(docs)
+
+    def initialize(self, get_examples=None, *, nlp=None, model: Tagger | None = None) -> None:
+        """Attach a trained :class:`~kg.tagger.Tagger` (as ``kg train`` does before saving the pipeline)."""
+        if model is not None:
+            self.model = model
+
+    def to_disk(self, path, *, exclude=()) -> None:
+        if self.model is None:
+            raise ModelError(f"component {self.name!r} has no model to save")
+        self.model.save(Path(path))
+
+    def from_disk(self, path, *, exclude=()) -> "TaggerComponent":
+        path = Path(path)
+        if not (path / "model.pt").exists():
+            raise ModelError(f"no tagger weights in {path} (expected model.pt, vocab.json, settings.json)")
+        self.model = Tagger.load(path)
+        return self
+
+
+class ProjectComponent:
+    """Adds PROJECT entities found by :func:`kg.projects.find_projects`; a project replaces the entities it
+    covers (温岭市南排工程 is one PROJECT, not LOC + rest)."""
+
+    def __init__(self, nlp: Language, name: str, *, heads: list[str], not_after: list[str], max_words: int):
+        self.name = name
+        self.heads = list(heads)
+        self.not_after = list(not_after)
+        self.max_words = max_words
+
+    def __call__(self, doc: Doc) -> Doc:
+        view = repair(doc.text)
+        back = {}  # original offset -> view offset
+        for i, k in enumerate(view.index):
+            back[k] = i
+        places = [(back[e.start_char], back[e.end_char - 1] + 1) for e in doc.ents
+                  if e.label_ == "LOC" and e.start_char in back and e.end_char - 1 in back]
+        found = find_projects(view.text, heads=self.heads, not_after=self.not_after, places=places,
+                              max_words=self.max_words)
+        projects = [doc.char_span(*view.to_original(s, e), label="PROJECT", alignment_mode="expand") for s, e in found]
+        projects = [p for p in projects if p is not None]
+        kept = [e for e in doc.ents if all(e.end <= p.start or e.start >= p.end for p in projects)]
+        doc.ents = sorted(kept + projects, key=lambda s: s.start)
+        return doc
+
+
+@Language.factory("kg_tagger", default_config={"batch_chars": 4000})
+def make_tagger(nlp: Language, name: str, batch_chars: int) -> TaggerComponent:
+    """The character BiLSTM-CRF tagger; ``batch_chars`` bounds the characters predicted in one batch."""
+    return TaggerComponent(nlp, name, batch_chars=batch_chars)
+
+
+@Language.factory(
+    "kg_projects",
+    default_config={"heads": list(DEFAULT_HEADS), "not_after": list(DEFAULT_NOT_AFTER), "max_words": 8},
+)
+def make_projects(nlp: Language, name: str, heads: list[str], not_after: list[str], max_words: int) -> ProjectComponent:
+    """PROJECT names by rule; ``heads`` end a name, ``not_after`` words after a head veto it."""
+    return ProjectComponent(nlp, name, heads=heads, not_after=not_after, max_words=max_words)
+
+
+def new_pipeline(tagger: Tagger) -> Language:
+    """A pipeline around a trained tagger: blank Chinese (one token per character) + kg_tagger + kg_projects."""
+    nlp = spacy.blank("zh")  # the default "char" segmenter: one token per character
+    nlp.add_pipe("kg_tagger").initialize(model=tagger)
+    nlp.add_pipe("kg_projects")
+    return nlp
+
+
+def load_pipeline(ner: str | None = None) -> Language:
+    """The recognition pipeline for a ``--ner`` choice.
+
+    ner (str | None): None or "default" for the shipped model; a path to a spaCy pipeline folder;
+        "hanlp" or "hanlp:<identifier or directory>" for the HanLP backend.
+    """
+    choice = ner or "default"
+    if choice == "default":
+        path = DEFAULT_MODEL
+    elif choice.startswith("hanlp"):
+        from .hanlp_backend import hanlp_pipeline  # optional dependency
+
+        return hanlp_pipeline(choice.partition(":")[2] or None)
+    else:
+        path = Path(choice)
+    if not (path / "config.cfg").exists():
+        raise ModelError(f"no spaCy pipeline at {path} (config.cfg missing); train one with `kg train` "
+                         "or pass --ner with a pipeline folder")
+    nlp = spacy.load(path)
+    if "kg_projects" not in nlp.pipe_names:
+        nlp.add_pipe("kg_projects")
+    return nlp

@@ -1,0 +1,212 @@
+"""Split a newspaper page into articles.
+
+A page holds several articles, each a headline block (one or more short title lines), often a byline, and body
+paragraphs, mixed with page furniture (masthead, issue number, date line, "… >> 2版" teasers) that belongs to
+no article. The rules below work on lines; each pattern quotes the kind of line it is for.
+
+An article starts at
+- a headline block followed by a byline ("本报讯(记者…)", "本报记者…", a line of reporters' names) or "编者按";
+- a Markdown heading of level 1 or 2 (not a teaser);
+- a lead paragraph with a byline, or "(上接第一版)", when no headline precedes it;
+- any headline block once the previous article ended with "(下转第二版)".
+Other headline blocks are subheadings and stay in the current article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .read import Document
+
+__all__ = ["Article", "segment", "article_from_record"]
+
+# "本报讯(记者王媛媛)1月25日, …", "本报讯（通讯员郭玲）近日，…", "本报讯(全媒体记者 金斌杰)9月18日…"
+LEAD_BYLINE = re.compile(r"^(本报[^\s(（]{0,4}讯\s*[(（][^)）]{1,40}[)）]|[(（](?:本报)?(?:全媒体)?记者[^)）]{1,30}[)）])")
+# "本报记者曹思思 张 荣", "本报通讯员王华斌摄", "记者 周学军摄", "全媒体记者 金斌杰 通讯员 李某"
+BYLINE_LINE = re.compile(r"^(本报)?(特约|全媒体|首席)?(记者|通讯员|实习生|撰稿|文/|文／|图/|图／)")
+# "孙诺亚", "杨 群", "俞帅锋 陈杭": reporters' names alone on the line under a headline.
+NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{1,4}(\s+[\u4e00-\u9fff]{1,4}){0,3}$")
+# "(下转第二版)" ends an article on this page; "(上接第一版)" starts one.
+CONTINUED = re.compile(r"[(（]\s*下转第?\s*[0-9一二三四五六七八九十]+\s*版\s*[)）]\s*$")
+CONTINUATION = re.compile(r"^[(（]\s*上接第?\s*[0-9一二三四五六七八九十]+\s*版\s*[)）]")
+# "## 2022年留台过年服务指南平台上线" followed by ">> 2版": a teaser for another page.
+TEASER = re.compile(r">>\s*\d+\s*版\s*$")
+# Masthead and issue lines: "中共台州市委机关报", "国内统一连续出版物号:CN 33-0009", "2022年1月26日 星期三 辛丑年十二月廿四",
+# "今日8版 总第13218期", "中国台州网".
+FURNITURE = re.compile(
+    r"(机关报|出版物号|CN\s*\d{2}-\d{4}|^\d{4}年\d{1,2}月\d{1,2}日\s*(星期|周)|今日\s*\d+\s*版|总第\s*\d+\s*期|"
+    r"^第?\s*\d+\s*版$|责任编辑|版式设计|美术编辑|^[\w\s]{0,12}网$|^www\.|^http)"
+)
+# Photo captions and credits: "企业服务中心为企业排忧解难(图片由苍南经济开发区提供)", "台州主城区 储伏龙摄",
+# "台州机场改扩建工程效果图". They describe a picture, not an article, and often sit inside another article's column.
+CAPTION = re.compile(r"([(（]\s*图片由.{0,30}提供\s*[)）]|[(（]?(本报|全媒体)?(记者|通讯员)?\s*\S{0,12}\s*摄[)）]?$|效果图$|供图[)）]?$)")
+MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s*")
+SENTENCE_END = "。！？!?；;，,、…"
+EDITOR_NOTE = re.compile(r"^(编者按|编者的话)")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass
+class Article:
+    """One article: where it is (source file, 1-based inclusive line range) and what it says.
+
+    ``text`` is the headline lines, byline and body joined with newlines (Markdown heading marks removed);
+    mention offsets index this text.
+    """
+
+    id: str
+    source: str
+    lines: tuple[int, int]
+    headline: str
+    byline: str
+    text: str
+    date: str = ""
+    meta: dict = field(default_factory=dict)
+    mentions: list = field(default_factory=list)  # kg.normalise.Mention, filled in by recognition
+
+    def to_dict(self) -> dict:
+        """The ``articles.jsonl`` record of this article."""
+        return {"id": self.id, "source": self.source, "lines": list(self.lines), "headline": self.headline,
+                "byline": self.byline, "date": self.date, "text": self.text,
+                "mentions": [m.to_dict() for m in self.mentions]}
+
+
+def _kind(line: str) -> str:
+    """Classify one stripped, non-empty line."""
+    if TEASER.search(line):
+        return "teaser"
+    if FURNITURE.search(line) or len(HAN.findall(line)) < 2:
+        return "furniture"
+    if CAPTION.search(line) and len(line) <= 80 and not BYLINE_LINE.match(line):
+        return "caption"
+    if MARKDOWN_HEADING.match(line):
+        return "heading"
+    if LEAD_BYLINE.match(line) or CONTINUATION.match(line):
+        return "lead"
+    if EDITOR_NOTE.match(line):
+        return "note"
+    if BYLINE_LINE.match(line) and len(line) <= 40 and "。" not in line:
+        return "byline"
+    if len(line) <= 45 and line[-1] not in SENTENCE_END and not CONTINUED.search(line):
+        return "title"
+    return "body"
+
+
+def _heading_level(line: str) -> int:
+    m = MARKDOWN_HEADING.match(line)
+    return len(m.group(1)) if m else 0
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.rows: list[tuple[int, str]] = []  # (line number, text)
+        self.headline: list[str] = []
+        self.byline = ""
+        self.closed = False
+        self.body = 0  # body paragraphs so far
+
+    def add(self, number: int, line: str) -> None:
+        self.rows.append((number, MARKDOWN_HEADING.sub("", line, count=1).strip()))
+
+
+def segment(doc: Document) -> list[Article]:
+    """Split a page into articles; a JSONL record is returned as its one article.
+
+    >>> from kg.read import Document
+    >>> page = "## 台州出口首破两千亿\\n\\n本报讯(记者王媛媛)1月25日,台州外贸晒出成绩单。\\n\\n今日8版"
+    >>> [(a.lines, a.headline, a.byline) for a in segment(Document("p.txt", page, "utf-8"))]
+    [((1, 3), '台州出口首破两千亿', '本报讯(记者王媛媛)')]
+    """
+    if doc.meta:
+        return [article_from_record(doc)]
+    lines, kinds = [], []
+    for n, raw in enumerate(doc.text.split("\n"), 1):
+        kind = _kind(raw.strip()) if raw.strip() else "empty"
+        if kind not in ("empty", "furniture", "caption"):
+            lines.append((n, raw.strip()))
+            kinds.append(kind)
+    builders: list[_Builder] = []
+    current: _Builder | None = None
+    i = 0
+    while i < len(lines):
+        kind = kinds[i]
+        if kind == "teaser":
+            i += 1
+            continue
+        if kind in ("heading", "title"):
+            j = i
+            while j < len(lines) and kinds[j] in ("heading", "title"):
+                j += 1
+            block = list(range(i, j))
+            # On a Markdown page the headings are the headline: stray short lines above them are masthead debris.
+            marked = [k for k in block if kinds[k] == "heading"]
+            if marked:
+                block = block[block.index(marked[0]):]
+            nxt = kinds[j] if j < len(lines) else "end"
+            if nxt == "teaser":
+                i = j  # a teaser headline for another page ("… >> 2版")
+                continue
+            # A reporter's name alone under the headline ("孙诺亚", "杨 群") reads as one more title line.
+            name_line = len(block) > 1 and kinds[block[-1]] == "title" and bool(NAME_LINE.match(lines[block[-1]][1]))
+            level = min(_heading_level(lines[k][1]) or 9 for k in block)
+            if name_line or nxt in ("lead", "byline", "note") or level <= 2 or current is None or current.closed:
+                current = _Builder()
+                builders.append(current)
+                heads = block[:-1] if name_line else block
+                current.headline = [MARKDOWN_HEADING.sub("", lines[k][1]).strip() for k in heads]
+                if name_line:
+                    current.byline = lines[block[-1]][1]
+            for k in block:
+                current.add(*lines[k])
+            i = j
+            continue
+        # A lead with a byline starts an article, unless it is the first paragraph under a new headline.
+        if kind == "lead" and (current is None or current.closed or current.body):
+            current = _Builder()
+            builders.append(current)
+        if current is None:
+            current = _Builder()
+            builders.append(current)
+        line = lines[i][1]
+        if kind == "lead" and not current.byline:
+            m = LEAD_BYLINE.match(line)
+            current.byline = m.group(0) if m else ""
+        if kind == "byline" and not current.byline:
+            current.byline = line
+        current.add(*lines[i])
+        current.body += kind != "byline"
+        if CONTINUED.search(line):
+            current.closed = True
+        i += 1
+    return [_article(doc, k, b) for k, b in enumerate((b for b in builders if _has_body(b)), 1)]
+
+
+def _has_body(builder: _Builder) -> bool:
+    return builder.body > 0
+
+
+def _article(doc: Document, index: int, builder: _Builder) -> Article:
+    numbers = [n for n, _ in builder.rows]
+    return Article(
+        id=f"{doc.source}#{index}",
+        source=doc.source,
+        lines=(numbers[0], numbers[-1]),
+        headline=" ".join(builder.headline),
+        byline=builder.byline,
+        text="\n".join(text for _, text in builder.rows),
+    )
+
+
+def article_from_record(doc: Document) -> Article:
+    """The article of one JSONL record: its "text", with "id", "title", "date" and "source" kept."""
+    return Article(
+        id=doc.meta.get("id", f"{doc.source}:{doc.line}"),
+        source=doc.meta.get("source", doc.source),
+        lines=(doc.line, doc.line),
+        headline=doc.meta.get("title", ""),
+        byline="",
+        text=doc.text,
+        date=doc.meta.get("date", ""),
+        meta=doc.meta,
+    )

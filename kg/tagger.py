@@ -1,0 +1,305 @@
+"""The character BiLSTM-CRF that tags PER/ORG/LOC in Chinese text.
+
+Each character is described by four features: the character itself, the
+character bigrams on its left and right (hashed into a fixed table), and the
+jieba word that contains it (its position in that word, B/M/E/S, and the word
+hashed into a table). A one-layer bidirectional LSTM reads these, and a linear
+layer plus a CRF choose BIOES tags. The model is small (tens of MB), needs no
+pretrained embeddings (no model hub is reachable here) and runs on one CPU
+thread.
+
+The model knows nothing of spaCy: :mod:`kg.recognise` wraps it in a pipeline
+component, and :mod:`kg.train` trains it.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+import zlib
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import jieba
+import torch
+from torch import nn
+
+__all__ = ["TaggerSettings", "Tagger", "featurize", "spans_from_tags", "tags_from_spans"]
+
+jieba.setLogLevel(60)
+
+PAD, UNK = 0, 1
+SEG_TAGS = {"B": 1, "M": 2, "E": 3, "S": 4}
+
+
+@dataclass
+class TaggerSettings:
+    """Hyperparameters of the tagger; saved with the model as ``settings.json``."""
+
+    labels: list[str] = field(default_factory=lambda: ["PER", "ORG", "LOC"])
+    char_dim: int = 100
+    bigram_dim: int = 50
+    bigram_buckets: int = 1 << 17
+    word_dim: int = 50
+    word_buckets: int = 1 << 16
+    seg_dim: int = 16
+    hidden: int = 192
+    dropout: float = 0.3
+    max_len: int = 250  # longer texts are cut into pieces of at most this many chars
+
+    @property
+    def tags(self) -> list[str]:
+        """BIOES tags, ``O`` first."""
+        return ["O"] + [f"{p}-{label}" for label in self.labels for p in "BIES"]
+
+
+def norm_char(char: str) -> str:
+    """Fold a character for lookup: full-width to half-width, digits to 0, lower case.
+
+    >>> norm_char("Ａ"), norm_char("７"), norm_char("台")
+    ('a', '0', '台')
+    """
+    folded = unicodedata.normalize("NFKC", char)
+    if len(folded) != 1:
+        folded = char
+    if folded.isdigit():
+        return "0"
+    return folded.lower()
+
+
+def _bucket(text: str, buckets: int) -> int:
+    # crc32 is stable across processes, unlike hash(); 0 and 1 stay PAD and UNK.
+    return 2 + zlib.crc32(text.encode("utf-8")) % (buckets - 2)
+
+
+def featurize(text: str, vocab: dict[str, int], settings: TaggerSettings) -> list[list[int]]:
+    """Feature ids for each character of ``text``: [char, left bigram, right bigram, seg, word].
+
+    ``text`` must already be the cleaned view (no spaces inside words).
+    """
+    chars = [norm_char(c) for c in text]
+    padded = ["<s>"] + chars + ["</s>"]
+    seg = [0] * len(text)
+    word = [0] * len(text)
+    pos = 0
+    for token in jieba.cut("".join(chars), HMM=True):
+        n = len(token)
+        wid = _bucket(token, settings.word_buckets)
+        for k in range(n):
+            seg[pos + k] = SEG_TAGS["S"] if n == 1 else SEG_TAGS["B" if k == 0 else "E" if k == n - 1 else "M"]
+            word[pos + k] = wid
+        pos += n
+    rows = []
+    for i, c in enumerate(chars):
+        rows.append([
+            vocab.get(c, UNK),
+            _bucket(padded[i] + c, settings.bigram_buckets),
+            _bucket(c + padded[i + 2], settings.bigram_buckets),
+            seg[i],
+            word[i],
+        ])
+    return rows
+
+
+def tags_from_spans(length: int, spans: Iterable[Sequence], tag_index: dict[str, int]) -> list[int]:
+    """BIOES tag ids for a text of ``length`` chars with entity ``spans`` [(start, end, label)]."""
+    tags = [0] * length
+    for start, end, label in spans:
+        if end - start == 1:
+            tags[start] = tag_index[f"S-{label}"]
+            continue
+        tags[start] = tag_index[f"B-{label}"]
+        for i in range(start + 1, end - 1):
+            tags[i] = tag_index[f"I-{label}"]
+        tags[end - 1] = tag_index[f"E-{label}"]
+    return tags
+
+
+def spans_from_tags(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Entity spans from a BIOES tag sequence, tolerant of ill-formed runs.
+
+    >>> spans_from_tags(["B-PER", "E-PER", "O", "S-LOC", "B-ORG", "I-ORG"])
+    [(0, 2, 'PER'), (3, 4, 'LOC'), (4, 6, 'ORG')]
+    """
+    spans = []
+    start, label = None, None
+    for i, tag in enumerate(list(tags) + ["O"]):
+        prefix, _, kind = tag.partition("-")
+        if start is not None and (prefix in ("O", "B", "S") or kind != label):
+            spans.append((start, i, label))
+            start, label = None, None
+        if prefix in ("B", "S") or (prefix in ("I", "E") and start is None):
+            start, label = i, kind
+        if prefix in ("E", "S") and start is not None:
+            spans.append((start, i + 1, label))
+            start, label = None, None
+    return spans
+
+
+class CRF(nn.Module):
+    """Linear-chain CRF: negative log-likelihood for training, Viterbi for decoding."""
+
+    def __init__(self, n_tags: int):
+        super().__init__()
+        self.transitions = nn.Parameter(torch.zeros(n_tags, n_tags))  # [from, to]
+        self.start = nn.Parameter(torch.zeros(n_tags))
+        self.end = nn.Parameter(torch.zeros(n_tags))
+
+    def nll(self, emissions: torch.Tensor, tags: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        """Summed negative log-likelihood of ``tags`` (batch, len) given ``emissions`` (batch, len, tags)."""
+        batch = torch.arange(emissions.size(0))
+        score = self.start[tags[:, 0]] + emissions[batch, 0, tags[:, 0]]
+        alpha = self.start + emissions[:, 0]
+        for t in range(1, emissions.size(1)):
+            m = mask[:, t]
+            score = score + (self.transitions[tags[:, t - 1], tags[:, t]] + emissions[batch, t, tags[:, t]]) * m
+            step = torch.logsumexp(alpha.unsqueeze(2) + self.transitions + emissions[:, t].unsqueeze(1), dim=1)
+            alpha = torch.where(m.unsqueeze(1).bool(), step, alpha)
+        last = tags[batch, mask.sum(1).long() - 1]
+        score = score + self.end[last]
+        return (torch.logsumexp(alpha + self.end, dim=1) - score).sum()
+
+    def decode(self, emissions: torch.Tensor, mask: torch.Tensor) -> list[list[int]]:
+        """Best tag ids for each sequence in the batch (Viterbi)."""
+        score = self.start + emissions[:, 0]
+        history = []
+        for t in range(1, emissions.size(1)):
+            best, idx = (score.unsqueeze(2) + self.transitions).max(dim=1)
+            step = best + emissions[:, t]
+            m = mask[:, t].unsqueeze(1).bool()
+            score = torch.where(m, step, score)
+            history.append(torch.where(m, idx, torch.arange(score.size(1)).expand_as(idx)))
+        score = score + self.end
+        lengths = mask.sum(1).long().tolist()
+        best_last = score.argmax(1).tolist()
+        hist = torch.stack(history, 1).tolist() if history else []
+        paths = []
+        for b, length in enumerate(lengths):
+            tag = best_last[b]
+            path = [tag]
+            for t in range(length - 2, -1, -1):
+                tag = hist[b][t][tag]
+                path.append(tag)
+            paths.append(path[::-1])
+        return paths
+
+
+class Tagger(nn.Module):
+    """BiLSTM-CRF over character, bigram and jieba-word features."""
+
+    def __init__(self, settings: TaggerSettings, vocab: dict[str, int]):
+        super().__init__()
+        self.settings = settings
+        self.vocab = vocab
+        s = settings
+        self.char_emb = nn.Embedding(len(vocab), s.char_dim, padding_idx=PAD, sparse=True)
+        self.bigram_emb = nn.Embedding(s.bigram_buckets, s.bigram_dim, padding_idx=PAD, sparse=True)
+        self.seg_emb = nn.Embedding(len(SEG_TAGS) + 1, s.seg_dim, padding_idx=PAD)
+        self.word_emb = nn.Embedding(s.word_buckets, s.word_dim, padding_idx=PAD, sparse=True)
+        width = s.char_dim + 2 * s.bigram_dim + s.seg_dim + s.word_dim
+        self.dropout = nn.Dropout(s.dropout)
+        self.lstm = nn.LSTM(width, s.hidden, batch_first=True, bidirectional=True)
+        self.out = nn.Linear(2 * s.hidden, len(s.tags))
+        self.crf = CRF(len(s.tags))
+
+    def emissions(self, feats: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        x = torch.cat([
+            self.char_emb(feats[..., 0]),
+            self.bigram_emb(feats[..., 1]),
+            self.bigram_emb(feats[..., 2]),
+            self.seg_emb(feats[..., 3]),
+            self.word_emb(feats[..., 4]),
+        ], dim=-1)
+        x = self.dropout(x)
+        lengths = mask.sum(1).long().cpu()
+        packed = nn.utils.rnn.pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
+        h, _ = self.lstm(packed)
+        h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True, total_length=x.size(1))
+        return self.out(self.dropout(h))
+
+    def loss(self, feats: torch.Tensor, tags: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        return self.crf.nll(self.emissions(feats, mask), tags, mask)
+
+    @torch.no_grad()
+    def predict(self, texts: Sequence[str], batch_chars: int = 4000) -> list[list[tuple[int, int, str]]]:
+        """Entity spans (start, end, label) for each cleaned text; texts longer than
+        ``settings.max_len`` are cut at sentence ends (or hard) and the pieces' spans shifted back."""
+        self.eval()
+        pieces: list[tuple[int, int, str]] = []  # (text index, offset, piece)
+        for i, text in enumerate(texts):
+            for offset, piece in split_text(text, self.settings.max_len):
+                if piece:
+                    pieces.append((i, offset, piece))
+        order = sorted(range(len(pieces)), key=lambda k: len(pieces[k][2]))
+        tags = self.settings.tags
+        results: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+        start = 0
+        while start < len(order):
+            end = start + 1
+            while end < len(order) and (end - start + 1) * len(pieces[order[end]][2]) <= batch_chars:
+                end += 1
+            batch = [pieces[k] for k in order[start:end]]
+            feats, mask = pad_batch([featurize(p[2], self.vocab, self.settings) for p in batch])
+            paths = self.crf.decode(self.emissions(feats, mask), mask)
+            for (i, offset, _), path in zip(batch, paths):
+                results[i].extend((offset + s, offset + e, lab) for s, e, lab in spans_from_tags([tags[t] for t in path]))
+            start = end
+        return [sorted(r) for r in results]
+
+    def save(self, path: Path) -> None:
+        """Write ``settings.json``, ``vocab.json`` and ``model.pt`` (float16 weights) into ``path``."""
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "settings.json").write_text(json.dumps(asdict(self.settings), indent=2), encoding="utf-8")
+        chars = sorted(self.vocab, key=self.vocab.get)
+        (path / "vocab.json").write_text(json.dumps(chars, ensure_ascii=False), encoding="utf-8")
+        torch.save({k: v.half() for k, v in self.state_dict().items()}, path / "model.pt")
+
+    @classmethod
+    def load(cls, path: Path) -> "Tagger":
+        """Read a tagger written by :meth:`save`."""
+        settings = TaggerSettings(**json.loads((path / "settings.json").read_text(encoding="utf-8")))
+        chars = json.loads((path / "vocab.json").read_text(encoding="utf-8"))
+        model = cls(settings, {c: i for i, c in enumerate(chars)})
+        state = torch.load(path / "model.pt", map_location="cpu")
+        model.load_state_dict({k: v.float() for k, v in state.items()})
+        model.eval()
+        return model
+
+
+def split_text(text: str, max_len: int) -> list[tuple[int, str]]:
+    """Cut ``text`` into (offset, piece) pieces of at most ``max_len`` chars, preferring sentence ends.
+
+    >>> split_text("甲。乙丙。丁", 3)
+    [(0, '甲。'), (2, '乙丙。'), (5, '丁')]
+    """
+    pieces = []
+    start = 0
+    while len(text) - start > max_len:
+        window = text[start:start + max_len]
+        cut = max(window.rfind(p) for p in "。！？；!?;\n")
+        if cut < max_len // 4:
+            cut = max(window.rfind(p) for p in "，,、 ")
+        end = start + (cut + 1 if cut >= max_len // 4 else max_len)
+        pieces.append((start, text[start:end]))
+        start = end
+    if start < len(text) or not pieces:
+        pieces.append((start, text[start:]))
+    return pieces
+
+
+def pad_batch(rows: list[list[list[int]]], tags: list[list[int]] | None = None):
+    """Pad feature rows (and optionally tag ids) into tensors; returns (feats, mask[, tags])."""
+    width = max(len(r) for r in rows)
+    feats = torch.zeros(len(rows), width, 5, dtype=torch.long)
+    mask = torch.zeros(len(rows), width, dtype=torch.float)
+    for b, r in enumerate(rows):
+        if r:
+            feats[b, : len(r)] = torch.tensor(r)
+        mask[b, : max(len(r), 1)] = 1
+    if tags is None:
+        return feats, mask
+    tag_t = torch.zeros(len(rows), width, dtype=torch.long)
+    for b, t in enumerate(tags):
+        tag_t[b, : len(t)] = torch.tensor(t, dtype=torch.long)
+    return feats, mask, tag_t

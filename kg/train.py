@@ -1,0 +1,205 @@
+"""Train the character tagger from gold-format JSONL (``kg train``).
+
+Settings come from a config file (``configs/tagger.cfg``, spaCy/thinc config syntax): the data files, the
+label mapping is fixed below, the tagger's hyperparameters and the training loop's. Training is seeded and
+single-threaded, evaluates on the dev file after every epoch, keeps the best epoch, and writes a checkpoint so
+that an interrupted run resumes where it stopped (``--resume``).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Iterator
+
+import torch
+from thinc.api import Config
+
+from .evaluate import format_scores, score_spans
+from .tagger import Tagger, TaggerSettings, featurize, norm_char, split_text, tags_from_spans
+
+__all__ = ["LABEL_MAP", "read_gold", "train"]
+
+# Labels of the shared training sets mapped to ours; a label missing here is dropped (tagged O).
+# Weibo's nominal mentions (PER.NOM: 女人, 老师) are not names, CLUENER's position/book/game/movie are not
+# entities of the graph.
+LABEL_MAP = {
+    "PER": "PER", "ORG": "ORG", "LOC": "LOC",
+    "name": "PER", "company": "ORG", "government": "ORG", "organization": "ORG", "address": "LOC", "scene": "LOC",
+    "PER.NAM": "PER", "ORG.NAM": "ORG", "LOC.NAM": "LOC", "GPE.NAM": "LOC",
+}
+
+
+def read_gold(path: Path, label_map: dict[str, str] | None = None) -> Iterator[dict]:
+    """Yield gold records {"id", "text", "entities"} from a JSONL file, labels mapped and unmapped ones dropped."""
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            entities = record.get("entities", [])
+            if label_map is not None:
+                entities = [[s, e, label_map[lab]] for s, e, lab in entities if lab in label_map]
+            yield {"id": record.get("id", f"{path.name}:{n}"), "text": record["text"], "entities": entities}
+
+
+def _batches(lengths: list[int], batch_chars: int, rng: random.Random) -> list[list[int]]:
+    order = sorted(range(len(lengths)), key=lambda i: (lengths[i], rng.random()))
+    batches, current = [], []
+    for i in order:
+        if current and (len(current) + 1) * lengths[i] > batch_chars:
+            batches.append(current)
+            current = []
+        current.append(i)
+    if current:
+        batches.append(current)
+    rng.shuffle(batches)
+    return batches
+
+
+def evaluate_tagger(model: Tagger, records: list[dict]) -> dict:
+    """Exact-span scores of ``model`` on gold ``records``."""
+    texts = [r["text"] for r in records]
+    return score_spans(texts, [r["entities"] for r in records], model.predict(texts))
+
+
+def train(config_path: Path, output: Path, *, data_dir: Path | None = None, resume: bool = False,
+          log=print) -> dict:
+    """Train a tagger as ``config_path`` says and write the best epoch to ``output``; returns its dev scores."""
+    torch.set_num_threads(1)
+    cfg = Config().from_disk(config_path)
+    data, loop, tagger_cfg = cfg["data"], cfg["training"], cfg["tagger"]
+    base = Path(data_dir or data["dir"])
+    seed = loop["seed"]
+    random.seed(seed)
+    torch.manual_seed(seed)
+    rng = random.Random(seed)
+
+    train_records = []
+    for name in data["train"]:
+        records = list(read_gold(base / name, LABEL_MAP))
+        limit = data.get("limit", 0)
+        train_records.extend(records[:limit] if limit else records)
+    dev_records = list(read_gold(base / data["dev"], LABEL_MAP))
+    if data.get("dev_limit", 0):
+        dev_records = dev_records[: data["dev_limit"]]
+    settings = TaggerSettings(**tagger_cfg)
+    counts = Counter(c for r in train_records for c in r["text"])
+    folded = Counter()
+    for c, n in counts.items():
+        folded[norm_char(c)] += n
+    chars = ["<pad>", "<unk>"] + sorted(c for c, n in folded.items() if n >= loop["min_char_count"])
+    vocab = {c: i for i, c in enumerate(chars)}
+    model = Tagger(settings, vocab)
+    log(f"train {len(train_records)} texts, {sum(len(r['text']) for r in train_records)} chars; "
+        f"dev {len(dev_records)}; vocab {len(vocab)}; parameters {sum(p.numel() for p in model.parameters())}")
+
+    tag_index = {t: i for i, t in enumerate(settings.tags)}
+    t0 = time.time()
+    examples = []
+    for r in train_records:
+        for offset, piece in _pieces(r, settings.max_len):
+            examples.append(piece)
+    feats = [torch.tensor(featurize(e["text"], vocab, settings), dtype=torch.long) for e in examples]
+    tags = [torch.tensor(tags_from_spans(len(e["text"]), e["entities"], tag_index)) for e in examples]
+    log(f"featurised {len(examples)} pieces in {time.time() - t0:.0f}s")
+
+    # The embedding tables are large and each batch touches few rows: sparse gradients and SparseAdam keep a
+    # step cheap (dense Adam over them took half of each step).
+    sparse = {"char_emb", "bigram_emb", "word_emb"}
+    groups = {True: [], False: []}
+    for name, param in model.named_parameters():
+        groups[name.split(".")[0] in sparse].append(param)
+    optimizers = [torch.optim.SparseAdam(groups[True], lr=loop["lr"]), torch.optim.Adam(groups[False], lr=loop["lr"])]
+    schedulers = [torch.optim.lr_scheduler.ExponentialLR(o, gamma=loop["lr_decay"]) for o in optimizers]
+    output.mkdir(parents=True, exist_ok=True)
+    checkpoint = output / "checkpoint.pt"
+    state = {"epoch": 0, "best_f": -1.0, "best_epoch": 0, "history": []}
+    if resume and checkpoint.exists():
+        saved = torch.load(checkpoint, map_location="cpu", weights_only=False)
+        model.load_state_dict(saved["model"])
+        for o, o_state in zip(optimizers, saved["optimizers"]):
+            o.load_state_dict(o_state)
+        for sch, sch_state in zip(schedulers, saved["schedulers"]):
+            sch.load_state_dict(sch_state)
+        state = saved["state"]
+        rng.setstate(saved["rng"])
+        log(f"resumed after epoch {state['epoch']}")
+
+    start_time = time.time()
+    lengths = [len(f) for f in feats]
+    while state["epoch"] < loop["epochs"]:
+        epoch = state["epoch"] + 1
+        model.train()
+        total, t_epoch = 0.0, time.time()
+        for batch in _batches(lengths, loop["batch_chars"], rng):
+            f = torch.nn.utils.rnn.pad_sequence([feats[i] for i in batch], batch_first=True)
+            t = torch.nn.utils.rnn.pad_sequence([tags[i] for i in batch], batch_first=True)
+            mask = torch.zeros(t.shape)
+            for b, i in enumerate(batch):
+                mask[b, : lengths[i]] = 1
+            loss = model.loss(f, t, mask)
+            for o in optimizers:
+                o.zero_grad()
+            (loss / len(batch)).backward()
+            torch.nn.utils.clip_grad_norm_(groups[False], loop["grad_clip"])
+            for o in optimizers:
+                o.step()
+            total += loss.item()
+        for sch in schedulers:
+            sch.step()
+        scores = evaluate_tagger(model, dev_records)
+        f1 = scores["micro"]["f"]
+        state["epoch"] = epoch
+        state["history"].append({"epoch": epoch, "loss": total, "dev_f": f1, "seconds": time.time() - t_epoch})
+        log(f"epoch {epoch}: loss {total:.0f}, dev F1 {f1:.4f}, {time.time() - t_epoch:.0f}s")
+        if f1 > state["best_f"]:
+            state["best_f"], state["best_epoch"] = f1, epoch
+            model.save(output)
+            (output / "dev_scores.json").write_text(json.dumps(scores, indent=2), encoding="utf-8")
+        torch.save({"model": model.state_dict(), "optimizers": [o.state_dict() for o in optimizers],
+                    "schedulers": [sch.state_dict() for sch in schedulers], "state": state, "rng": rng.getstate()}, checkpoint)
+        (output / "training.json").write_text(json.dumps(state, indent=2), encoding="utf-8")
+        if (time.time() - start_time) / 60 > loop["max_minutes"]:
+            log(f"stopping: {loop['max_minutes']} minutes used")
+            break
+    best = json.loads((output / "dev_scores.json").read_text(encoding="utf-8"))
+    log(f"best epoch {state['best_epoch']}\n" + format_scores(best))
+    return best
+
+
+def _pieces(record: dict, max_len: int):
+    """Cut a long training text at sentence ends, keeping only entities wholly inside a piece."""
+    for offset, piece in split_text(record["text"], max_len):
+        ents = [[s - offset, e - offset, lab] for s, e, lab in record["entities"]
+                if s >= offset and e <= offset + len(piece)]
+        if piece:
+            yield offset, {"text": piece, "entities": ents}
+
+
+def package(work: Path, output: Path) -> Path:
+    """Wrap the best tagger in ``work`` into a spaCy pipeline folder at ``output`` (``spacy.load`` opens it once
+    kg is installed)."""
+    from .recognise import new_pipeline
+
+    nlp = new_pipeline(Tagger.load(work))
+    nlp.meta.update({"name": "kg_ner", "version": "0.1.0", "lang": "zh",
+                     "description": "kg's PER/ORG/LOC character BiLSTM-CRF plus PROJECT rules"})
+    scores = work / "dev_scores.json"
+    if scores.exists():
+        nlp.meta["performance"] = json.loads(scores.read_text(encoding="utf-8"))
+    nlp.to_disk(output)
+    return output
+
+
+def train_pipeline(config_path: Path, output: Path, *, work: Path | None = None, data_dir: Path | None = None,
+                   resume: bool = False, log=print) -> dict:
+    """``kg train``: train the tagger (checkpoints in ``work``) and save the pipeline to ``output``."""
+    work = work or Path("output") / "training" / output.name
+    scores = train(config_path, work, data_dir=data_dir, resume=resume, log=log)
+    package(work, output)
+    log(f"pipeline saved to {output}")
+    return scores
