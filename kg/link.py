@@ -76,7 +76,7 @@ def _npmi(joint: int, a: int, b: int, n: int) -> float:
     """Normalised PMI of two entities over ``n`` articles: 1 when they always appear together.
 
     >>> _npmi(2, 2, 2, 10), round(_npmi(1, 5, 5, 10), 3)
-    (1.0, -0.301)
+    (1.0, -0.398)
     """
     p_xy, p_x, p_y = joint / n, a / n, b / n
     if p_xy >= 1.0:

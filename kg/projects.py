@@ -27,8 +27,8 @@ __all__ = ["DEFAULT_HEADS", "find_projects"]
 
 DEFAULT_HEADS = (
     "工程", "项目", "产业园", "工业园", "科技园", "创业园", "物流园", "园区", "产业带", "基地", "平台", "走廊",
-    "铁路", "高铁", "城际", "高速公路", "高速", "公路", "大道", "快速路", "隧道", "大桥", "机场", "港区", "码头",
-    "商城", "综合体", "水库", "电站", "新城", "小镇",
+    "铁路", "高铁", "城际", "高速公路", "高速", "快速路", "隧道", "大桥", "机场", "港区", "码头",
+    "商城", "综合体", "水库", "电站",
 )
 # Heads that need a Latin/digit code before them to be a name: "S2线", "1号线".
 CODED_HEADS = ("线", "号线")
@@ -38,7 +38,8 @@ DEFAULT_NOT_AFTER = (
     "公司", "集团", "负责人", "专班", "建设者",
 )
 # Words that can stand inside a name although jieba tags them as verbs.
-NAME_VERBS = ("改扩建", "扩建", "新建", "改建", "改造", "提升", "整治", "治理", "建设", "开发", "综合", "排涝", "引水")
+NAME_VERBS = ("改扩建", "扩建", "新建", "改建", "改造", "提升", "整治", "治理", "建设", "开发", "综合", "排涝", "引水",
+              "绿化", "美化", "亮化", "修复", "保护", "储能", "供水", "配套", "互通", "技改", "研发", "制造", "生产")
 # jieba POS tags of words (two characters or more) that end a name on their left: verbs, adverbs, prepositions,
 # conjunctions, pronouns, particles. Single characters are judged by FUNCTION_CHARS instead, since jieba tags the
 # characters of unknown names (南/排 in 南排工程) at random.
@@ -46,12 +47,16 @@ STOP_POS = {"d", "p", "c", "r", "u", "y", "e", "o", "a", "ad", "l", "i", "t", "u
 FUNCTION_CHARS = set("的和与及在是为将对把了从向到等个这该其各于以由被让给并或也都就还又再才而且即但因使所之有无不没要会能可已正更最很好")
 # Words that never start or sit inside a project name.
 STOP_WORDS = {
-    "我市", "我区", "我县", "全市", "全区", "全县", "全省", "多个", "一批", "重大", "重点", "民生", "有关", "相关",
+    "西起", "东起", "南起", "北起", "西至", "东至", "南至", "北至", "起", "至", "我市", "我区", "我县", "全市", "全区", "全县", "全省", "多个", "一批", "重大", "重点", "民生", "有关", "相关",
     "一个", "这个", "首个", "省市", "市级", "省级", "国家级", "年度", "今年", "去年", "目前", "其中", "以及",
     "亿元", "万元", "新时代",
+    # verbs jieba sometimes tags as nouns
+    "落户", "签约", "开工", "投产", "建成", "启动", "推进", "位于", "入驻", "来到", "走进", "考察", "调研", "参观",
 }
 ADMIN_SUFFIX = ("省", "市", "县", "区")
 _PHASE = re.compile(r"^\s*([(（][一二三四五六七八九十\d]+期(工程)?[)）]|[一二三四五六七八九十\d]+期)")
+_SLOGAN = re.compile(r"^[一二三四五六七八九十两]+(号|大|个)")
+_QUANTITY = re.compile(r"\d+(\.\d+)?(万|亿|千|百)?(吨|台|箱|亩|平方|米|公里|千米|元|件|套|个|户|人)级?")
 _CODE = re.compile(r"[A-Za-z0-9０-９]|[一二三四五六七八九十]+期|[一二三四五六七八九十\d]+号")
 _QUOTES = {"”": "“", "\"": "\"", "」": "「", "’": "‘"}
 _PLACE_END = re.compile(r"(省|市|县|区|镇|乡|村|街道|湾|岛|港|江|河|湖|山)$")
@@ -77,12 +82,17 @@ def find_projects(
     >>> [text[s:e] for s, e in find_projects(text)]
     ['南排工程(一期)', '台州湾新材料产业园']
     """
-    words = [(w.word, w.flag) for w in posseg.cut(text, HMM=True)]
-    starts = []
-    pos = 0
-    for word, _ in words:
+    # jieba's POS tagger is slow (about 50k chars/s): tag only windows around the heads that occur.
+    words: list[tuple[str, str]] = []
+    starts: list[int] = []
+    for w_start, w_end in _windows(text, tuple(heads) + CODED_HEADS):
+        pos = w_start
+        for w in posseg.cut(text[w_start:w_end], HMM=True):
+            words.append((w.word, w.flag))
+            starts.append(pos)
+            pos += len(w.word)
+        words.append(("\n", "x"))  # a boundary between windows
         starts.append(pos)
-        pos += len(word)
     place_chars = {i for s, e in places for i in range(s, e)}
     head_set = set(heads)
     found: list[tuple[int, int]] = []
@@ -97,8 +107,16 @@ def find_projects(
         phase = _PHASE.match(text[end:])
         if phase:
             end += phase.end()
+        glued = word[: -len(head)] if head and word.endswith(head) else ""
+        if glued in STOP_WORDS:  # "重点项目" read as one word: generic
+            continue
         first = _extend_left(words, k, max_words)
         if first is None:
+            continue
+        # A name does not start with another head ("…个项目朵纳智能家居基地") or with a phase alone ("二期项目").
+        while first < k and (_head_of(words[first][0], head_set) == words[first][0] or _PHASE.match(words[first][0])):
+            first += 1
+        if first == k and not glued:
             continue
         start = starts[first]
         if text[start:end] in _quoted_slogans(text, start, end) or _inside_title(text, start):
@@ -118,6 +136,29 @@ def find_projects(
 
 # jieba glues some heads to the next word ("工程建设"): the head still ends the name.
 HEAD_TAILS = ("建设", "施工")
+
+
+_CLAUSE_END = re.compile(r"[。！？；!?;，,：:、\n]")
+
+
+def _windows(text: str, heads: Sequence[str], left: int = 30, right: int = 8) -> list[tuple[int, int]]:
+    """Merged spans of ``text`` around each occurrence of a head: back to the clause start (at most ``left``
+    chars), and ``right`` chars on (phases, the words that veto a head)."""
+    spans = []
+    for head in set(heads):
+        at = text.find(head)
+        while at != -1:
+            start = max(0, at - left)
+            ends = [m.end() for m in _CLAUSE_END.finditer(text, start, at)]
+            spans.append((ends[-1] if ends else start, min(len(text), at + len(head) + right)))
+            at = text.find(head, at + 1)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _head_of(word: str, heads: set[str]) -> str | None:
@@ -150,7 +191,7 @@ def _extend_left(words: list[tuple[str, str]], k: int, max_words: int) -> int | 
         if len(word) == 1:
             if word in FUNCTION_CHARS or (flag == "x" and not word.isalnum()):
                 break
-        elif (flag in STOP_POS or flag.startswith("v") and flag != "vn") and word not in NAME_VERBS:
+        elif (flag in STOP_POS or flag.startswith("v")) and word not in NAME_VERBS:
             break
         elif flag == "x" and not re.match(r"^[A-Za-z0-9·\-]+$", word):
             break
@@ -188,7 +229,9 @@ def _is_specific(text, words, starts, first, k, end, place_chars, heads) -> bool
         return True
     if any(w in _QUOTES or w in "“‘「" for w in name_words) and len(body) >= 6:
         return True
-    if _CODE.search(body):
+    if _SLOGAN.match(body):  # "一号工程", "一号改革工程": campaigns
+        return False
+    if _CODE.search(_QUANTITY.sub("", "".join(w for w, _ in words[first:k] if not _PHASE.match(w)))):
         return True
     # A head inside the name makes a compound name ("高速公路改扩建工程", "商城二期项目").
     if any(_head_of(w, heads) for w in name_words):

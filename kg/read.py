@@ -64,17 +64,17 @@ def decode(data: bytes) -> tuple[str, str]:
     if b"\x00" in data[:8192]:
         raise ValueError("binary file (NUL bytes), not text")
     try:
-        return data.decode("utf-8-sig"), "utf-8"
+        text, encoding = data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as utf8_error:
         try:
-            text = data.decode("gb18030")
+            text, encoding = data.decode("gb18030"), "gb18030"
         except UnicodeDecodeError:
             raise ValueError(f"neither UTF-8 nor GB18030 ({utf8_error.reason} at byte {utf8_error.start})") from None
     # GB18030 decodes most byte strings; text has few control characters, binary data many.
     controls = sum(1 for c in text if ord(c) < 32 and c not in "\r\n\t\f")
     if controls > len(text) / 100:
         raise ValueError("binary file (control characters), not text")
-    return text, "gb18030"
+    return text, encoding
 
 
 def _files(paths: Iterable[Path]) -> Iterator[tuple[Path, str]]:

@@ -194,8 +194,16 @@ def _article(doc: Document, index: int, builder: _Builder) -> Article:
         lines=(numbers[0], numbers[-1]),
         headline=" ".join(builder.headline),
         byline=builder.byline,
-        text="\n".join(text for _, text in builder.rows),
+        text=_join(builder),
     )
+
+
+def _join(builder: _Builder) -> str:
+    """Headline lines and the byline are paragraphs of their own (blank line after each); body lines follow each
+    other with one line break, so that a sentence broken across page lines reads as one after OCR repair."""
+    heads = len(builder.headline) + (1 if builder.byline and builder.byline in [t for _, t in builder.rows] else 0)
+    parts = [text for _, text in builder.rows]
+    return "\n\n".join(parts[:heads] + (["\n".join(parts[heads:])] if parts[heads:] else []))
 
 
 def article_from_record(doc: Document) -> Article:

@@ -224,8 +224,8 @@ class Tagger(nn.Module):
     @torch.no_grad()
     def predict(self, texts: Sequence[str], batch_chars: int = 4000) -> list[list[tuple[int, int, str]]]:
         """Entity spans (start, end, label) for each cleaned text; texts longer than
-        ``settings.max_len`` are cut at sentence ends (or hard) and the pieces' spans shifted back."""
-        self.eval()
+        ``settings.max_len`` are cut at sentence ends (or hard) and the pieces' spans shifted back.
+        Call ``eval()`` first when the model has been training (``load`` returns it in eval mode)."""
         pieces: list[tuple[int, int, str]] = []  # (text index, offset, piece)
         for i, text in enumerate(texts):
             for offset, piece in split_text(text, self.settings.max_len):

@@ -63,6 +63,7 @@ def _batches(lengths: list[int], batch_chars: int, rng: random.Random) -> list[l
 def evaluate_tagger(model: Tagger, records: list[dict]) -> dict:
     """Exact-span scores of ``model`` on gold ``records``."""
     texts = [r["text"] for r in records]
+    model.eval()
     return score_spans(texts, [r["entities"] for r in records], model.predict(texts))
 
 

@@ -1,0 +1,96 @@
+"""End to end: `kg build` on the sample pages and on broken inputs, outputs parsed back."""
+
+import csv
+import json
+from pathlib import Path
+import shutil
+import subprocess
+import sys
+
+import networkx as nx
+import pytest
+
+from kg.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+OUTPUTS = {"graph.graphml", "graph.gexf", "graph.html", "entities.csv", "edges.csv", "aliases.csv", "articles.jsonl"}
+
+
+@pytest.fixture(scope="module")
+def corpus_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    result = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(ROOT / "corpus"), "-o", str(out)],
+                            capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert result.returncode == 0, result.stderr
+    return out, result.stdout
+
+
+def test_build_on_corpus_writes_every_output(corpus_run):
+    out, stdout = corpus_run
+    assert OUTPUTS <= {p.name for p in out.iterdir()}
+    assert stdout.startswith("read 5 files, skipped 0; ")
+    assert "mentions: " in stdout and "graph: " in stdout
+
+
+def test_graphml_from_corpus_parses_with_typed_attributes(corpus_run):
+    out, _ = corpus_run
+    graph = nx.read_graphml(out / "graph.graphml")
+    assert graph.number_of_nodes() > 100 and graph.number_of_edges() > 100
+    types = {d["type"] for _, d in graph.nodes(data=True)}
+    assert types == {"PER", "ORG", "LOC", "PROJECT"}
+    for node, d in graph.nodes(data=True):
+        assert node == f"{d['type']}:{d['label']}"
+        assert isinstance(d["mentions"], int) and d["mentions"] >= d["articles"] >= 1
+        assert d["label"] in d["aliases"].split("|")
+        assert {"r", "g", "b", "size", "x", "y", "pagerank", "community"} <= set(d)
+    for u, v, d in graph.edges(data=True):
+        assert d["weight"] == len(d["shared_articles"].split("|"))
+    # every sample page is read in full: 台州 is one node, with both spellings as aliases
+    assert set(graph.nodes["LOC:台州"]["aliases"].split("|")) >= {"台州", "台州市"}
+
+
+def test_articles_jsonl_mentions_index_the_article_text(corpus_run):
+    out, _ = corpus_run
+    records = [json.loads(line) for line in (out / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(records) >= 20
+    entity_ids = {row["id"] for row in csv.DictReader(open(out / "entities.csv", encoding="utf-8"))}
+    for r in records:
+        assert set(r) == {"id", "source", "lines", "headline", "byline", "date", "text", "mentions"}
+        assert r["lines"][0] <= r["lines"][1]
+        for m in r["mentions"]:
+            assert r["text"][m["start"]:m["end"]] == m["text"]
+            assert m["entity"] == "" or m["entity"] in entity_ids
+    first = records[0]
+    assert (first["id"], first["source"], first["lines"], first["byline"]) == (
+        "000_e87ebf02368e7aff.txt#1", "000_e87ebf02368e7aff.txt", [17, 35], "本报讯(记者王媛媛)")
+
+
+def test_broken_files_are_reported_and_skipped(fixtures, tmp_path, capsys):
+    assert main(["build", str(fixtures), "-o", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "read 6 files, skipped 4; 6 articles" in out
+    assert "skipped binary.txt: binary file (NUL bytes), not text" in out
+    assert "skipped empty.txt: empty file" in out
+    assert "skipped export.jsonl:3: invalid JSON (Expecting value at column 1)" in out
+    assert OUTPUTS <= {p.name for p in tmp_path.iterdir()}
+
+
+def test_quiet_prints_only_skips_to_stderr(fixtures, tmp_path, capsys):
+    assert main(["build", str(fixtures / "pages"), "-o", str(tmp_path), "--quiet"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err == ""
+
+
+def test_missing_path_is_one_clear_error(tmp_path, capsys):
+    assert main(["build", str(tmp_path / "nope"), "-o", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == f"kg build: error: no such file or folder: {tmp_path / 'nope'}\n"
+
+
+def test_python_api_returns_graph_and_articles(fixtures, nlp):
+    import kg
+
+    graph, articles = kg.build([fixtures / "pages"], nlp=nlp)
+    assert [a.id for a in articles] == ["page.txt#1", "page.txt#2"]
+    assert "PER:潘军明" in graph and graph.nodes["PER:潘军明"]["articles"] == 1
+    assert all(m.entity for a in articles for m in a.mentions if len(m.text.replace(" ", "")) > 1)

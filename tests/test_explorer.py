@@ -1,0 +1,116 @@
+"""The HTML explorer in a real browser (Debian's chromium and chromedriver), loaded from file:// with every
+network request blocked."""
+
+import shutil
+import time
+
+import pytest
+
+from kg.export import layout, write_html
+from kg.link import add_measures, build_graph
+from kg.normalise import Mention, clean_name, resolve
+from kg.segment import Article
+
+webdriver = pytest.importorskip("selenium.webdriver")
+from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver")
+EVIL = '<img src=x onerror="window.pwned=1">'
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory):
+    articles = [
+        Article("a1", "page1.txt", (3, 9), "潘军明督查道路综合提升工作", "本报讯", "区委书记潘军明在路桥调研。台州市工商联参加。"),
+        Article("a2", "page1.txt", (11, 15), "<script>window.pwned=2</script>", "", f"潘军明和{EVIL}在路桥。"),
+    ]
+    articles[0].mentions = [Mention("a1", 4, 7, "PER", "潘军明"), Mention("a1", 8, 10, "LOC", "路桥"),
+                            Mention("a1", 13, 19, "ORG", "台州市工商联")]
+    articles[1].mentions = [Mention("a2", 0, 3, "PER", "潘军明"), Mention("a2", 4, 4 + len(EVIL), "ORG", EVIL),
+                            Mention("a2", 5 + len(EVIL), 7 + len(EVIL), "LOC", "路桥")]
+    mentions = [m for a in articles for m in a.mentions]
+    graph = add_measures(build_graph(articles, mentions, resolve(mentions)))
+    path = tmp_path_factory.mktemp("html") / "graph.html"
+    write_html(graph, path, articles, mentions, layout(graph))
+    return path
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not (CHROMIUM and CHROMEDRIVER):
+        pytest.fail("chromium and chromedriver are needed: apt-get install chromium chromium-driver")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--window-size=1280,800"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
+    driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path=CHROMEDRIVER))
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["http://*", "https://*", "ws://*", "wss://*"]})
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="module")
+def loaded(browser, page):
+    browser.get(page.as_uri())
+    for _ in range(50):
+        if browser.execute_script("return !!window.kgNetwork"):
+            break
+        time.sleep(0.1)
+    return browser
+
+
+def test_page_loads_offline_and_draws_the_graph(loaded):
+    requests = [entry for entry in loaded.get_log("performance") if '"Network.requestWillBeSent"' in entry["message"]
+                and ('"url":"http' in entry["message"] or '"url":"ws' in entry["message"])]
+    assert requests == []
+    assert loaded.execute_script("return kgNetwork.body.data.nodes.length") == 4
+    assert loaded.execute_script("return kgNetwork.body.data.edges.length") == 5
+    assert loaded.find_element(By.CSS_SELECTOR, "#graph canvas").size["width"] > 500
+    errors = [e for e in loaded.get_log("browser") if e["level"] == "SEVERE"]
+    assert errors == []
+
+
+def test_search_finds_a_node_by_name_and_shows_its_articles(loaded):
+    box = loaded.find_element(By.ID, "search")
+    box.clear()
+    box.send_keys("军明")
+    matches = [li.text for li in loaded.find_elements(By.CSS_SELECTOR, "#matches li")]
+    assert matches == ["潘军明 (PER)"]
+    assert loaded.find_element(By.CSS_SELECTOR, "#details h2").text == "潘军明"
+    assert loaded.execute_script("return kgNetwork.getSelectedNodes()") == ["PER:潘军明"]
+
+
+def test_type_filter_hides_nodes(loaded):
+    loaded.find_element(By.ID, "type-LOC").click()
+    visible = loaded.execute_script("return kgNetwork.body.data.nodes.getIds()")
+    assert "LOC:路桥" not in visible and "PER:潘军明" in visible
+    loaded.find_element(By.ID, "type-LOC").click()
+    assert "LOC:路桥" in loaded.execute_script("return kgNetwork.body.data.nodes.getIds()")
+
+
+def test_clicking_a_node_lists_its_articles(loaded):
+    x, y = loaded.execute_script(
+        "var p = kgNetwork.canvasToDOM(kgNetwork.getPositions(['ORG:台州市工商联'])['ORG:台州市工商联']);"
+        "return [p.x, p.y];")
+    canvas = loaded.find_element(By.CSS_SELECTOR, "#graph canvas")
+    size = canvas.size
+    ActionChains(loaded).move_to_element_with_offset(canvas, x - size["width"] / 2, y - size["height"] / 2).click().perform()
+    assert loaded.find_element(By.CSS_SELECTOR, "#details h2").text == "台州市工商联"
+    items = [li.text for li in loaded.find_elements(By.CSS_SELECTOR, "#articles li")]
+    assert items == ["潘军明督查道路综合提升工作\npage1.txt lines 3–9\n台州市工商联参加。"]
+
+
+def test_markup_from_the_corpus_stays_inert_text(loaded):
+    box = loaded.find_element(By.ID, "search")
+    box.clear()
+    box.send_keys("onerror")
+    assert loaded.find_element(By.CSS_SELECTOR, "#details h2").text == clean_name(EVIL, "ORG")
+    titles = [e.text for e in loaded.find_elements(By.CSS_SELECTOR, "#articles .headline")]
+    assert titles == ["<script>window.pwned=2</script>"]
+    assert loaded.execute_script("return window.pwned === undefined && document.images.length === 0")

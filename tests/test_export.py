@@ -1,0 +1,73 @@
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import networkx as nx
+import pytest
+
+from kg.errors import ExportError
+from kg.export import write_gexf, write_graphml, write_outputs
+from kg.link import add_measures, build_graph
+from kg.normalise import Mention, resolve
+from kg.segment import Article
+
+
+@pytest.fixture
+def built():
+    articles = [Article("a1", "p.txt", (1, 3), "潘军明调研", "本报讯", "潘军明在路桥调研。"),
+                Article("a2", "p.txt", (5, 6), "", "", "路桥区和台州湾新材料产业园。")]
+    for a, ms in zip(articles, [[Mention("a1", 0, 3, "PER", "潘军明"), Mention("a1", 4, 6, "LOC", "路桥")],
+                                [Mention("a2", 0, 3, "LOC", "路桥区"), Mention("a2", 4, 13, "PROJECT", "台州湾新材料产业园")]]):
+        a.mentions = ms
+    mentions = [m for a in articles for m in a.mentions]
+    entities = resolve(mentions)
+    graph = add_measures(build_graph(articles, mentions, entities))
+    return graph, articles, mentions, entities
+
+
+def test_graphml_has_named_keys_scalars_and_round_trips(built, tmp_path):
+    graph = built[0]
+    before = nx.to_dict_of_dicts(graph)
+    write_graphml(graph, tmp_path / "g.graphml", {n: (1.0, 2.0) for n in graph})
+    assert nx.to_dict_of_dicts(graph) == before  # the caller's graph is not changed
+    keys = {k.get("id"): (k.get("for"), k.get("attr.name"), k.get("attr.type"))
+            for k in ET.parse(tmp_path / "g.graphml").getroot() if k.tag.endswith("key")}
+    assert all(key == name for key, (_, name, _) in keys.items())
+    assert keys["label"] == ("node", "label", "string") and keys["weight"] == ("edge", "weight", "long")
+    assert keys["r"][2] == "long" and keys["size"][2] == "double"
+    back = nx.read_graphml(tmp_path / "g.graphml")
+    node = back.nodes["LOC:路桥区"]
+    assert (node["label"], node["type"], node["articles"], node["aliases"], node["r"], node["x"]) == (
+        "路桥区", "LOC", 2, "路桥|路桥区", 89, 1.0)
+    assert back.edges["PER:潘军明", "LOC:路桥区"]["weight"] == 1
+
+
+def test_gexf_has_viz_attributes(built, tmp_path):
+    write_gexf(built[0], tmp_path / "g.gexf", {n: (3.0, 4.0) for n in built[0]})
+    back = nx.read_gexf(tmp_path / "g.gexf")
+    viz = back.nodes["PROJECT:台州湾新材料产业园"]["viz"]
+    assert viz["color"]["r"] == 242 and viz["position"]["x"] == 3.0 and viz["size"] > 0
+
+
+def test_lists_are_refused_with_the_node_and_attribute_named(built, tmp_path):
+    graph = built[0].copy()
+    graph.nodes["PER:潘军明"]["aliases"] = ["潘军明"]
+    with pytest.raises(ExportError, match="node 'PER:潘军明': attribute 'aliases' is a list"):
+        write_graphml(graph, tmp_path / "g.graphml")
+
+
+def test_write_outputs_writes_every_file(built, tmp_path):
+    graph, articles, mentions, entities = built
+    paths = write_outputs(tmp_path, graph, articles, mentions, entities)
+    assert sorted(p.name for p in paths.values()) == sorted(
+        ["graph.graphml", "graph.gexf", "graph.html", "entities.csv", "edges.csv", "aliases.csv", "articles.jsonl"])
+    records = [json.loads(line) for line in (tmp_path / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert records[0] == {"id": "a1", "source": "p.txt", "lines": [1, 3], "headline": "潘军明调研", "byline": "本报讯",
+                          "date": "", "text": "潘军明在路桥调研。", "mentions": [
+                              {"start": 0, "end": 3, "label": "PER", "text": "潘军明", "entity": "PER:潘军明"},
+                              {"start": 4, "end": 6, "label": "LOC", "text": "路桥", "entity": "LOC:路桥区"}]}
+    aliases = (tmp_path / "aliases.csv").read_text(encoding="utf-8").splitlines()
+    assert aliases[0] == "alias,entity,rule,count" and "路桥,LOC:路桥区,admin-suffix,1" in aliases
+    html = (tmp_path / "graph.html").read_text(encoding="utf-8")
+    # nothing is loaded from anywhere: no script or stylesheet by address, no remote url() in the styles
+    assert re.findall(r"(?:src|href)\s*=\s*[\"']?(?:https?:)?//|url\(\s*[\"']?(?:https?:)?//", html) == []

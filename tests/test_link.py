@@ -1,0 +1,45 @@
+import networkx as nx
+import pytest
+
+from kg.link import add_measures, build_graph
+from kg.normalise import Mention, resolve
+from kg.segment import Article
+
+
+@pytest.fixture
+def graph():
+    articles = [
+        Article("a1", "p.txt", (1, 2), "", "", "潘军明在路桥调研。台州市工商联参加。"),
+        Article("a2", "p.txt", (3, 4), "", "", "潘军明到路桥区。"),
+        Article("a3", "q.txt", (1, 1), "", "", "台州市工商联开会。"),
+    ]
+    mentions = [
+        Mention("a1", 0, 3, "PER", "潘军明"), Mention("a1", 4, 6, "LOC", "路桥"), Mention("a1", 9, 15, "ORG", "台州市工商联"),
+        Mention("a2", 0, 3, "PER", "潘军明"), Mention("a2", 4, 7, "LOC", "路桥区"),
+        Mention("a3", 0, 6, "ORG", "台州市工商联"),
+    ]
+    return add_measures(build_graph(articles, mentions, resolve(mentions)))
+
+
+def test_nodes_carry_counts_aliases_and_evidence(graph):
+    node = graph.nodes["LOC:路桥区"]
+    assert (node["label"], node["type"], node["mentions"], node["articles"], node["aliases"], node["article_ids"]) == (
+        "路桥区", "LOC", 2, 2, "路桥|路桥区", "a1|a2")
+
+
+def test_edge_weights_count_shared_articles_and_sentences(graph):
+    edge = graph.edges["PER:潘军明", "LOC:路桥区"]
+    assert (edge["weight"], edge["sentence_weight"], edge["shared_articles"]) == (2, 2, "a1|a2")
+    assert edge["evidence"] == "潘军明在路桥调研。"
+    other = graph.edges["PER:潘军明", "ORG:台州市工商联"]
+    assert (other["weight"], other["sentence_weight"], other["evidence"]) == (1, 0, "")
+    # 潘军明 and 路桥区 always appear together (NPMI 1); 潘军明 and 工商联 less often than chance would have them
+    assert (edge["npmi"], other["npmi"]) == (1.0, -0.2619)
+
+
+def test_measures_are_added_and_seeded(graph):
+    assert graph.nodes["PER:潘军明"]["degree"] == 2
+    assert graph.nodes["PER:潘军明"]["weighted_degree"] == 3
+    again = graph.copy()
+    add_measures(again)
+    assert nx.get_node_attributes(again, "community") == nx.get_node_attributes(graph, "community")

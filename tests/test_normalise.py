@@ -1,0 +1,59 @@
+import pytest
+
+from kg.normalise import Mention, clean_name, resolve
+
+
+@pytest.mark.parametrize("surface, label, cleaned", [
+    ("台 州市", "LOC", "台州市"),
+    ("区委书记潘军明", "PER", "潘军明"),
+    ("潘军明同志", "PER", "潘军明"),
+    ("黄策先生", "PER", "黄策"),
+    ("ＡＢＣ公司", "ORG", "ABC公司"),
+    ("「善治永宁」平台", "PROJECT", "“善治永宁”平台"),
+    ("张", "PER", None),
+    ("2021", "LOC", None),
+    (None, "LOC", None),
+])
+def test_clean_name(surface, label, cleaned):
+    assert clean_name(surface, label) == cleaned
+
+
+def _ids(mentions):
+    return [m.entity for m in mentions]
+
+
+def test_short_form_resolves_within_the_article_only():
+    ms = [Mention("a", 0, 6, "ORG", "台州市工商联"), Mention("a", 10, 14, "ORG", "市工商联"),
+          Mention("b", 0, 4, "ORG", "市工商联")]
+    entities = resolve(ms)
+    assert _ids(ms) == ["ORG:台州市工商联", "ORG:台州市工商联", "ORG:市工商联"]
+    assert entities["ORG:台州市工商联"].rules == {"台州市工商联": "same", "市工商联": "short-form"}
+
+
+def test_places_differing_by_admin_suffix_merge_when_both_occur():
+    ms = [Mention("a", 0, 2, "LOC", "台州"), Mention("b", 0, 3, "LOC", "台州市"), Mention("b", 5, 8, "LOC", "台州市"),
+          Mention("c", 0, 2, "LOC", "玉环")]
+    entities = resolve(ms)
+    assert _ids(ms) == ["LOC:台州市", "LOC:台州市", "LOC:台州市", "LOC:玉环"]
+    assert entities["LOC:台州市"].aliases == {"台州市": 2, "台州": 1}
+    assert entities["LOC:台州市"].rules["台州"] == "admin-suffix"
+    assert entities["LOC:台州市"].articles == ["a", "b"]
+
+
+def test_majority_type_keeps_the_counts():
+    ms = [Mention("a", 0, 3, "PER", "袁家军"), Mention("a", 5, 8, "PER", "袁家军"), Mention("b", 0, 3, "ORG", "袁家军")]
+    entities = resolve(ms)
+    assert list(entities) == ["PER:袁家军"]
+    assert entities["PER:袁家军"].types == {"PER": 2, "ORG": 1}
+    assert entities["PER:袁家军"].rules == {"袁家军": "same"}
+
+
+def test_title_and_ocr_space_variants_are_one_person():
+    ms = [Mention("a", 0, 3, "PER", "潘军明"), Mention("b", 0, 7, "PER", "区委书记潘军明"), Mention("c", 0, 4, "PER", "潘 军明")]
+    entities = resolve(ms)
+    assert list(entities) == ["PER:潘军明"] and entities["PER:潘军明"].mentions == 3
+
+
+def test_unnamed_mentions_get_no_entity():
+    ms = [Mention("a", 0, 1, "PER", "张")]
+    assert resolve(ms) == {} and ms[0].entity == ""

@@ -1,0 +1,31 @@
+import pytest
+
+from kg.projects import find_projects
+
+POSITIVE = [
+    ("温岭市南排工程(一期)进展顺利", "南排工程(一期)"),
+    ("推进甬台温高速公路改扩建工程建设", "甬台温高速公路改扩建工程"),
+    ("36天完成台州市域铁路S2线沿江段征迁", "台州市域铁路S2线"),
+    ("这正是“善治永宁”元治理平台其中一个场景", "“善治永宁”元治理平台"),
+    ("询问中国日用品商城二期项目的进展", "中国日用品商城二期项目"),
+    ("落户台州湾新材料产业园", "台州湾新材料产业园"),
+]
+NEGATIVE = [
+    "深化新时代“千万工程”，确保",
+    "三个 一号工程 持续突破",
+    "建设好高能级科创平台和高水平大学",
+    "召开南排工程北向工程推进会",
+    "印发《台州市重大项目管理办法》",
+    "市镇两级重点项目",
+    "西起吉利大道，东至机场",
+]
+
+
+@pytest.mark.parametrize("text, name", POSITIVE)
+def test_finds_named_projects(text, name):
+    assert [text[s:e] for s, e in find_projects(text)] == [name]
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_campaigns_meetings_documents_and_generic_phrases_are_not_projects(text):
+    assert [text[s:e] for s, e in find_projects(text)] == []

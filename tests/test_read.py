@@ -1,0 +1,37 @@
+from kg.read import Document, Skipped, decode, read_paths
+
+
+def test_reads_pages_and_records_and_reports_bad_files(fixtures):
+    items = list(read_paths([fixtures]))
+    docs = {(d.source, d.line): d for d in items if isinstance(d, Document)}
+    skipped = {(s.source, s.line): s.reason for s in items if isinstance(s, Skipped)}
+    assert skipped == {
+        ("binary.txt", None): "binary file (NUL bytes), not text",
+        ("empty.txt", None): "empty file",
+        ("export.jsonl", 3): "invalid JSON (Expecting value at column 1)",
+        ("export.jsonl", 4): 'no "text" string in this record',
+    }
+    assert docs[("gb18030.txt", 1)].encoding == "gb18030"
+    assert docs[("gb18030.txt", 1)].text.startswith("## 标题\n")
+    assert docs[("bom.txt", 1)].text.startswith("本报讯")  # BOM removed
+    assert docs[("export.jsonl", 1)].meta == {"id": "a1", "title": "潘军明调研", "date": "2021-09-18"}
+    assert docs[("export.jsonl", 2)].meta == {"id": "a2"}
+    assert ("pages/page.txt", 1) in docs
+
+
+def test_skipped_names_file_and_line():
+    assert str(Skipped("x.jsonl", "invalid JSON", 3)) == "x.jsonl:3: invalid JSON"
+
+
+def test_decode_rejects_undecodable_bytes():
+    import pytest
+
+    with pytest.raises(ValueError, match="binary"):
+        decode(bytes(range(1, 32)) * 20)
+    assert decode("进出口".encode("utf-8")) == ("进出口", "utf-8")
+
+
+def test_crlf_becomes_lf(tmp_path):
+    (tmp_path / "a.txt").write_bytes("第一行\r\n第二行".encode("utf-8"))
+    (doc,) = read_paths([tmp_path])
+    assert doc.text == "第一行\n第二行"

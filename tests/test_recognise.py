@@ -1,0 +1,76 @@
+"""The shipped pipeline: spaCy components, offsets into the original text, PROJECT on top of the NER."""
+
+import json
+from pathlib import Path
+
+import spacy
+
+from kg.cli import main
+from kg.evaluate import score_spans
+from kg.recognise import DEFAULT_MODEL, new_pipeline
+from kg.tagger import Tagger
+from kg.train import LABEL_MAP, read_gold
+
+SHARED_NER = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ner"
+
+
+def _ents(doc):
+    return [(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents]
+
+
+def test_shipped_model_is_a_spacy_pipeline(nlp):
+    assert nlp.pipe_names == ["kg_tagger", "kg_projects"]
+    reloaded = spacy.load(DEFAULT_MODEL)
+    assert reloaded.pipe_names == ["kg_tagger", "kg_projects"]
+
+
+def test_ocr_spaces_stay_inside_spans_and_offsets_index_the_original(nlp):
+    text = "区委书记潘 军明来到台 州市路桥区，督查甬台温高速公路改扩建工程。"
+    ents = _ents(nlp(text))
+    assert (4, 8, "PER", "潘 军明") in ents
+    assert (10, 14, "LOC", "台 州市") in ents or (10, 17, "LOC", "台 州市路桥区") in ents
+    assert (20, 32, "PROJECT", "甬台温高速公路改扩建工程") in ents
+    for start, end, _, surface in ents:
+        assert text[start:end] == surface
+
+
+def test_project_replaces_the_place_it_contains(nlp):
+    text = "台州湾新材料产业园今年引进项目。"
+    assert _ents(nlp(text)) == [(0, 9, "PROJECT", "台州湾新材料产业园")]
+
+
+def test_pipeline_round_trips_through_disk(tmp_path, nlp):
+    tagger = nlp.get_pipe("kg_tagger").model
+    fresh = new_pipeline(Tagger.load(DEFAULT_MODEL / "kg_tagger"))
+    fresh.to_disk(tmp_path / "p")
+    again = spacy.load(tmp_path / "p")
+    text = "潘军明在路桥区调研。"
+    assert _ents(again(text)) == _ents(nlp(text))
+    assert tagger.settings == again.get_pipe("kg_tagger").model.settings
+
+
+def test_floor_on_a_fixed_dev_slice(nlp):
+    """A broken model fails here; the real scores are in models/kg-ner/README.md."""
+    records = list(read_gold(SHARED_NER / "msra" / "dev.jsonl", LABEL_MAP))[:300]
+    docs = list(nlp.pipe(r["text"] for r in records))
+    scores = score_spans([r["text"] for r in records], [r["entities"] for r in records],
+                         [[(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ != "PROJECT"] for d in docs])
+    assert scores["micro"]["f"] > 0.85
+
+
+def test_kg_ner_keeps_ids_and_texts(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "x1", "text": "潘军明在台 州调研。", "entities": [], "other": 1},
+                                 ensure_ascii=False) + "\n", encoding="utf-8")
+    assert main(["ner", str(source), "-o", str(tmp_path / "out.jsonl"), "-q"]) == 0
+    (record,) = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert record == {"id": "x1", "text": "潘军明在台 州调研。", "entities": [[0, 3, "PER"], [4, 7, "LOC"]]}
+
+
+def test_kg_evaluate_prints_scores(tmp_path, capsys):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "g", "text": "潘军明在路桥调研。", "entities": [[0, 3, "PER"], [4, 6, "LOC"]]},
+                               ensure_ascii=False) + "\n", encoding="utf-8")
+    assert main(["evaluate", str(gold), "--labels", "PER,LOC"]) == 0
+    out = capsys.readouterr().out
+    assert "PER" in out and "micro" in out and "docset" in out

@@ -1,0 +1,54 @@
+from kg.read import Document, read_paths
+from kg.segment import segment
+
+
+def _page(fixtures):
+    (doc,) = [d for d in read_paths([fixtures / "pages"])]
+    return segment(doc)
+
+
+def test_page_splits_into_articles_with_line_ranges(fixtures):
+    articles = _page(fixtures)
+    assert [(a.id, a.lines, a.headline, a.byline) for a in articles] == [
+        ("page.txt#1", (5, 11), "台州出口值首次突破两千亿元", "本报讯(记者王媛媛)"),
+        ("page.txt#2", (17, 21), "潘军明督查道路综合提升工作", "本报讯(全媒体记者 周益)"),
+    ]
+
+
+def test_furniture_and_teasers_belong_to_no_article(fixtures):
+    text = "\n".join(a.text for a in _page(fixtures))
+    for furniture in ("机关报", "星期三", "总第13218期", "留台过年服务指南平台上线", ">> 2版"):
+        assert furniture not in text
+
+
+def test_article_text_keeps_headline_apart_and_ocr_spaces(fixtures):
+    first = _page(fixtures)[0]
+    assert first.text.startswith("台州出口值首次突破两千亿元\n\n本报讯(记者王媛媛)1月25日")
+    assert "进 出口有限公司是全市首批开展市场采购贸易的企业之\n一," in first.text
+    assert first.text.endswith("(下转第二版)")
+
+
+def test_reporter_name_line_is_the_byline():
+    page = "临海市沿江镇 一线大练兵\n\n金晨\n\n36天率先完成台州市域铁路S2线沿江段的征迁。\n"
+    (article,) = segment(Document("p.txt", page, "utf-8"))
+    assert (article.headline, article.byline, article.lines) == ("临海市沿江镇 一线大练兵", "金晨", (1, 5))
+
+
+def test_subheading_stays_in_article_and_continuation_closes_it():
+    page = ("## 标题一\n\n本报记者张三\n\n正文第一段。\n\n#### 小标题\n\n正文第二段。(下转第二版)\n\n"
+            "### 另一篇的标题\n\n另一篇的正文。\n")
+    articles = segment(Document("p.txt", page, "utf-8"))
+    assert [(a.lines, a.headline) for a in articles] == [((1, 9), "标题一"), ((11, 13), "另一篇的标题")]
+
+
+def test_captions_are_not_articles():
+    page = "## 标题\n\n本报讯(记者张三)正文。\n\n企业服务中心(图片由苍南经济开发区提供)\n\n台州主城区 储伏龙摄\n"
+    (article,) = segment(Document("p.txt", page, "utf-8"))
+    assert article.lines == (1, 3)
+
+
+def test_jsonl_record_is_one_article(fixtures):
+    docs = [d for d in read_paths([fixtures / "export.jsonl"]) if isinstance(d, Document)]
+    (a1,) = segment(docs[0])
+    assert (a1.id, a1.headline, a1.date, a1.lines, a1.text) == ("a1", "潘军明调研", "2021-09-18", (1, 1),
+                                                               "区委书记潘军明在路桥调研。")
