@@ -105,6 +105,7 @@ class _Builder:
         self.byline = ""
         self.closed = False
         self.body = 0  # body paragraphs so far
+        self.displaced: set[int] = set()  # headline lines printed away from the article (not in its line range)
 
     def add(self, number: int, line: str) -> None:
         self.rows.append((number, MARKDOWN_HEADING.sub("", line, count=1).strip()))
@@ -144,13 +145,14 @@ def segment(doc: Document) -> list[Article]:
             if marked:
                 block = block[block.index(marked[0]):]
             nxt = kinds[j] if j < len(lines) else "end"
-            if nxt == "teaser":
-                i = j  # a teaser headline for another page ("… >> 2版")
+            if nxt in ("teaser", "end"):
+                i = j  # a teaser for another page ("… >> 2版"), or slogans and captions at the foot of the page
                 continue
             # A reporter's name alone under the headline ("孙诺亚", "杨 群") reads as one more title line.
             name_line = len(block) > 1 and kinds[block[-1]] == "title" and bool(NAME_LINE.match(lines[block[-1]][1]))
             level = min(_heading_level(lines[k][1]) or 9 for k in block)
-            if name_line or nxt in ("lead", "byline", "note") or level <= 2 or current is None or current.closed:
+            if (name_line or nxt in ("lead", "byline", "note") or level <= 2 or current is None or current.closed
+                    or _photo_story(lines, kinds, j)):
                 current = _Builder()
                 builders.append(current)
                 heads = block[:-1] if name_line else block
@@ -179,7 +181,43 @@ def segment(doc: Document) -> list[Article]:
         if CONTINUED.search(line):
             current.closed = True
         i += 1
-    return [_article(doc, k, b) for k, b in enumerate((b for b in builders if _has_body(b)), 1)]
+    builders = [b for b in builders if _has_body(b)]
+    _rehome_headlines(builders)
+    return [_article(doc, k, b) for k, b in enumerate(builders, 1)]
+
+
+def _photo_story(lines: list[tuple[int, str]], kinds: list[str], j: int) -> bool:
+    """True when the lines from ``j`` are a short text closed by a photo credit ("记者 周学军摄"): a photo story
+    under its own headline, not a section of the article before it."""
+    k = j
+    while k < len(lines) and k < j + 3 and kinds[k] == "body":
+        k += 1
+    return k > j and k < len(lines) and kinds[k] == "byline" and lines[k][1].endswith("摄")
+
+
+def _rehome_headlines(builders: list["_Builder"]) -> None:
+    """Give an article printed without a headline the headline line, printed elsewhere on the page, that starts
+    as its lead does (line 5 "优化营商环境 议案专题询问会召开" for the lead "本报讯（记者柳文岳）优化营商环境…")."""
+    for orphan in builders:
+        if orphan.headline or not orphan.rows or not orphan.byline:
+            continue
+        lead = "".join(orphan.rows[0][1][len(orphan.byline):].split())[:4]
+        if len(lead) < 4:
+            continue
+        for other in builders:
+            if other is orphan or len(other.headline) < 2:
+                continue
+            for row in list(other.rows[: len(other.headline)]):
+                title = MARKDOWN_HEADING.sub("", row[1]).strip()
+                if "".join(title.split()).startswith(lead) and title in other.headline:
+                    other.headline.remove(title)
+                    other.rows.remove(row)
+                    orphan.headline = [title]
+                    orphan.rows.insert(0, row)
+                    orphan.displaced.add(row[0])
+                    break
+            if orphan.headline:
+                break
 
 
 def _has_body(builder: _Builder) -> bool:
@@ -187,7 +225,7 @@ def _has_body(builder: _Builder) -> bool:
 
 
 def _article(doc: Document, index: int, builder: _Builder) -> Article:
-    numbers = [n for n, _ in builder.rows]
+    numbers = [n for n, _ in builder.rows if n not in builder.displaced] or [n for n, _ in builder.rows]
     return Article(
         id=f"{doc.source}#{index}",
         source=doc.source,

@@ -52,3 +52,18 @@ def test_jsonl_record_is_one_article(fixtures):
     (a1,) = segment(docs[0])
     assert (a1.id, a1.headline, a1.date, a1.lines, a1.text) == ("a1", "潘军明调研", "2021-09-18", (1, 1),
                                                                "区委书记潘军明在路桥调研。")
+
+
+def test_photo_story_under_its_own_headline_is_an_article():
+    page = ("## 标题\n\n本报讯(记者张三)正文。\n\n网红 小岛 夜色美\n\n近年来,小箬岛成为网红打卡点。\n\n记者 周学军摄\n\n"
+            "页脚的标语 共建和谐家园\n")
+    articles = segment(Document("p.txt", page, "utf-8"))
+    assert [(a.lines, a.headline, a.byline) for a in articles] == [
+        ((1, 3), "标题", "本报讯(记者张三)"), ((5, 9), "网红 小岛 夜色美", "记者 周学军摄")]
+
+
+def test_headline_printed_away_from_its_article_is_rehomed():
+    page = ("优化营商环境 询问会召开\n\n全省工作例会召开\n\n本报讯(记者陈峰)7月25日,全省召开例会。\n\n"
+            "本报讯(记者柳文岳)优化营商环境是一号改革工程。\n")
+    articles = segment(Document("p.txt", page, "utf-8"))
+    assert [(a.lines, a.headline) for a in articles] == [((3, 5), "全省工作例会召开"), ((7, 7), "优化营商环境 询问会召开")]
