@@ -16,7 +16,7 @@ import networkx as nx
 from spacy.language import Language
 
 from .errors import InputError
-from .link import add_measures, build_graph
+from .link import add_measures, build_graph, filter_graph
 from .normalise import Entity, Mention, resolve
 from .read import FORMATS, Document, Skipped, read_paths
 from .recognise import load_pipeline
@@ -38,6 +38,7 @@ class Report:
     seconds: float = 0.0
     outputs: dict = field(default_factory=dict)
     shown_nodes: int = 0
+    filtered: dict = field(default_factory=dict)  # filter -> nodes (or edges, for min_weight) it removed
 
     def summary(self) -> str:
         lines = [f"read {self.files} files, skipped {len(self.skipped)}; {self.articles} articles"]
@@ -46,6 +47,9 @@ class Report:
         by_type = ", ".join(f"{t} {self.mentions[t]}" for t in ("PER", "ORG", "LOC", "PROJECT"))
         lines.append(f"mentions: {sum(self.mentions.values())} ({by_type})")
         lines.append(f"graph: {self.nodes} nodes, {self.edges} edges")
+        for name, count in self.filtered.items():
+            what = "edges" if name == "min_weight" else "nodes"
+            lines.append(f"  filter {name} removed {count} {what}")
         if self.outputs:
             where = Path(next(iter(self.outputs.values()))).parent
             lines.append(f"wrote {', '.join(self.outputs)} to {where}")
@@ -117,13 +121,18 @@ def _build(paths, *, ner, nlp, report, progress) -> tuple[nx.Graph, list[Article
 
 
 def run(paths: Sequence[str | Path], out: Path, *, ner: str | None = None, max_nodes: int = 1500,
-        progress: Callable[[int, int], None] | None = None) -> Report:
-    """``kg build``: build the graph and write every output into ``out``."""
+        progress: Callable[[int, int], None] | None = None, filters: dict | None = None) -> Report:
+    """``kg build``: build the graph, apply ``filters`` (keywords of :func:`kg.link.filter_graph`; none by
+    default) and write every output into ``out``."""
     from .export import write_outputs
 
     started = time.time()
     report = Report()
     graph, articles, entities = _build(paths, ner=ner, nlp=None, report=report, progress=progress)
+    if filters:
+        graph, report.filtered = filter_graph(graph, **filters)
+        entities = {k: e for k, e in entities.items() if k in graph}
+        report.nodes, report.edges = graph.number_of_nodes(), graph.number_of_edges()
     mentions = [m for a in articles for m in a.mentions]
     report.outputs = write_outputs(out, graph, articles, mentions, entities, max_nodes=max_nodes)
     report.shown_nodes = min(max_nodes, report.nodes)

@@ -32,8 +32,10 @@ def _progress(quiet: bool):
 def cmd_build(args) -> int:
     from .build import run
 
+    filters = {"min_mentions": args.min_mentions, "min_weight": args.min_weight,
+               "types": args.types.split(",") if args.types else None, "top": args.top}
     report = run(args.paths or ["corpus"], Path(args.output), ner=args.ner, max_nodes=args.max_nodes,
-                 progress=_progress(args.quiet))
+                 progress=_progress(args.quiet), filters=filters)
     if not args.quiet:
         print(report.summary())
     else:
@@ -139,6 +141,10 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("-o", "--output", default="output", help="output folder (default: output/)")
     b.add_argument("--ner", default=None, help=ner_help)
     b.add_argument("--max-nodes", type=int, default=1500, help="most nodes drawn in graph.html (default 1500)")
+    b.add_argument("--min-mentions", type=int, default=1, help="drop entities mentioned fewer times (default 1)")
+    b.add_argument("--min-weight", type=int, default=1, help="drop edges shared by fewer articles (default 1)")
+    b.add_argument("--types", default=None, help="keep only these types, e.g. PER,ORG")
+    b.add_argument("--top", type=int, default=None, help="keep only the N entities in most articles")
     b.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     b.set_defaults(func=cmd_build)
 

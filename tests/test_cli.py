@@ -94,3 +94,11 @@ def test_python_api_returns_graph_and_articles(fixtures, nlp):
     assert [a.id for a in articles] == ["page.txt#1", "page.txt#2"]
     assert "PER:潘军明" in graph and graph.nodes["PER:潘军明"]["articles"] == 1
     assert all(m.entity for a in articles for m in a.mentions if len(m.text.replace(" ", "")) > 1)
+
+
+def test_filters_say_what_they_removed(fixtures, tmp_path, capsys):
+    assert main(["build", str(fixtures / "pages"), "-o", str(tmp_path), "--types", "PER,LOC", "--top", "2"]) == 0
+    out = capsys.readouterr().out
+    graph = nx.read_graphml(tmp_path / "graph.graphml")
+    assert {d["type"] for _, d in graph.nodes(data=True)} <= {"PER", "LOC"} and len(graph) == 2
+    assert "filter types removed" in out and "filter top removed" in out
