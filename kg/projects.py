@@ -44,7 +44,8 @@ NAME_VERBS = ("改扩建", "扩建", "新建", "改建", "改造", "提升", "�
 # conjunctions, pronouns, particles. Single characters are judged by FUNCTION_CHARS instead, since jieba tags the
 # characters of unknown names (南/排 in 南排工程) at random.
 STOP_POS = {"d", "p", "c", "r", "u", "y", "e", "o", "a", "ad", "l", "i", "t", "uj", "ul", "zg", "df", "dg", "rr", "rz"}
-FUNCTION_CHARS = set("的和与及在是为将对把了从向到等个这该其各于以由被让给并或也都就还又再才而且即但因使所之有无不没要会能可已正更最很好")
+FUNCTION_CHARS = set("的和与及在是为将对把了从向到等个这该其各于以由被让给并或也都就还又再才而且即但因使所之有无不没要会能可已正更最很好"
+                     "中上下内外里旁前后间")
 # Words that never start or sit inside a project name.
 STOP_WORDS = {
     "西起", "东起", "南起", "北起", "西至", "东至", "南至", "北至", "起", "至", "我市", "我区", "我县", "全市", "全区", "全县", "全省", "多个", "一批", "重大", "重点", "民生", "有关", "相关",
@@ -197,8 +198,8 @@ def _extend_left(words: list[tuple[str, str]], k: int, max_words: int) -> int | 
             break
         first = i
         i -= 1
-    # Never start a name on a number or a direction word alone ("三个", "中").
-    while first < k and words[first][1] in ("m", "f", "q") and not _CODE.search(words[first][0]):
+    # Never start a name on a number or a measure word alone ("三个", "批").
+    while first < k and words[first][1] in ("m", "q") and not _CODE.search(words[first][0]):
         first += 1
     # The head word alone names nothing, unless the word itself carries the name ("创业项目" does not).
     return first if first < k else None

@@ -31,10 +31,38 @@ LABELS = ("PER", "ORG", "LOC", "PROJECT")
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "kg-ner"
 
 
+_EDGE_PUNCT = set("，。、；：！？,.;:!?“”\"'‘’《》〈〉·-—… \n\t")
+_PAIRS = {"（": "）", "(": ")", "【": "】", "[": "]", "“": "”", "《": "》"}
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) past punctuation and unbalanced brackets at its edges ("郭玲）" -> "郭玲"), keeping
+    balanced ones ("南排工程(一期)").
+
+    >>> text = "（通讯员郭玲）近日"
+    >>> text[slice(*trim_span(text, 4, 7))]
+    '郭玲'
+    """
+    while start < end:
+        head, tail = text[start], text[end - 1]
+        if head in _EDGE_PUNCT or head in _PAIRS.values() or (head in _PAIRS and _PAIRS[head] not in text[start:end]):
+            start += 1
+        elif tail in _EDGE_PUNCT or tail in _PAIRS or (
+                tail in _PAIRS.values() and not any(o in text[start:end] for o, c in _PAIRS.items() if c == tail)):
+            end -= 1
+        else:
+            break
+    return start, end
+
+
 def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]]) -> None:
-    """Set ``doc.ents`` from character spans, expanding to token edges and dropping overlaps (longest wins)."""
+    """Set ``doc.ents`` from character spans, trimmed of edge punctuation, expanded to token edges, overlaps
+    dropped (longest wins)."""
     made = []
     for start, end, label in spans:
+        start, end = trim_span(doc.text, start, end)
+        if start >= end:
+            continue
         span = doc.char_span(start, end, label=label, alignment_mode="expand")
         if span is not None and span.text.strip():
             made.append(span)

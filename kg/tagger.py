@@ -268,23 +268,27 @@ class Tagger(nn.Module):
 
 
 def split_text(text: str, max_len: int) -> list[tuple[int, str]]:
-    """Cut ``text`` into (offset, piece) pieces of at most ``max_len`` chars, preferring sentence ends.
+    """Cut ``text`` into (offset, piece) pieces: at every line break (no entity spans a paragraph break; the
+    break itself is in no piece), then into pieces of at most ``max_len`` chars, preferring sentence ends.
 
-    >>> split_text("甲。乙丙。丁", 3)
-    [(0, '甲。'), (2, '乙丙。'), (5, '丁')]
+    >>> split_text("甲。乙丙。丁\\n戊", 3)
+    [(0, '甲。'), (2, '乙丙。'), (5, '丁'), (7, '戊')]
     """
     pieces = []
-    start = 0
-    while len(text) - start > max_len:
-        window = text[start:start + max_len]
-        cut = max(window.rfind(p) for p in "。！？；!?;\n")
-        if cut < max_len // 4:
-            cut = max(window.rfind(p) for p in "，,、 ")
-        end = start + (cut + 1 if cut >= max_len // 4 else max_len)
-        pieces.append((start, text[start:end]))
-        start = end
-    if start < len(text) or not pieces:
-        pieces.append((start, text[start:]))
+    offset = 0
+    for line in text.split("\n"):
+        start = 0
+        while len(line) - start > max_len:
+            window = line[start:start + max_len]
+            cut = max(window.rfind(p) for p in "。！？；!?;")
+            if cut < max_len // 4:
+                cut = max(window.rfind(p) for p in "，,、 ")
+            end = start + (cut + 1 if cut >= max_len // 4 else max_len)
+            pieces.append((offset + start, line[start:end]))
+            start = end
+        if start < len(line) or not pieces:
+            pieces.append((offset + start, line[start:]))
+        offset += len(line) + 1
     return pieces
 
 
