@@ -34,7 +34,7 @@ def _rgb(hex_colour: str) -> tuple[int, int, int]:
 
 
 def _node_size(articles: int) -> float:
-    return round(8 + 6 * math.sqrt(articles), 2)
+    return round(5 + 5 * math.sqrt(articles), 2)
 
 
 def layout(graph: nx.Graph, *, seed: int = 42) -> dict[str, tuple[float, float]]:
@@ -42,9 +42,9 @@ def layout(graph: nx.Graph, *, seed: int = 42) -> dict[str, tuple[float, float]]
     browser and Gephi need no physics."""
     if len(graph) == 0:
         return {}
-    k = 2.0 / math.sqrt(len(graph))
+    k = 6.0 / math.sqrt(len(graph))  # wide spacing: articles form cliques that otherwise collapse into blobs
     pos = nx.spring_layout(graph, weight="weight", seed=seed, k=k, iterations=60 if len(graph) < 3000 else 30)
-    scale = 120 * math.sqrt(len(graph))
+    scale = 60 * math.sqrt(len(graph))
     return {n: (round(float(x) * scale, 2), round(float(y) * scale, 2)) for n, (x, y) in pos.items()}
 
 
@@ -123,7 +123,7 @@ def write_html(graph: nx.Graph, path: Path, articles: Sequence[Article], mention
         x, y = positions.get(node, (0.0, 0.0))
         tip = f"{d['label']} ({d['type']})\n{d['articles']} articles, {d['mentions']} mentions"
         net.add_node(node, label=d["label"], title=tip, color=TYPE_COLOURS.get(d["type"], "#999999"),
-                     size=_node_size(d["articles"]), x=x, y=y, group=d["type"])
+                     size=_node_size(d["articles"]), x=x, y=y, kind=d["type"])
     for u, v, d in sorted(shown.edges(data=True)):
         net.add_edge(u, v, value=d["weight"], title=f"{d['weight']} shared articles", weight=d["weight"])
     net.toggle_physics(False)

@@ -80,8 +80,11 @@ def train(config_path: Path, output: Path, *, data_dir: Path | None = None, resu
     rng = random.Random(seed)
 
     train_records = []
+    skip_labels = set(data.get("skip_records_with", []))
     for name in data["train"]:
-        records = list(read_gold(base / name, LABEL_MAP))
+        records = [r for r in read_gold(base / name) if not skip_labels & {lab for _, _, lab in r["entities"]}]
+        records = [{**r, "entities": [[s, e, LABEL_MAP[lab]] for s, e, lab in r["entities"] if lab in LABEL_MAP]}
+                   for r in records]
         limit = data.get("limit", 0)
         train_records.extend(records[:limit] if limit else records)
     dev_records = list(read_gold(base / data["dev"], LABEL_MAP))
