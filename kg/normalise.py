@@ -5,7 +5,11 @@ names stripped); then mentions are grouped into entities by these rules, each re
 
 - ``same``: the same cleaned name and type;
 - ``short-form``: within one article, an ORG written short (市工商联) that the article also writes in full
-  (台州市工商联), or a name that is the end of a longer name of the same type led by a place (经开区 is not);
+  (台州市工商联): a name that is the end of a longer name of the same type led by a place;
+- ``abbreviation``: within one article, a name whose characters the article's one longer name of the same type
+  keeps in order (经开区 -> 苍南经济开发区);
+- ``home-place``: within one article, 市委/区政府-style names with no full form, resolved to the 市/区/县/省 the
+  article names most (at least twice): 市委 -> 台州市委;
 - ``admin-suffix``: across the corpus, places that differ only by an administrative suffix (台州/台州市,
   浙江/浙江省), when both forms occur;
 - ``majority-type``: a name tagged with several types gets the type most of its mentions have.
@@ -95,6 +99,66 @@ def _pick(aliases: Counter) -> str:
     return sorted(aliases, key=lambda a: (-aliases[a], -len(a), a))[0]
 
 
+def _is_abbreviation(short: str, full: str) -> bool:
+    """True when ``short`` keeps ``full``'s characters in order, with the same first and last character
+    (经开区 in 经济开发区, 苍南经开区 in 苍南经济开发区).
+
+    >>> _is_abbreviation("经开区", "经济开发区"), _is_abbreviation("开发区", "经济开发区")
+    (True, False)
+    """
+    if len(short) < 3 or len(short) >= len(full) or short[0] != full[0] or short[-1] != full[-1]:
+        return False
+    rest = iter(full)
+    return all(c in rest for c in short)
+
+
+def _resolve_in_article(ids: list[int], labels: list[str], keys: list[str], why: list[str]) -> None:
+    """Rewrite ``keys`` of one article's mentions: short forms to the full form of the same type used in the
+    article (市工商联 -> 台州市工商联), abbreviations to the one name they abbreviate (经开区 -> 苍南经济开发区,
+    when the article writes it as 经济开发区 after a place), and 市委/区政府-style names to the article's home
+    place (市委 -> 台州市委 when 台州 is the 市 the article names most, at least twice)."""
+    counts = Counter((labels[i], keys[i]) for i in ids)
+    names = set(counts)
+    homes: dict[str, Counter] = defaultdict(Counter)  # admin suffix -> places of that level named in the article
+    for i in ids:
+        if labels[i] == "LOC" and keys[i].endswith(ADMIN_SUFFIXES) and len(keys[i]) >= 3:
+            # 台州市, counting the article's bare 台州 too
+            homes[keys[i][-1]][keys[i]] = counts[("LOC", keys[i])] + counts[("LOC", keys[i][:-1])]
+    for i in ids:
+        label, short = labels[i], keys[i]
+        if label not in ("ORG", "PROJECT") or len(short) < 2:
+            continue
+        same = [full for lab, full in names if lab == label and len(full) > len(short)]
+        longer = [full for full in same if full.endswith(short) and len(short) >= 3
+                  and (_PLACE_PREFIX.match(short) or full[: len(full) - len(short)].endswith(ADMIN_SUFFIXES))]
+        abbreviated = [full for full in same if not full.endswith(short)
+                       and any(_is_abbreviation(short, full[k:]) for k, c in enumerate(full) if c == short[0])]
+        if longer:
+            full = _most_used(longer, label, counts)
+            if full:
+                keys[i], why[i] = full, "short-form"
+        elif abbreviated:
+            full = _most_used(abbreviated, label, counts)
+            if full:
+                keys[i], why[i] = full, "abbreviation"
+        elif label == "ORG" and short[0] in ADMIN_SUFFIXES and short[:2] not in _NOT_ADMIN and homes.get(short[0]):
+            (home, n), *rest = homes[short[0]].most_common(2)
+            if n >= 2 and (not rest or rest[0][1] < n):
+                keys[i], why[i] = home + short[1:], "home-place"
+
+
+# Words that start with an admin character but are not "the city's …": 市场 (market), 市民 (citizens), …
+_NOT_ADMIN = {"市场", "市民", "市区", "市域", "区域", "县域", "省份", "区块", "市值"}
+
+
+def _most_used(candidates: list[str], label: str, counts: Counter) -> str | None:
+    """The candidate the article uses most; None on a tie (two bodies could be meant)."""
+    ranked = sorted(set(candidates), key=lambda c: -counts[(label, c)])
+    if len(ranked) > 1 and counts[(label, ranked[0])] == counts[(label, ranked[1])]:
+        return None
+    return ranked[0]
+
+
 def resolve(mentions: list[Mention]) -> dict[str, Entity]:
     """Group ``mentions`` into entities; sets each mention's ``entity`` id (None-named mentions get "").
 
@@ -108,25 +172,15 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
             m.entity = ""
             continue
         cleaned.append((m, name))
-    rule: dict[tuple[str, str], str] = {}
+    why = ["same"] * len(cleaned)  # the rule that gave each mention its key
 
-    # 2. within an article, short forms resolve to the full form of the same type
+    # 2. within an article, short forms resolve to the full form the article uses
     by_article: dict[str, list[int]] = defaultdict(list)
     for i, (m, _) in enumerate(cleaned):
         by_article[m.article_id].append(i)
     keys: list[str] = [name for _, name in cleaned]
     for ids in by_article.values():
-        names = {(cleaned[i][0].label, keys[i]) for i in ids}
-        for i in ids:
-            label, short = cleaned[i][0].label, keys[i]
-            if label not in ("ORG", "PROJECT") or len(short) < 3:
-                continue
-            longer = [full for lab, full in names if lab == label and len(full) > len(short) and full.endswith(short)
-                      and (_PLACE_PREFIX.match(short) or full[: len(full) - len(short)].endswith(ADMIN_SUFFIXES))]
-            if longer:
-                full = max(longer, key=len)
-                rule[(label, short)] = "short-form"
-                keys[i] = full
+        _resolve_in_article(ids, [m.label for m, _ in cleaned], keys, why)
 
     # 3. majority type for each name
     type_votes: dict[str, Counter] = defaultdict(Counter)
@@ -144,20 +198,19 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
     entities: dict[str, Entity] = {}
     by_key: dict[str, Entity] = {}
     groups: dict[str, list[tuple[Mention, str, str]]] = defaultdict(list)
-    for (m, surface), key in zip(cleaned, keys):
+    for (m, surface), key, reason in zip(cleaned, keys, why):
         final = merge_to.get(key, key)
-        why = rule.get((m.label, surface), "same")
         if final != key:
-            why = "admin-suffix"
-        if m.label != type_of[key] and why == "same":
-            why = "majority-type"
-        groups[final].append((m, surface, why))
+            reason = "admin-suffix"
+        if m.label != type_of[key] and reason == "same":
+            reason = "majority-type"
+        groups[final].append((m, surface, reason))
     for final, items in groups.items():
         type_ = type_of.get(final) or type_of[items[0][1]]
         whys = {surface: why for _, surface, why in reversed(items)}
         aliases = Counter(surface for _, surface, _ in items)
-        full = Counter({a: n for a, n in aliases.items() if whys[a] != "short-form"})
-        name = _pick(full or aliases)
+        full = Counter({a: n for a, n in aliases.items() if whys[a] in ("same", "admin-suffix", "majority-type")})
+        name = _pick(full) if full else final  # only short forms seen: name it by the full form they resolve to
         entity = by_key.get(f"{type_}:{name}") or Entity(id=f"{type_}:{name}", name=name, type=type_)
         for m, surface, why in items:
             entity.aliases[surface] += 1

@@ -57,3 +57,20 @@ def test_title_and_ocr_space_variants_are_one_person():
 def test_unnamed_mentions_get_no_entity():
     ms = [Mention("a", 0, 1, "PER", "张")]
     assert resolve(ms) == {} and ms[0].entity == ""
+
+
+def test_abbreviation_resolves_to_the_one_name_it_abbreviates():
+    ms = [Mention("a", 0, 7, "ORG", "苍南经济开发区"), Mention("a", 9, 12, "ORG", "经开区"), Mention("a", 15, 20, "ORG", "苍南经开区"),
+          Mention("b", 0, 3, "ORG", "经开区")]
+    entities = resolve(ms)
+    assert _ids(ms) == ["ORG:苍南经济开发区"] * 3 + ["ORG:经开区"]
+    assert entities["ORG:苍南经济开发区"].rules == {"苍南经济开发区": "same", "经开区": "abbreviation", "苍南经开区": "abbreviation"}
+
+
+def test_city_level_names_resolve_to_the_article_home_place():
+    ms = [Mention("a", 0, 2, "LOC", "台州"), Mention("a", 5, 8, "LOC", "台州市"), Mention("a", 9, 11, "ORG", "市委"),
+          Mention("a", 12, 15, "LOC", "路桥区"), Mention("a", 16, 18, "ORG", "区委"),
+          Mention("b", 0, 2, "ORG", "市委"), Mention("b", 3, 5, "LOC", "台州")]
+    resolve(ms)
+    # 台州 is named twice in a: 市委 is 台州市委; 路桥区 only once, so 区委 stays; in b 台州 is named once
+    assert [m.entity for m in ms if m.label == "ORG"] == ["ORG:台州市委", "ORG:区委", "ORG:市委"]
