@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 
 __all__ = ["Mention", "Entity", "clean_name", "resolve"]
 
-_QUOTE_FOLD = str.maketrans({"「": "“", "」": "”", "『": "“", "』": "”", "‘": "“", "’": "”", '"': "“"})
+_QUOTE_FOLD = str.maketrans({"「": "“", "」": "”", "『": "“", "』": "”", "‘": "“", "’": "”"})
+_ASCII_QUOTES = re.compile(r'"([^"]*)"')
 # Titles and forms of address around a person's name: "区委书记潘军明", "潘军明同志", "黄策先生".
 _PER_PREFIX = re.compile(
     r"^(?:(?:省|市|区|县|镇|乡|村|党|团|委|局|厅|部|院|校|会|办|司|中心|公司|集团)*"
@@ -84,6 +85,7 @@ def clean_name(text: str | None, label: str) -> str | None:
     if text is None:
         return None
     name = unicodedata.normalize("NFKC", "".join(text.split())).translate(_QUOTE_FOLD)
+    name = _ASCII_QUOTES.sub(r"“\1”", name).replace('"', "“")  # "善治永宁" -> “善治永宁”
     name = name.strip("，,。.、；;：:!！?？·-—")
     if label == "PER":
         stripped = _PER_SUFFIX.sub("", _PER_PREFIX.sub("", name))
@@ -181,6 +183,14 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
     keys: list[str] = [name for _, name in cleaned]
     for ids in by_article.values():
         _resolve_in_article(ids, [m.label for m, _ in cleaned], keys, why)
+
+    # 2b. across the corpus, a project named without its place (市域铁路S2线) joins the one project that adds it
+    projects = {k for k, (m, _) in zip(keys, cleaned) if m.label == "PROJECT"}
+    for i, (m, _) in enumerate(cleaned):
+        if m.label == "PROJECT" and _PLACE_PREFIX.match(keys[i]):
+            fuller = [p for p in projects if p.endswith(keys[i]) and p != keys[i]]
+            if len(fuller) == 1:
+                keys[i], why[i] = fuller[0], "short-form"
 
     # 3. majority type for each name
     type_votes: dict[str, Counter] = defaultdict(Counter)

@@ -124,6 +124,8 @@ def find_projects(
             continue
         if not _is_specific(text, words, starts, first, k, end, place_chars, head_set):
             continue
+        if first == k - 1 and not glued and words[first][0].endswith(ADMIN_SUFFIX) and words[first][1] == "ns":
+            continue  # a city and a head only ("桐乡市高速公路"): generic
         start = _drop_admin_prefix(words, starts, first, k, start)
         if end - start >= 4:
             found.append((start, end))
@@ -192,14 +194,16 @@ def _extend_left(words: list[tuple[str, str]], k: int, max_words: int) -> int | 
         if len(word) == 1:
             if word in FUNCTION_CHARS or (flag == "x" and not word.isalnum()):
                 break
-        elif (flag in STOP_POS or flag.startswith("v")) and word not in NAME_VERBS:
-            break
+        elif (flag in STOP_POS or flag.startswith("v")) and word not in NAME_VERBS and not (
+                flag == "vn" and i > 0 and words[i - 1][1] in ("n", "ns", "nz", "nt", "j", "eng")):
+            break  # a verb ends the name, unless a verbal noun after a noun ("电力检修配中心项目")
         elif flag == "x" and not re.match(r"^[A-Za-z0-9·\-]+$", word):
             break
         first = i
         i -= 1
-    # Never start a name on a number or a measure word alone ("三个", "批").
-    while first < k and words[first][1] in ("m", "q") and not _CODE.search(words[first][0]):
+    # Never start a name on a number or a measure word alone ("三个", "批"), or on a lone verb character.
+    while first < k and (words[first][1] in ("m", "q") and not _CODE.search(words[first][0])
+                         or len(words[first][0]) == 1 and words[first][1].startswith("v")):
         first += 1
     # The head word alone names nothing, unless the word itself carries the name ("创业项目" does not).
     return first if first < k else None

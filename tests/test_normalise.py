@@ -10,6 +10,7 @@ from kg.normalise import Mention, clean_name, resolve
     ("黄策先生", "PER", "黄策"),
     ("ＡＢＣ公司", "ORG", "ABC公司"),
     ("「善治永宁」平台", "PROJECT", "“善治永宁”平台"),
+    ('"善治永宁"元治理平台', "PROJECT", "“善治永宁”元治理平台"),
     ("张", "PER", None),
     ("2021", "LOC", None),
     (None, "LOC", None),
@@ -74,3 +75,10 @@ def test_city_level_names_resolve_to_the_article_home_place():
     resolve(ms)
     # 台州 is named twice in a: 市委 is 台州市委; 路桥区 only once, so 区委 stays; in b 台州 is named once
     assert [m.entity for m in ms if m.label == "ORG"] == ["ORG:台州市委", "ORG:区委", "ORG:市委"]
+
+
+def test_project_without_its_place_joins_the_one_project_that_names_it():
+    ms = [Mention("a", 0, 9, "PROJECT", "台州市域铁路S2线"), Mention("b", 0, 7, "PROJECT", "市域铁路S2线"),
+          Mention("c", 0, 7, "PROJECT", "市域铁路S1线")]
+    resolve(ms)
+    assert _ids(ms) == ["PROJECT:台州市域铁路S2线", "PROJECT:台州市域铁路S2线", "PROJECT:市域铁路S1线"]
