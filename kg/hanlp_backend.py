@@ -23,6 +23,7 @@ from urllib.parse import urlparse
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from .clean import repair
 from .errors import ModelError
@@ -110,13 +111,7 @@ class HanlpComponent:
         return next(self.pipe([doc]))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
-        batch: list[Doc] = []
-        for doc in docs:
-            batch.append(doc)
-            if len(batch) >= batch_size:
-                yield from self._predict(batch)
-                batch = []
-        if batch:
+        for batch in minibatch(docs, size=batch_size):
             yield from self._predict(batch)
 
     def _predict(self, docs: list[Doc]) -> list[Doc]:

@@ -18,7 +18,7 @@ import spacy
 import torch
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.util import filter_spans, minibatch
 
 from .clean import repair
 from .errors import ModelError
@@ -84,13 +84,7 @@ class TaggerComponent:
         if self.model is None:
             raise ModelError(f"component {self.name!r} has no model: load a trained pipeline or call initialize")
         torch.set_num_threads(1)
-        batch: list[Doc] = []
-        for doc in docs:
-            batch.append(doc)
-            if len(batch) >= batch_size:
-                yield from self._predict(batch)
-                batch = []
-        if batch:
+        for batch in minibatch(docs, size=batch_size):
             yield from self._predict(batch)
 
     def _predict(self, docs: Sequence[Doc]) -> list[Doc]:

@@ -248,7 +248,7 @@ def article_from_record(doc: Document) -> Article:
     """The article of one JSONL record: its "text", with "id", "title", "date" and "source" kept."""
     return Article(
         id=doc.meta.get("id", f"{doc.source}:{doc.line}"),
-        source=doc.meta.get("source", doc.source),
+        source=doc.source,  # the file; the record's own "source" (a publication) stays in meta
         lines=(doc.line, doc.line),
         headline=doc.meta.get("title", ""),
         byline="",
