@@ -23,8 +23,9 @@ def _progress(quiet: bool):
         now = time.time()
         if total >= 50 and (now - last[0] > 2 or done == total):
             last[0] = now
-            print(f"\rrecognising: {done}/{total} articles", end="\n" if done == total else "", file=sys.stderr,
-                  flush=True)
+            tty = sys.stderr.isatty()  # redraw one line on a terminal, a line per report in a log
+            print(("\r" if tty else "") + f"recognising: {done}/{total} articles",
+                  end="\n" if done == total or not tty else "", file=sys.stderr, flush=True)
 
     return show
 

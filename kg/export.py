@@ -43,7 +43,7 @@ def layout(graph: nx.Graph, *, seed: int = 42) -> dict[str, tuple[float, float]]
     if len(graph) == 0:
         return {}
     k = 6.0 / math.sqrt(len(graph))  # wide spacing: articles form cliques that otherwise collapse into blobs
-    pos = nx.spring_layout(graph, weight="weight", seed=seed, k=k, iterations=60 if len(graph) < 3000 else 30)
+    pos = nx.spring_layout(graph, weight="weight", seed=seed, k=k, iterations=50 if len(graph) < 1000 else 25)
     scale = 60 * math.sqrt(len(graph))
     return {n: (round(float(x) * scale, 2), round(float(y) * scale, 2)) for n, (x, y) in pos.items()}
 
