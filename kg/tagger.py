@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 import jieba
+import jieba.posseg as posseg
 import torch
 from torch import nn
 
@@ -47,6 +48,8 @@ class TaggerSettings:
     hidden: int = 192
     dropout: float = 0.3
     max_len: int = 250  # longer texts are cut into pieces of at most this many chars
+    lexicon: bool = False  # add jieba-dictionary word flags (person/place/org/other words starting, inside, ending)
+    lexicon_dim: int = 32
 
     @property
     def tags(self) -> list[str]:
@@ -73,8 +76,28 @@ def _bucket(text: str, buckets: int) -> int:
     return 2 + zlib.crc32(text.encode("utf-8")) % (buckets - 2)
 
 
+_LEX_CLASS = {"nr": 0, "ns": 1, "nt": 2}
+
+
+def _lexicon_flags(joined: str) -> list[int]:
+    """For each char, a 12-bit mask: for person, place, organisation and other jieba-dictionary words of two
+    characters or more, whether one starts, continues or ends at this char (bit = class * 3 + position)."""
+    flags = [0] * len(joined)
+    tags = posseg.dt.word_tag_tab
+    for i, ends in jieba.dt.get_DAG(joined).items():
+        for j in ends:
+            if j == i:
+                continue
+            cls = _LEX_CLASS.get(tags.get(joined[i:j + 1], "x")[:2], 3) * 3
+            flags[i] |= 1 << cls
+            flags[j] |= 1 << (cls + 2)
+            for k in range(i + 1, j):
+                flags[k] |= 1 << (cls + 1)
+    return flags
+
+
 def featurize(text: str, vocab: dict[str, int], settings: TaggerSettings) -> list[list[int]]:
-    """Feature ids for each character of ``text``: [char, left bigram, right bigram, seg, word].
+    """Feature ids for each character of ``text``: [char, left bigram, right bigram, seg, word(, lexicon flags)].
 
     ``text`` must already be the cleaned view (no spaces inside words).
     """
@@ -83,7 +106,9 @@ def featurize(text: str, vocab: dict[str, int], settings: TaggerSettings) -> lis
     seg = [0] * len(text)
     word = [0] * len(text)
     pos = 0
-    for token in jieba.cut("".join(chars), HMM=True):
+    joined = "".join(chars)
+    lex = _lexicon_flags(joined) if settings.lexicon else None
+    for token in jieba.cut(joined, HMM=True):
         n = len(token)
         wid = _bucket(token, settings.word_buckets)
         for k in range(n):
@@ -91,14 +116,13 @@ def featurize(text: str, vocab: dict[str, int], settings: TaggerSettings) -> lis
             word[pos + k] = wid
         pos += n
     rows = []
+    buckets = settings.bigram_buckets
+    bigrams = [_bucket(padded[i] + padded[i + 1], buckets) for i in range(len(chars) + 1)]
     for i, c in enumerate(chars):
-        rows.append([
-            vocab.get(c, UNK),
-            _bucket(padded[i] + c, settings.bigram_buckets),
-            _bucket(c + padded[i + 2], settings.bigram_buckets),
-            seg[i],
-            word[i],
-        ])
+        row = [vocab.get(c, UNK), bigrams[i], bigrams[i + 1], seg[i], word[i]]
+        if lex is not None:
+            row.append(lex[i])
+        rows.append(row)
     return rows
 
 
@@ -197,20 +221,27 @@ class Tagger(nn.Module):
         self.bigram_emb = nn.Embedding(s.bigram_buckets, s.bigram_dim, padding_idx=PAD, sparse=True)
         self.seg_emb = nn.Embedding(len(SEG_TAGS) + 1, s.seg_dim, padding_idx=PAD)
         self.word_emb = nn.Embedding(s.word_buckets, s.word_dim, padding_idx=PAD, sparse=True)
-        width = s.char_dim + 2 * s.bigram_dim + s.seg_dim + s.word_dim
+        width = s.char_dim + 2 * s.bigram_dim + s.seg_dim + s.word_dim + (s.lexicon_dim if s.lexicon else 0)
+        if s.lexicon:
+            self.lexicon_proj = nn.Linear(12, s.lexicon_dim)
+            self.register_buffer("lexicon_bits", 1 << torch.arange(12), persistent=False)
         self.dropout = nn.Dropout(s.dropout)
         self.lstm = nn.LSTM(width, s.hidden, batch_first=True, bidirectional=True)
         self.out = nn.Linear(2 * s.hidden, len(s.tags))
         self.crf = CRF(len(s.tags))
 
     def emissions(self, feats: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-        x = torch.cat([
+        parts = [
             self.char_emb(feats[..., 0]),
             self.bigram_emb(feats[..., 1]),
             self.bigram_emb(feats[..., 2]),
             self.seg_emb(feats[..., 3]),
             self.word_emb(feats[..., 4]),
-        ], dim=-1)
+        ]
+        if self.settings.lexicon:
+            bits = (feats[..., 5:6] & self.lexicon_bits).ne(0).float()
+            parts.append(self.lexicon_proj(bits))
+        x = torch.cat(parts, dim=-1)
         x = self.dropout(x)
         lengths = mask.sum(1).long().cpu()
         packed = nn.utils.rnn.pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
@@ -295,7 +326,7 @@ def split_text(text: str, max_len: int) -> list[tuple[int, str]]:
 def pad_batch(rows: list[list[list[int]]], tags: list[list[int]] | None = None):
     """Pad feature rows (and optionally tag ids) into tensors; returns (feats, mask[, tags])."""
     width = max(len(r) for r in rows)
-    feats = torch.zeros(len(rows), width, 5, dtype=torch.long)
+    feats = torch.zeros(len(rows), width, max((len(r[0]) for r in rows if r), default=5), dtype=torch.long)
     mask = torch.zeros(len(rows), width, dtype=torch.float)
     for b, r in enumerate(rows):
         if r:
