@@ -32,7 +32,9 @@ def score_spans(
     (1.0, 0.0, 0.5)
     """
     keep = set(labels) if labels else None
-    tp, n_pred, n_gold = Counter(), Counter(), Counter()
+    tp: Counter[str] = Counter()
+    n_pred: Counter[str] = Counter()
+    n_gold: Counter[str] = Counter()
     set_tp = set_pred = set_gold = 0
     for text, g, p in zip(texts, gold, pred):
         g_spans = {(int(s), int(e), lab) for s, e, lab in g if keep is None or lab in keep}

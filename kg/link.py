@@ -58,11 +58,11 @@ def build_graph(articles: Sequence[Article], mentions: Sequence[Mention], entiti
         for pair in combinations(ids, 2):
             edge_articles[pair].append(article.id)
         text = text_of[article.id]
-        for s, e in _sentences(text):
-            inside = sorted({m.entity for m in found if m.start >= s and m.end <= e})
+        for first, last in _sentences(text):
+            inside = sorted({m.entity for m in found if m.start >= first and m.end <= last})
             for pair in combinations(inside, 2):
                 edge_sentences[pair] += 1
-                evidence.setdefault(pair, " ".join(text[s:e].split()))
+                evidence.setdefault(pair, " ".join(text[first:last].split()))
     n_articles = max(len(articles), 1)
     for (u, v), shared in edge_articles.items():
         graph.add_edge(u, v, weight=len(shared), sentence_weight=edge_sentences.get((u, v), 0),

@@ -217,21 +217,21 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
         groups[final].append((m, surface, reason))
     for final, items in groups.items():
         type_ = type_of.get(final) or type_of[items[0][1]]
-        whys = {surface: why for _, surface, why in reversed(items)}
+        whys = {surface: reason for _, surface, reason in reversed(items)}
         aliases = Counter(surface for _, surface, _ in items)
         full = Counter({a: n for a, n in aliases.items() if whys[a] in ("same", "admin-suffix", "majority-type")})
         name = _pick(full) if full else final  # only short forms seen: name it by the full form they resolve to
         entity = by_key.get(f"{type_}:{name}") or Entity(id=f"{type_}:{name}", name=name, type=type_)
-        for m, surface, why in items:
+        for m, surface, reason in items:
             entity.aliases[surface] += 1
-            entity.rules.setdefault(surface, why)
+            entity.rules.setdefault(surface, reason)
             entity.types[m.label] += 1
             if m.article_id not in entity.articles:
                 entity.articles.append(m.article_id)
             m.entity = entity.id
         by_key[entity.id] = entity
     # stable order: by first mention
-    order = {}
+    order: dict[str, int] = {}
     for m in mentions:
         if m.entity and m.entity not in order:
             order[m.entity] = len(order)

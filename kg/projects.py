@@ -102,7 +102,7 @@ def find_projects(
         coded = head is None and word in CODED_HEADS and k > 0 and _CODE.search(words[k - 1][0])
         if head is None and not coded:
             continue
-        end = starts[k] + (len(word) if coded or word.endswith(head) else len(head))
+        end = starts[k] + (len(word) if head is None or word.endswith(head) else len(head))
         if any(text.startswith(w, end) for w in not_after):
             continue
         phase = _PHASE.match(text[end:])

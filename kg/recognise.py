@@ -89,6 +89,7 @@ class TaggerComponent:
 
     def _predict(self, docs: Sequence[Doc]) -> list[Doc]:
         views = [repair(doc.text) for doc in docs]
+        assert self.model is not None  # checked in pipe()
         predicted = self.model.predict([v.text for v in views], batch_chars=self.batch_chars)
         for doc, view, spans in zip(docs, views, predicted):
             _set_ents(doc, [(*view.to_original(s, e), label) for s, e, label in spans])
@@ -131,8 +132,11 @@ class ProjectComponent:
                   if e.label_ == "LOC" and e.start_char in back and e.end_char - 1 in back]
         found = find_projects(view.text, heads=self.heads, not_after=self.not_after, places=places,
                               max_words=self.max_words)
-        projects = [doc.char_span(*view.to_original(s, e), label="PROJECT", alignment_mode="expand") for s, e in found]
-        projects = [p for p in projects if p is not None]
+        projects: list[Span] = []
+        for s, e in found:
+            span = doc.char_span(*view.to_original(s, e), label="PROJECT", alignment_mode="expand")
+            if span is not None:
+                projects.append(span)
         kept = [e for e in doc.ents if all(e.end <= p.start or e.start >= p.end for p in projects)]
         doc.ents = sorted(kept + projects, key=lambda s: s.start)
         return doc
@@ -156,7 +160,9 @@ def make_projects(nlp: Language, name: str, heads: list[str], not_after: list[st
 def new_pipeline(tagger: Tagger) -> Language:
     """A pipeline around a trained tagger: blank Chinese (one token per character) + kg_tagger + kg_projects."""
     nlp = spacy.blank("zh")  # the default "char" segmenter: one token per character
-    nlp.add_pipe("kg_tagger").initialize(model=tagger)
+    component = nlp.add_pipe("kg_tagger")
+    assert isinstance(component, TaggerComponent)
+    component.initialize(model=tagger)
     nlp.add_pipe("kg_projects")
     return nlp
 

@@ -146,18 +146,19 @@ def spans_from_tags(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     >>> spans_from_tags(["B-PER", "E-PER", "O", "S-LOC", "B-ORG", "I-ORG"])
     [(0, 2, 'PER'), (3, 4, 'LOC'), (4, 6, 'ORG')]
     """
-    spans = []
-    start, label = None, None
+    spans: list[tuple[int, int, str]] = []
+    start: int | None = None
+    label = ""
     for i, tag in enumerate(list(tags) + ["O"]):
         prefix, _, kind = tag.partition("-")
         if start is not None and (prefix in ("O", "B", "S") or kind != label):
             spans.append((start, i, label))
-            start, label = None, None
+            start, label = None, ""
         if prefix in ("B", "S") or (prefix in ("I", "E") and start is None):
             start, label = i, kind
         if prefix in ("E", "S") and start is not None:
             spans.append((start, i + 1, label))
-            start, label = None, None
+            start, label = None, ""
     return spans
 
 
@@ -239,7 +240,7 @@ class Tagger(nn.Module):
             self.word_emb(feats[..., 4]),
         ]
         if self.settings.lexicon:
-            bits = (feats[..., 5:6] & self.lexicon_bits).ne(0).float()
+            bits = (feats[..., 5:6] & self.get_buffer("lexicon_bits")).ne(0).float()
             parts.append(self.lexicon_proj(bits))
         x = torch.cat(parts, dim=-1)
         x = self.dropout(x)
@@ -282,7 +283,7 @@ class Tagger(nn.Module):
         """Write ``settings.json``, ``vocab.json`` and ``model.pt`` (float16 weights) into ``path``."""
         path.mkdir(parents=True, exist_ok=True)
         (path / "settings.json").write_text(json.dumps(asdict(self.settings), indent=2), encoding="utf-8")
-        chars = sorted(self.vocab, key=self.vocab.get)
+        chars = sorted(self.vocab, key=lambda c: self.vocab[c])
         (path / "vocab.json").write_text(json.dumps(chars, ensure_ascii=False), encoding="utf-8")
         torch.save({k: v.half() for k, v in self.state_dict().items()}, path / "model.pt")
 

@@ -48,7 +48,8 @@ def read_gold(path: Path, label_map: dict[str, str] | None = None) -> Iterator[d
 
 def _batches(lengths: list[int], batch_chars: int, rng: random.Random) -> list[list[int]]:
     order = sorted(range(len(lengths)), key=lambda i: (lengths[i], rng.random()))
-    batches, current = [], []
+    batches: list[list[int]] = []
+    current: list[int] = []
     for i in order:
         if current and (len(current) + 1) * lengths[i] > batch_chars:
             batches.append(current)
@@ -92,7 +93,7 @@ def train(config_path: Path, output: Path, *, data_dir: Path | None = None, resu
         dev_records = dev_records[: data["dev_limit"]]
     settings = TaggerSettings(**tagger_cfg)
     counts = Counter(c for r in train_records for c in r["text"])
-    folded = Counter()
+    folded: Counter[str] = Counter()
     for c, n in counts.items():
         folded[norm_char(c)] += n
     chars = ["<pad>", "<unk>"] + sorted(c for c, n in folded.items() if n >= loop["min_char_count"])
@@ -114,14 +115,14 @@ def train(config_path: Path, output: Path, *, data_dir: Path | None = None, resu
     # The embedding tables are large and each batch touches few rows: sparse gradients and SparseAdam keep a
     # step cheap (dense Adam over them took half of each step).
     sparse = {"char_emb", "bigram_emb", "word_emb"}
-    groups = {True: [], False: []}
+    groups: dict[bool, list[torch.nn.Parameter]] = {True: [], False: []}
     for name, param in model.named_parameters():
         groups[name.split(".")[0] in sparse].append(param)
     optimizers = [torch.optim.SparseAdam(groups[True], lr=loop["lr"]), torch.optim.Adam(groups[False], lr=loop["lr"])]
     schedulers = [torch.optim.lr_scheduler.ExponentialLR(o, gamma=loop["lr_decay"]) for o in optimizers]
     output.mkdir(parents=True, exist_ok=True)
     checkpoint = output / "checkpoint.pt"
-    state = {"epoch": 0, "best_f": -1.0, "best_epoch": 0, "history": []}
+    state: dict = {"epoch": 0, "best_f": -1.0, "best_epoch": 0, "history": []}
     if resume and checkpoint.exists():
         saved = torch.load(checkpoint, map_location="cpu", weights_only=False)
         model.load_state_dict(saved["model"])
