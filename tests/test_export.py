@@ -71,3 +71,47 @@ def test_write_outputs_writes_every_file(built, tmp_path):
     html = (tmp_path / "graph.html").read_text(encoding="utf-8")
     # nothing is loaded from anywhere: no script or stylesheet by address, no remote url() in the styles
     assert re.findall(r"(?:src|href)\s*=\s*[\"']?(?:https?:)?//|url\(\s*[\"']?(?:https?:)?//", html) == []
+
+
+GRAPHML_NS = "{http://graphml.graphdrawing.org/xmlns}"
+KEY_TYPES = {"boolean", "int", "long", "float", "double", "string"}
+
+
+def _check_graphml_structure(path):
+    """The GraphML schema's rules that matter to readers (the XSD file itself is not available offline here):
+    root and children in the GraphML namespace and order, keys with a unique id, a domain and an allowed type,
+    one graph with edgedefault, unique node ids, edges between declared nodes, data only for declared keys of
+    the right domain, values parseable as their key's type."""
+    root = ET.parse(path).getroot()
+    assert root.tag == GRAPHML_NS + "graphml"
+    keys = {}
+    children = list(root)
+    assert [c.tag for c in children] == [GRAPHML_NS + "key"] * (len(children) - 1) + [GRAPHML_NS + "graph"]
+    for key in children[:-1]:
+        assert key.get("id") not in keys and key.get("for") in ("node", "edge", "graph", "all")
+        assert key.get("attr.type") in KEY_TYPES and key.get("attr.name")
+        keys[key.get("id")] = (key.get("for"), key.get("attr.type"))
+    graph = children[-1]
+    assert graph.get("edgedefault") in ("directed", "undirected")
+    nodes = set()
+    casts = {"int": int, "long": int, "float": float, "double": float, "string": str,
+             "boolean": lambda v: {"true": True, "false": False}[v]}
+    for element in graph:
+        kind = element.tag.removeprefix(GRAPHML_NS)
+        assert kind in ("node", "edge")
+        if kind == "node":
+            assert element.get("id") not in nodes
+            nodes.add(element.get("id"))
+        else:
+            assert element.get("source") in nodes and element.get("target") in nodes
+        for data in element:
+            assert data.tag == GRAPHML_NS + "data"
+            domain, type_ = keys[data.get("key")]
+            assert domain in (kind, "all")
+            casts[type_](data.text or "")
+    return len(nodes)
+
+
+def test_graphml_follows_the_schema_rules(built, tmp_path):
+    write_graphml(built[0], tmp_path / "g.graphml", layout_positions := {n: (1.0, 2.0) for n in built[0]})
+    assert _check_graphml_structure(tmp_path / "g.graphml") == len(built[0]) == len(layout_positions)
