@@ -34,11 +34,6 @@ class Document:
     line: int = 1
     meta: dict = field(default_factory=dict)
 
-    @property
-    def is_page(self) -> bool:
-        """True for a page that still needs splitting into articles."""
-        return not self.meta and not self.source.endswith(".jsonl")
-
 
 @dataclass
 class Skipped:

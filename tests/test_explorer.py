@@ -104,6 +104,11 @@ def test_clicking_a_node_lists_its_articles(loaded):
     assert loaded.find_element(By.CSS_SELECTOR, "#details h2").text == "台州市工商联"
     items = [li.text for li in loaded.find_elements(By.CSS_SELECTOR, "#articles li")]
     assert items == ["潘军明督查道路综合提升工作\npage1.txt lines 3–9\n台州市工商联参加。"]
+    # its neighbours keep their colour, the node it does not touch fades
+    colours = loaded.execute_script("var d = kgNetwork.body.data.nodes; return d.getIds().map(function (i) {"
+                                    "var c = d.get(i).color; return [i, typeof c === 'string' ? c : c.background]; });")
+    faded = sorted(i for i, c in colours if c == "#e6e6e6")
+    assert faded == [n for n in sorted(i for i, _ in colours) if n.startswith("ORG:<")]
 
 
 def test_markup_from_the_corpus_stays_inert_text(loaded):
