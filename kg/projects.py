@@ -27,7 +27,7 @@ __all__ = ["DEFAULT_HEADS", "find_projects"]
 
 DEFAULT_HEADS = (
     "工程", "项目", "产业园", "工业园", "科技园", "创业园", "物流园", "园区", "产业带", "基地", "平台", "走廊",
-    "铁路", "高铁", "城际", "高速公路", "高速", "快速路", "隧道", "大桥", "机场", "港区", "码头",
+    "铁路", "高铁", "城际", "高速公路", "高速", "快速路", "隧道", "大桥", "机场", "码头",
     "商城", "综合体", "水库", "电站",
 )
 # Heads that need a Latin/digit code before them to be a name: "S2线", "1号线".
@@ -232,7 +232,10 @@ def _is_specific(text, words, starts, first, k, end, place_chars, heads) -> bool
         return True
     if any(f in ("ns", "nz", "nrt", "eng") for _, f in words[first:k]):
         return True
-    if any(w in _QUOTES or w in "“‘「" for w in name_words) and len(body) >= 6:
+    # A quoted name makes a platform or park specific ("善治永宁"元治理平台), but before 项目/工程 it names a
+    # programme or campaign ("乡贤带富"项目, 新乡贤"同心共富"工程) more often than a project.
+    quoted = any(w in _QUOTES or w in "“‘「" for w in name_words)
+    if quoted and len(body) >= 6 and not _head_of(words[k][0], {"项目", "工程"}):
         return True
     if _SLOGAN.match(body):  # "一号工程", "一号改革工程": campaigns
         return False
