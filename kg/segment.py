@@ -183,7 +183,40 @@ def segment(doc: Document) -> list[Article]:
         i += 1
     builders = [b for b in builders if _has_body(b)]
     _rehome_headlines(builders)
+    _give_back_stacked_headlines(builders)
     return [_article(doc, k, b) for k, b in enumerate(builders, 1)]
+
+
+def _common_run(a: str, b: str) -> int:
+    """Length of the longest run of characters that ``a`` and ``b`` share."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
+def _lead(builder: "_Builder") -> str:
+    body = [t for n, t in builder.rows[len(builder.headline):] if t != builder.byline]
+    return "".join(body[0].split())[:120] if body else ""
+
+
+def _give_back_stacked_headlines(builders: list["_Builder"]) -> None:
+    """A headline block that stacks the previous article's title over this one's (page 004: "推进数字化改革 建设
+    “一区四城”" above "培育、丰富消费业态…"): its first line goes back to the previous article when it shares a
+    run of 4+ characters with that article's lead and none with this one's."""
+    for prev, cur in zip(builders, builders[1:]):
+        if len(cur.headline) < 2 or not prev.rows or cur.rows[0][1] != cur.headline[0]:
+            continue
+        title = "".join(cur.headline[0].split())
+        if _common_run(title, _lead(prev)) >= 4 and _common_run(title, _lead(cur)) < 4:
+            row = cur.rows.pop(0)
+            cur.headline.pop(0)
+            prev.rows.insert(len(prev.headline), row)  # with the headline in the text, after it in the range
+            prev.headline.append(row[1])
 
 
 def _photo_story(lines: list[tuple[int, str]], kinds: list[str], j: int) -> bool:

@@ -67,3 +67,13 @@ def test_headline_printed_away_from_its_article_is_rehomed():
             "本报讯(记者柳文岳)优化营商环境是一号改革工程。\n")
     articles = segment(Document("p.txt", page, "utf-8"))
     assert [(a.lines, a.headline) for a in articles] == [((3, 5), "全省工作例会召开"), ((7, 7), "优化营商环境 询问会召开")]
+
+
+def test_stacked_headline_goes_back_to_the_article_above():
+    page = ("加快应用落地 实现整体突破\n\n本报讯(记者金斌杰)9月18日,全市数字化改革推进会召开。\n\n"
+            "推进数字化改革 建设一区四城\n\n培育消费业态 推动商贸业提档升级\n\n"
+            "本报讯(记者周益)9月17日,潘军明来到企业调研。\n")
+    first, second = segment(Document("p.txt", page, "utf-8"))
+    assert (first.lines, first.headline) == ((1, 5), "加快应用落地 实现整体突破 推进数字化改革 建设一区四城")
+    assert first.text.startswith("加快应用落地 实现整体突破\n\n推进数字化改革 建设一区四城\n\n本报讯")
+    assert (second.lines, second.headline) == ((7, 9), "培育消费业态 推动商贸业提档升级")
