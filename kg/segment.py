@@ -262,7 +262,7 @@ def _article(doc: Document, index: int, builder: _Builder) -> Article:
     return Article(
         id=f"{doc.source}#{index}",
         source=doc.source,
-        lines=(numbers[0], numbers[-1]),
+        lines=(min(numbers), max(numbers)),
         headline=" ".join(builder.headline),
         byline=builder.byline,
         text=_join(builder),
