@@ -13,7 +13,7 @@ SHARED_NER = ROOT.parent / "shared" / "data" / "ner"
 
 def _tiny_config(tmp_path, epochs):
     text = (ROOT / "configs" / "tagger.cfg").read_text(encoding="utf-8")
-    for old, new in [("limit = 0", "limit = 40"), ("dev_limit = 0", "dev_limit = 20"), ("epochs = 30", f"epochs = {epochs}"),
+    for old, new in [("limit = 0", "limit = 40"), ("dev_limit = 0", "dev_limit = 20"), ("epochs = 20", f"epochs = {epochs}"),
                      ("hidden = 192", "hidden = 16"), ("bigram_buckets = 131072", "bigram_buckets = 1024"),
                      ("word_buckets = 65536", "word_buckets = 1024")]:
         assert f"\n{old}\n" in text
