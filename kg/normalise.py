@@ -216,7 +216,7 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
             reason = "majority-type"
         groups[final].append((m, surface, reason))
     for final, items in groups.items():
-        type_ = type_of.get(final) or type_of[items[0][1]]
+        type_ = type_of[final]
         whys = {surface: reason for _, surface, reason in reversed(items)}
         aliases = Counter(surface for _, surface, _ in items)
         full = Counter({a: n for a, n in aliases.items() if whys[a] in ("same", "admin-suffix", "majority-type")})
@@ -226,9 +226,8 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
             entity.aliases[surface] += 1
             entity.rules.setdefault(surface, reason)
             entity.types[m.label] += 1
-            if m.article_id not in entity.articles:
-                entity.articles.append(m.article_id)
             m.entity = entity.id
+        entity.articles = list(dict.fromkeys(entity.articles + [m.article_id for m, _, _ in items]))
         by_key[entity.id] = entity
     # stable order: by first mention
     order: dict[str, int] = {}
