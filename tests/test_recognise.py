@@ -74,3 +74,19 @@ def test_kg_evaluate_prints_scores(tmp_path, capsys):
     assert main(["evaluate", str(gold), "--labels", "PER,LOC"]) == 0
     out = capsys.readouterr().out
     assert "PER" in out and "micro" in out and "docset" in out
+
+
+def test_kg_ner_reads_plain_text_one_text_a_line(tmp_path):
+    source = tmp_path / "in.txt"
+    source.write_text("潘军明在台 州调研。\n\n王媛媛在路桥区。\n", encoding="utf-8")
+    assert main(["ner", str(source), "-o", str(tmp_path / "out.jsonl"), "-q"]) == 0
+    records = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(r["id"], r["text"]) for r in records] == [("in.txt:1", "潘军明在台 州调研。"), ("in.txt:3", "王媛媛在路桥区。")]
+    assert records[1]["entities"] == [[0, 3, "PER"], [4, 7, "LOC"]]
+
+
+def test_kg_evaluate_names_the_bad_line(tmp_path, capsys):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "g", "text": "潘军明"}\n{"id": 2}\n', encoding="utf-8")
+    assert main(["evaluate", str(gold)]) == 2
+    assert capsys.readouterr().err == f'kg evaluate: error: {gold}:2: no "text" string in this record\n'
