@@ -25,9 +25,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-from .clean import repair
 from .errors import ModelError
-from .recognise import _set_ents
+from .recognise import _set_ents, repaired_view
 from .tagger import split_text
 
 __all__ = ["DEFAULT_HANLP_MODEL", "LABELS_FROM_HANLP", "HanlpComponent", "hanlp_pipeline", "load_hanlp_model"]
@@ -115,7 +114,7 @@ class HanlpComponent:
             yield from self._predict(batch)
 
     def _predict(self, docs: list[Doc]) -> list[Doc]:
-        views = [repair(doc.text) for doc in docs]
+        views = [repaired_view(doc) for doc in docs]
         pieces = [(d, offset, piece) for d, view in enumerate(views)
                   for offset, piece in split_text(view.text, self.max_len) if piece.strip()]
         spans: list[list[tuple[int, int, str]]] = [[] for _ in docs]

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 
-from .clean import repair
+from .clean import RepairedText, repair
 from .errors import ModelError
 from .projects import DEFAULT_HEADS, DEFAULT_NOT_AFTER, find_projects
 from .tagger import Tagger
@@ -29,6 +29,19 @@ __all__ = ["TaggerComponent", "ProjectComponent", "load_pipeline", "new_pipeline
 
 LABELS = ("PER", "ORG", "LOC", "PROJECT")
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "kg-ner"
+
+
+if not Doc.has_extension("kg_view"):
+    Doc.set_extension("kg_view", default=None)
+
+
+def repaired_view(doc: Doc) -> RepairedText:
+    """The OCR-repaired view of ``doc.text``, computed once per doc and kept in ``doc._.kg_view`` so that every
+    component reads the same view."""
+    view = doc._.kg_view
+    if view is None or view.original != doc.text:
+        view = doc._.kg_view = repair(doc.text)
+    return view
 
 
 _EDGE_PUNCT = set("，。、；：！？,.;:!?“”\"'‘’《》〈〉·-—… \n\t")
@@ -88,7 +101,7 @@ class TaggerComponent:
             yield from self._predict(batch)
 
     def _predict(self, docs: Sequence[Doc]) -> list[Doc]:
-        views = [repair(doc.text) for doc in docs]
+        views = [repaired_view(doc) for doc in docs]
         assert self.model is not None  # checked in pipe()
         predicted = self.model.predict([v.text for v in views], batch_chars=self.batch_chars)
         for doc, view, spans in zip(docs, views, predicted):
@@ -124,7 +137,7 @@ class ProjectComponent:
         self.max_words = max_words
 
     def __call__(self, doc: Doc) -> Doc:
-        view = repair(doc.text)
+        view = repaired_view(doc)
         back = {}  # original offset -> view offset
         for i, k in enumerate(view.index):
             back[k] = i
