@@ -41,6 +41,8 @@ FURNITURE = re.compile(
 # Photo captions and credits: "企业服务中心为企业排忧解难(图片由苍南经济开发区提供)", "台州主城区 储伏龙摄",
 # "台州机场改扩建工程效果图". They describe a picture, not an article, and often sit inside another article's column.
 CAPTION = re.compile(r"([(（]\s*图片由.{0,30}提供\s*[)）]|[(（]?(本报|全媒体)?(记者|通讯员)?\s*\S{0,12}\s*摄[)）]?$|效果图$|供图[)）]?$)")
+# The page's date line: "2022年1月26日 星期三 辛丑年十二月廿四"; every article of the page gets its date.
+PAGE_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日\s*(星期|周)")
 MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s*")
 SENTENCE_END = "。！？!?；;，,、…"
 EDITOR_NOTE = re.compile(r"^(编者按|编者的话)")
@@ -184,7 +186,17 @@ def segment(doc: Document) -> list[Article]:
     builders = [b for b in builders if _has_body(b)]
     _rehome_headlines(builders)
     _give_back_stacked_headlines(builders)
-    return [_article(doc, k, b) for k, b in enumerate(builders, 1)]
+    date = _page_date(doc.text)
+    return [_article(doc, k, b, date) for k, b in enumerate(builders, 1)]
+
+
+def _page_date(text: str) -> str:
+    """The ISO date of the page's date line, or "" ("2022年1月26日 星期三" -> "2022-01-26")."""
+    for line in text.split("\n")[:40]:
+        m = PAGE_DATE.match(line.strip())
+        if m:
+            return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    return ""
 
 
 def _common_run(a: str, b: str) -> int:
@@ -257,7 +269,7 @@ def _has_body(builder: _Builder) -> bool:
     return builder.body > 0
 
 
-def _article(doc: Document, index: int, builder: _Builder) -> Article:
+def _article(doc: Document, index: int, builder: _Builder, date: str = "") -> Article:
     numbers = [n for n, _ in builder.rows if n not in builder.displaced] or [n for n, _ in builder.rows]
     return Article(
         id=f"{doc.source}#{index}",
@@ -266,6 +278,7 @@ def _article(doc: Document, index: int, builder: _Builder) -> Article:
         headline=" ".join(builder.headline),
         byline=builder.byline,
         text=_join(builder),
+        date=date,
     )
 
 

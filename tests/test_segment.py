@@ -9,9 +9,9 @@ def _page(fixtures):
 
 def test_page_splits_into_articles_with_line_ranges(fixtures):
     articles = _page(fixtures)
-    assert [(a.id, a.lines, a.headline, a.byline) for a in articles] == [
-        ("page.txt#1", (5, 11), "台州出口值首次突破两千亿元", "本报讯(记者王媛媛)"),
-        ("page.txt#2", (17, 21), "潘军明督查道路综合提升工作", "本报讯(全媒体记者 周益)"),
+    assert [(a.id, a.lines, a.headline, a.byline, a.date) for a in articles] == [
+        ("page.txt#1", (5, 11), "台州出口值首次突破两千亿元", "本报讯(记者王媛媛)", "2022-01-26"),
+        ("page.txt#2", (17, 21), "潘军明督查道路综合提升工作", "本报讯(全媒体记者 周益)", "2022-01-26"),
     ]
 
 
