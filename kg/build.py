@@ -18,7 +18,7 @@ from spacy.language import Language
 from .errors import InputError
 from .link import add_measures, build_graph, filter_graph
 from .normalise import Entity, Mention, resolve
-from .read import FORMATS, Document, Skipped, read_paths
+from .read import FORMATS, Skipped, read_paths
 from .recognise import load_pipeline
 from .segment import Article, segment
 

@@ -3,7 +3,6 @@
 import csv
 import json
 from pathlib import Path
-import shutil
 import subprocess
 import sys
 
