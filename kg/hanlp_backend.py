@@ -128,8 +128,8 @@ class HanlpComponent:
                     ours = LABELS_FROM_HANLP.get(str(label).upper())
                     if ours:
                         spans[d].append((*views[d].to_original(offset + begin, offset + end), ours))
-        for doc, found in zip(docs, spans):
-            _set_ents(doc, found)
+        for doc, view, found in zip(docs, views, spans):
+            _set_ents(doc, found, view.original)
         return docs
 
 

@@ -37,9 +37,10 @@ if not Doc.has_extension("kg_view"):
 
 def repaired_view(doc: Doc) -> RepairedText:
     """The OCR-repaired view of ``doc.text``, computed once per doc and kept in ``doc._.kg_view`` so that every
-    component reads the same view."""
+    component reads the same view. (A Doc's text never changes, and ``doc.text`` is costly on a doc of
+    one-character tokens, so the view is not checked against it again.)"""
     view = doc._.kg_view
-    if view is None or view.original != doc.text:
+    if view is None:
         view = doc._.kg_view = repair(doc.text)
     return view
 
@@ -68,12 +69,12 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]]) -> None:
+def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> None:
     """Set ``doc.ents`` from character spans, trimmed of edge punctuation, expanded to token edges, overlaps
-    dropped (longest wins)."""
+    dropped (longest wins). ``text`` is ``doc.text``, passed in because computing it is costly."""
     made = []
     for start, end, label in spans:
-        start, end = trim_span(doc.text, start, end)
+        start, end = trim_span(text, start, end)
         if start >= end:
             continue
         span = doc.char_span(start, end, label=label, alignment_mode="expand")
@@ -105,7 +106,7 @@ class TaggerComponent:
         assert self.model is not None  # checked in pipe()
         predicted = self.model.predict([v.text for v in views], batch_chars=self.batch_chars)
         for doc, view, spans in zip(docs, views, predicted):
-            _set_ents(doc, [(*view.to_original(s, e), label) for s, e, label in spans])
+            _set_ents(doc, [(*view.to_original(s, e), label) for s, e, label in spans], view.original)
         return list(docs)
 
     def initialize(self, get_examples=None, *, nlp=None, model: Tagger | None = None) -> None:
