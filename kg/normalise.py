@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Iterable
 
 __all__ = ["Mention", "Entity", "clean_name", "resolve"]
 
@@ -114,18 +115,32 @@ def _is_abbreviation(short: str, full: str) -> bool:
     return all(c in rest for c in short)
 
 
-def _resolve_in_article(ids: list[int], labels: list[str], keys: list[str], why: list[str]) -> None:
+def _homes(ids: Iterable[int], labels: list[str], keys: list[str]) -> dict[str, str]:
+    """The home place of each administrative level among these mentions: {"市": "台州市"} when 台州市 (with
+    bare 台州 counted in) is the 市 they name most, at least twice and strictly more than any other."""
+    counts = Counter((labels[i], keys[i]) for i in ids)
+    levels: dict[str, Counter] = defaultdict(Counter)
+    for lab, key in counts:
+        if lab == "LOC" and key.endswith(ADMIN_SUFFIXES) and len(key) >= 3:
+            levels[key[-1]][key] = counts[("LOC", key)] + counts[("LOC", key[:-1])]
+    homes = {}
+    for level, places in levels.items():
+        (home, n), *rest = places.most_common(2)
+        if n >= 2 and (not rest or rest[0][1] < n):
+            homes[level] = home
+    return homes
+
+
+def _resolve_in_article(ids: list[int], labels: list[str], keys: list[str], why: list[str],
+                        page_homes: dict[str, str] | None = None) -> None:
     """Rewrite ``keys`` of one article's mentions: short forms to the full form of the same type used in the
     article (市工商联 -> 台州市工商联), abbreviations to the one name they abbreviate (经开区 -> 苍南经济开发区,
     when the article writes it as 经济开发区 after a place), and 市委/区政府-style names to the article's home
-    place (市委 -> 台州市委 when 台州 is the 市 the article names most, at least twice)."""
+    place (市委 -> 台州市委 when 台州 is the 市 the article names most, at least twice), or, when the article
+    has none of that level, to the home place of its page (``page_homes``)."""
     counts = Counter((labels[i], keys[i]) for i in ids)
     names = set(counts)
-    homes: dict[str, Counter] = defaultdict(Counter)  # admin suffix -> places of that level named in the article
-    for i in ids:
-        if labels[i] == "LOC" and keys[i].endswith(ADMIN_SUFFIXES) and len(keys[i]) >= 3:
-            # 台州市, counting the article's bare 台州 too
-            homes[keys[i][-1]][keys[i]] = counts[("LOC", keys[i])] + counts[("LOC", keys[i][:-1])]
+    homes = {**(page_homes or {}), **_homes(ids, labels, keys)}
     for i in ids:
         label, short = labels[i], keys[i]
         if label not in ("ORG", "PROJECT") or len(short) < 2:
@@ -143,10 +158,8 @@ def _resolve_in_article(ids: list[int], labels: list[str], keys: list[str], why:
             full = _most_used(abbreviated, label, counts)
             if full:
                 keys[i], why[i] = full, "abbreviation"
-        elif label == "ORG" and short[0] in ADMIN_SUFFIXES and short[:2] not in _NOT_ADMIN and homes.get(short[0]):
-            (home, n), *rest = homes[short[0]].most_common(2)
-            if n >= 2 and (not rest or rest[0][1] < n):
-                keys[i], why[i] = home + short[1:], "home-place"
+        elif label == "ORG" and short[0] in ADMIN_SUFFIXES and short[:2] not in _NOT_ADMIN and short[0] in homes:
+            keys[i], why[i] = homes[short[0]] + short[1:], "home-place"
 
 
 # Words that start with an admin character but are not "the city's …": 市场 (market), 市民 (citizens), …
@@ -181,8 +194,13 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
     for i, (m, _) in enumerate(cleaned):
         by_article[m.article_id].append(i)
     keys: list[str] = [name for _, name in cleaned]
-    for ids in by_article.values():
-        _resolve_in_article(ids, [m.label for m, _ in cleaned], keys, why)
+    labels = [m.label for m, _ in cleaned]
+    by_page: dict[str, list[int]] = defaultdict(list)  # a page (or file): the articles of one source
+    for i, (m, _) in enumerate(cleaned):
+        by_page[m.article_id.split("#")[0]].append(i)
+    page_homes = {page: _homes(ids, labels, keys) for page, ids in by_page.items()}
+    for article_id, ids in by_article.items():
+        _resolve_in_article(ids, labels, keys, why, page_homes[article_id.split("#")[0]])
 
     # 2b. across the corpus, a project named without its place (市域铁路S2线) joins the one project that adds it
     projects = {k for k, (m, _) in zip(keys, cleaned) if m.label == "PROJECT"}

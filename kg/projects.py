@@ -11,7 +11,9 @@ No training set has this label, so it is found by rule, on the repaired text:
    phase; "重大项目", "民生工程" are not names;
 4. campaigns and slogans (the quoted name alone: "千万工程"), meetings ("…工程推进会") and document titles
    (inside 《》) are not projects;
-5. a leading administrative place ("温岭市" in 温岭市南排工程) is left out of the name, so the place stays a LOC.
+5. a leading administrative place ("温岭市" in 温岭市南排工程) is left out of the name, so the place stays a LOC;
+6. the items of a list that ends in 等项目 / 等重点工程 are projects each when they look like names (a place
+   name, a code, or a road, bridge, line or park word in them): "商海街北延、双水路西延及桐桥桥等项目".
 
 Every setting is a keyword argument with a default, so that a pipeline's config holds them all.
 """
@@ -28,7 +30,7 @@ __all__ = ["DEFAULT_HEADS", "find_projects"]
 DEFAULT_HEADS = (
     "工程", "项目", "产业园", "工业园", "科技园", "创业园", "物流园", "园区", "产业带", "基地", "平台", "走廊",
     "铁路", "高铁", "城际", "高速公路", "高速", "快速路", "隧道", "大桥", "机场", "码头",
-    "商城", "综合体", "水库", "电站",
+    "商城", "综合体", "水库", "电站", "公路", "开发区", "高新区", "保税区", "工业区", "经开区",
 )
 # Heads that need a Latin/digit code before them to be a name: "S2线", "1号线".
 CODED_HEADS = ("线", "号线")
@@ -61,6 +63,10 @@ _QUANTITY = re.compile(r"\d+(\.\d+)?(万|亿|千|百)?(吨|台|箱|亩|平方|�
 _CODE = re.compile(r"[A-Za-z0-9０-９]|[一二三四五六七八九十]+期|[一二三四五六七八九十\d]+号")
 _QUOTES = {"”": "“", "\"": "\"", "」": "「", "’": "‘"}
 _PLACE_END = re.compile(r"(省|市|县|区|镇|乡|村|街道|湾|岛|港|江|河|湖|山)$")
+_LIST_END = re.compile(r"等(重点|重大|续建|新建|在建)?(建设)?(项目|工程)")
+_LIST_CLAUSE = re.compile(r"[。！？；!?;，,：:“”\n]")
+_LIST_SEP = re.compile(r"、|以及|及|和|与")
+_WORKS = re.compile(r"路|街|大道|桥|隧道|线|高速|港|站|码头|园|区块|中心|馆|场|厂|水库|电站|工程|项目")
 
 
 def find_projects(
@@ -129,12 +135,45 @@ def find_projects(
         start = _drop_admin_prefix(words, starts, first, k, start)
         if end - start >= 4:
             found.append((start, end))
+    found.extend(_listed_projects(text, place_chars))
     # Overlapping candidates ("台州机场" and "台州机场改扩建工程"): the longest wins.
     kept: list[tuple[int, int]] = []
     for span in sorted(found, key=lambda s: (s[0] - s[1], s[0])):
         if all(span[1] <= s or span[0] >= e for s, e in kept):
             kept.append(span)
     return sorted(kept)
+
+
+def _listed_projects(text: str, place_chars: set[int] = frozenset()) -> list[tuple[int, int]]:  # type: ignore[assignment]
+    """Items of a list closed by 等项目 / 等重点工程 that look like names (rule 6): with a place found by the
+    NER (``place_chars``), a code, or a works word (road, bridge, line, park, …) in them.
+
+    >>> text = "在商海街北延、双水路西延及桐桥桥等项目现场，教育、医疗等民生项目"
+    >>> [text[s:e] for s, e in _listed_projects(text)]
+    ['商海街北延', '双水路西延', '桐桥桥']
+    """
+    found = []
+    for end_match in _LIST_END.finditer(text):
+        clauses = list(_LIST_CLAUSE.finditer(text, 0, end_match.start()))
+        start = clauses[-1].end() if clauses else 0
+        items, at = [], start
+        for sep in _LIST_SEP.finditer(text, start, end_match.start()):
+            items.append((at, sep.start()))
+            at = sep.end()
+        if not items:  # not a list: one name before 等 is left to the head rule
+            continue
+        items.append((at, end_match.start()))
+        first_start, first_end = items[0]
+        words = [(w.word, w.flag) for w in posseg.cut(text[first_start:first_end], HMM=True)]
+        first = _extend_left(words + [("", "n")], len(words), 8)
+        if first is not None:
+            items[0] = (first_start + sum(len(w) for w, _ in words[:first]), first_end)
+        for s, e in items:
+            item = text[s:e]
+            specific = any(i in place_chars for i in range(s, e)) or _CODE.search(item) or _WORKS.search(item)
+            if 3 <= e - s <= 20 and specific and not _SLOGAN.match(item) and item not in STOP_WORDS:
+                found.append((s, e))
+    return found
 
 
 # jieba glues some heads to the next word ("工程建设"): the head still ends the name.
@@ -191,6 +230,10 @@ def _extend_left(words: list[tuple[str, str]], k: int, max_words: int) -> int | 
             continue
         if word in STOP_WORDS:
             break
+        if _PHASE.match(word) and i > 0:  # "算力中心一期工程": jieba tags 一期 as an adverb
+            first = i
+            i -= 1
+            continue
         if len(word) == 1:
             if word in FUNCTION_CHARS or (flag == "x" and not word.isalnum()):
                 break

@@ -77,6 +77,21 @@ def test_city_level_names_resolve_to_the_article_home_place():
     assert [m.entity for m in ms if m.label == "ORG"] == ["ORG:台州市委", "ORG:区委", "ORG:市委"]
 
 
+def test_article_without_a_home_place_takes_its_page_home_place():
+    ms = [Mention("p.txt#1", 0, 3, "LOC", "路桥区"), Mention("p.txt#1", 5, 7, "LOC", "路桥"),
+          Mention("p.txt#1", 7, 9, "LOC", "路桥"), Mention("p.txt#1", 9, 12, "LOC", "椒江区"),
+          Mention("p.txt#2", 0, 2, "ORG", "区委"), Mention("p.txt#2", 3, 6, "ORG", "市政府"),
+          Mention("p.txt#3", 0, 3, "LOC", "椒江区"), Mention("p.txt#3", 3, 6, "LOC", "椒江区"), Mention("p.txt#3", 7, 9, "ORG", "区委"),
+          Mention("q.txt#1", 0, 2, "ORG", "区委")]
+    resolve(ms)
+    # page p names 路桥区 3 times and 椒江区 3 times in all: a tie, so no page home for 区; article 3 has its own
+    # home (椒江区); page p names no 市, so 市政府 stays; page q names nothing
+    assert [m.entity for m in ms if m.label == "ORG"] == ["ORG:区委", "ORG:市政府", "ORG:椒江区委", "ORG:区委"]
+    ms[7] = Mention("p.txt#3", 3, 6, "LOC", "黄岩区")  # now 路桥区 (3) leads 椒江区 (2) on the page
+    resolve(ms)
+    assert [m.entity for m in ms if m.label == "ORG"] == ["ORG:路桥区委", "ORG:市政府", "ORG:路桥区委", "ORG:区委"]
+
+
 def test_project_without_its_place_joins_the_one_project_that_names_it():
     ms = [Mention("a", 0, 9, "PROJECT", "台州市域铁路S2线"), Mention("b", 0, 7, "PROJECT", "市域铁路S2线"),
           Mention("c", 0, 7, "PROJECT", "市域铁路S1线")]

@@ -9,6 +9,8 @@ POSITIVE = [
     ("这正是“善治永宁”元治理平台其中一个场景", "“善治永宁”元治理平台"),
     ("询问中国日用品商城二期项目的进展", "中国日用品商城二期项目"),
     ("落户台州湾新材料产业园", "台州湾新材料产业园"),
+    ("搭载芯片的浙东南算力中心一期工程已通过竣工验收", "浙东南算力中心一期工程"),
+    ("苍南经济开发区搭建贴心服务平台", "苍南经济开发区"),
 ]
 NEGATIVE = [
     "深化新时代“千万工程”，确保",
@@ -19,6 +21,9 @@ NEGATIVE = [
     "市镇两级重点项目",
     "西起吉利大道，东至机场",
     "持续推进“乡贤带富”项目落地",
+    "推进城市更新、老旧小区改造等项目",
+    "实施“千万工程”、“五水共治”等重大工程",
+    "教育、医疗、养老等民生项目",
 ]
 
 
@@ -30,3 +35,9 @@ def test_finds_named_projects(text, name):
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_campaigns_meetings_documents_and_generic_phrases_are_not_projects(text):
     assert [text[s:e] for s, e in find_projects(text)] == []
+
+
+def test_items_of_a_list_closed_by_deng_xiangmu_are_projects_when_they_look_like_names():
+    text = "在商海街北延、双水路西延、桐桥桥及龙栖路北延等项目现场，市域铁路S2线、甬台温高速改扩建等项目开工"
+    assert [text[s:e] for s, e in find_projects(text)] == [
+        "商海街北延", "双水路西延", "桐桥桥", "龙栖路北延", "市域铁路S2线", "甬台温高速改扩建"]
