@@ -12,7 +12,9 @@ No training set has this label, so it is found by rule, on the repaired text:
 4. campaigns and slogans (the quoted name alone: "千万工程"), meetings ("…工程推进会") and document titles
    (inside 《》) are not projects;
 5. a leading administrative place ("温岭市" in 温岭市南排工程) is left out of the name, so the place stays a LOC;
-6. the items of a list that ends in 等项目 / 等重点工程 are projects each when they look like names (a place
+6. a project's quoted name used on its own in the same text is the project ("善治永宁" after
+   "善治永宁"元治理平台);
+7. the items of a list that ends in 等项目 / 等重点工程 are projects each when they look like names (a place
    name, a code, or a road, bridge, line or park word in them): "商海街北延、双水路西延及桐桥桥等项目".
 
 Every setting is a keyword argument with a default, so that a pipeline's config holds them all.
@@ -37,7 +39,7 @@ CODED_HEADS = ("线", "号线")
 # Words after a head that make the phrase a meeting, a body or a role, not a project.
 DEFAULT_NOT_AFTER = (
     "推进会", "现场会", "动员会", "建设会", "座谈会", "工作会", "会议", "领导小组", "指挥部", "办公室", "管委会",
-    "公司", "集团", "负责人", "专班", "建设者",
+    "公司", "集团", "负责人", "专班", "建设者", "服务中心", "企业服务中心", "党工委", "工委", "管理处",
 )
 # Words that can stand inside a name although jieba tags them as verbs.
 NAME_VERBS = ("改扩建", "扩建", "新建", "改建", "改造", "提升", "整治", "治理", "建设", "开发", "综合", "排涝", "引水",
@@ -128,7 +130,7 @@ def find_projects(
         start = starts[first]
         if text[start:end] in _quoted_slogans(text, start, end) or _inside_title(text, start):
             continue
-        if not _is_specific(text, words, starts, first, k, end, place_chars, head_set):
+        if not phase and not _is_specific(text, words, starts, first, k, end, place_chars, head_set):
             continue
         if first == k - 1 and not glued and words[first][0].endswith(ADMIN_SUFFIX) and words[first][1] == "ns":
             continue  # a city and a head only ("桐乡市高速公路"): generic
@@ -136,6 +138,7 @@ def find_projects(
         if end - start >= 4:
             found.append((start, end))
     found.extend(_listed_projects(text, place_chars))
+    found.extend(_quoted_short_forms(text, found))
     # Overlapping candidates ("台州机场" and "台州机场改扩建工程"): the longest wins.
     kept: list[tuple[int, int]] = []
     for span in sorted(found, key=lambda s: (s[0] - s[1], s[0])):
@@ -144,8 +147,26 @@ def find_projects(
     return sorted(kept)
 
 
+_QUOTED = re.compile(r"[“\"「‘]([^“”\"「」‘’]{2,12})[”\"」’]")
+
+
+def _quoted_short_forms(text: str, projects: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The quoted name of a project (善治永宁 in "善治永宁"元治理平台) where the text uses it on its own (rule 6).
+
+    >>> text = "“善治永宁”元治理平台上线。打开“善治永宁”系统"
+    >>> [text[s:e] for s, e in _quoted_short_forms(text, [(0, 11)])]
+    ['善治永宁']
+    """
+    names = {m.group(1) for s, e in projects for m in _QUOTED.finditer(text, s, e) if m.end() < e}
+    found = []
+    for m in _QUOTED.finditer(text):
+        if m.group(1) in names and not any(s <= m.start() < e for s, e in projects):
+            found.append((m.start(1), m.end(1)))
+    return found
+
+
 def _listed_projects(text: str, place_chars: set[int] = frozenset()) -> list[tuple[int, int]]:  # type: ignore[assignment]
-    """Items of a list closed by 等项目 / 等重点工程 that look like names (rule 6): with a place found by the
+    """Items of a list closed by 等项目 / 等重点工程 that look like names (rule 7): with a place found by the
     NER (``place_chars``), a code, or a works word (road, bridge, line, park, …) in them.
 
     >>> text = "在商海街北延、双水路西延及桐桥桥等项目现场，教育、医疗等民生项目"
@@ -177,7 +198,7 @@ def _listed_projects(text: str, place_chars: set[int] = frozenset()) -> list[tup
 
 
 # jieba glues some heads to the next word ("工程建设"): the head still ends the name.
-HEAD_TAILS = ("建设", "施工")
+HEAD_TAILS = ("建设", "施工", "进度", "现场")
 
 
 _CLAUSE_END = re.compile(r"[。！？；!?;，,：:、\n]")

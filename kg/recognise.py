@@ -11,6 +11,7 @@ index the original text. :func:`load_pipeline` turns a ``--ner`` choice into a p
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
@@ -69,17 +70,41 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_ADMIN_LEVEL = re.compile(r"^(.{2,}?(?:省|自治区|市|县|区))(?=.{2,}(?:市|县|区|镇|乡|街道|村|社区)$)")
+
+
+def split_places(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A place that chains administrative levels, split into one place per level, as the news corpora annotate
+    them (湖北省/枝江市/百里洲镇): 临海市沿江镇 -> 临海市 + 沿江镇. OCR spaces inside are allowed.
+
+    >>> text = "在台州市仙居县南峰街道和温岭市区"
+    >>> [text[s:e] for s, e in split_places(text, 1, 11)], [text[s:e] for s, e in split_places(text, 12, 16)]
+    (['台州市', '仙居县', '南峰街道'], ['温岭市区'])
+    """
+    at = [i for i in range(start, end) if not text[i].isspace()]
+    name = "".join(text[i] for i in at)
+    pieces = []
+    offset = 0
+    while match := _ADMIN_LEVEL.match(name[offset:]):
+        pieces.append((at[offset], at[offset + match.end() - 1] + 1))
+        offset += match.end()
+    pieces.append((at[offset], end) if pieces else (start, end))
+    return pieces
+
+
 def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> None:
-    """Set ``doc.ents`` from character spans, trimmed of edge punctuation, expanded to token edges, overlaps
-    dropped (longest wins). ``text`` is ``doc.text``, passed in because computing it is costly."""
+    """Set ``doc.ents`` from character spans, trimmed of edge punctuation, places split by administrative
+    level, expanded to token edges, overlaps dropped (longest wins). ``text`` is ``doc.text``, passed in because
+    computing it is costly."""
     made = []
     for start, end, label in spans:
         start, end = trim_span(text, start, end)
         if start >= end:
             continue
-        span = doc.char_span(start, end, label=label, alignment_mode="expand")
-        if span is not None and span.text.strip():
-            made.append(span)
+        for s, e in split_places(text, start, end) if label == "LOC" else [(start, end)]:
+            span = doc.char_span(s, e, label=label, alignment_mode="expand")
+            if span is not None and span.text.strip():
+                made.append(span)
     doc.ents = filter_spans(made)
 
 
