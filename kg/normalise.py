@@ -121,8 +121,10 @@ def _homes(ids: Iterable[int], labels: list[str], keys: list[str]) -> dict[str, 
     counts = Counter((labels[i], keys[i]) for i in ids)
     levels: dict[str, Counter] = defaultdict(Counter)
     for lab, key in counts:
-        if lab == "LOC" and key.endswith(ADMIN_SUFFIXES) and len(key) >= 3:
-            levels[key[-1]][key] = counts[("LOC", key)] + counts[("LOC", key[:-1])]
+        # 台州市 named as a place, or as the start of a body's name (台州市工商联) where bare 台州 is named
+        place = key if lab == "LOC" else next((key[:n] for n in (3, 4) if key[n - 1:n] in ADMIN_SUFFIXES), "")
+        if place.endswith(ADMIN_SUFFIXES) and len(place) >= 3:
+            levels[place[-1]][place] = counts[("LOC", place)] + counts[("LOC", place[:-1])]
     homes = {}
     for level, places in levels.items():
         (home, n), *rest = places.most_common(2)
@@ -150,10 +152,13 @@ def _resolve_in_article(ids: list[int], labels: list[str], keys: list[str], why:
                   and (_PLACE_PREFIX.match(short) or full[: len(full) - len(short)].endswith(ADMIN_SUFFIXES))]
         abbreviated = [full for full in same if not full.endswith(short)
                        and any(_is_abbreviation(short, full[k:]) for k, c in enumerate(full) if c == short[0])]
+        at_home = homes[short[0]] + short[1:] if short[0] in homes else None
         if longer:
             full = _most_used(longer, label, counts)
             if full:
                 keys[i], why[i] = full, "short-form"
+            elif at_home in longer:  # 台州市工商联 and 临海市工商联 equally used: 市工商联 is the home city's
+                keys[i], why[i] = at_home, "home-place"
         elif abbreviated:
             full = _most_used(abbreviated, label, counts)
             if full:

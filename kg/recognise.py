@@ -54,10 +54,16 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink [start, end) past punctuation and unbalanced brackets at its edges ("郭玲）" -> "郭玲"), keeping
     balanced ones ("南排工程(一期)").
 
-    >>> text = "（通讯员郭玲）近日"
-    >>> text[slice(*trim_span(text, 4, 7))]
-    '郭玲'
+    An opening bracket that the span does not close ends it ("台州市工商联(总商会" -> "台州市工商联").
+
+    >>> text = "（通讯员郭玲）近日，台州市工商联(总商会)召开"
+    >>> text[slice(*trim_span(text, 4, 7))], text[slice(*trim_span(text, 10, 20))]
+    ('郭玲', '台州市工商联')
     """
+    for opening, closing in _PAIRS.items():
+        at = text.find(opening, start + 1, end)
+        if at != -1 and closing not in text[at:end]:
+            end = at
     while start < end:
         head, tail = text[start], text[end - 1]
         if head in _EDGE_PUNCT or head in _PAIRS.values() or (head in _PAIRS and _PAIRS[head] not in text[start:end]):
@@ -70,19 +76,27 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_BOUND = re.compile(r"^[东西南北](?:起|至|到|接|邻|临)(?=.{2})")
 _ADMIN_LEVEL = re.compile(r"^(.{2,}?(?:省|自治区|市|县|区))(?=.{2,}(?:市|县|区|镇|乡|街道|村|社区)$)")
 
 
 def split_places(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A place that chains administrative levels, split into one place per level, as the news corpora annotate
-    them (湖北省/枝江市/百里洲镇): 临海市沿江镇 -> 临海市 + 沿江镇. OCR spaces inside are allowed.
+    them (湖北省/枝江市/百里洲镇): 临海市沿江镇 -> 临海市 + 沿江镇. OCR spaces inside are allowed. A leading
+    direction of a route (西起, 东至) is left out.
 
-    >>> text = "在台州市仙居县南峰街道和温岭市区"
+    >>> text = "在台州市仙居县南峰街道和温岭市区，东至机场北路"
     >>> [text[s:e] for s, e in split_places(text, 1, 11)], [text[s:e] for s, e in split_places(text, 12, 16)]
     (['台州市', '仙居县', '南峰街道'], ['温岭市区'])
+    >>> [text[s:e] for s, e in split_places(text, 17, 23)]
+    ['机场北路']
     """
     at = [i for i in range(start, end) if not text[i].isspace()]
     name = "".join(text[i] for i in at)
+    bound = _BOUND.match(name)  # "西起吉利大道、东至机场北路": the direction is not part of the place
+    if bound:
+        at, name = at[bound.end():], name[bound.end():]
+        start = at[0]
     pieces = []
     offset = 0
     while match := _ADMIN_LEVEL.match(name[offset:]):

@@ -92,6 +92,13 @@ def test_article_without_a_home_place_takes_its_page_home_place():
     assert [m.entity for m in ms if m.label == "ORG"] == ["ORG:路桥区委", "ORG:市政府", "ORG:路桥区委", "ORG:区委"]
 
 
+def test_a_tie_between_full_forms_goes_to_the_home_place():
+    ms = [Mention("a", 0, 2, "LOC", "台州"), Mention("a", 3, 5, "LOC", "台州"), Mention("a", 6, 12, "ORG", "台州市工商联"),
+          Mention("a", 13, 19, "ORG", "临海市工商联"), Mention("a", 20, 24, "ORG", "市工商联")]
+    resolve(ms)
+    assert ms[-1].entity == "ORG:台州市工商联"
+
+
 def test_project_without_its_place_joins_the_one_project_that_names_it():
     ms = [Mention("a", 0, 9, "PROJECT", "台州市域铁路S2线"), Mention("b", 0, 7, "PROJECT", "市域铁路S2线"),
           Mention("c", 0, 7, "PROJECT", "市域铁路S1线")]
