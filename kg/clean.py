@@ -17,6 +17,10 @@ _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u2014-\u201f\u2026
 _SPACES = re.compile(r"\s+")
 # A line break after these ends a sentence, so it is kept.
 _SENTENCE_END = set("。！？；!?;")
+# A line of two- and three-character Han groups and nothing else is a list of names (the reporters under a
+# headline: "徐子渊 滕洋"); its spaces separate names.
+_NAME_LIST = re.compile(r"^[ \t\u3000]*[\u4e00-\u9fff]{2,3}(?:[ \t\u3000]+[\u4e00-\u9fff]{2,3})+[ \t\u3000]*$", re.M)
+_LIST_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 
 
 @dataclass(frozen=True)
@@ -39,11 +43,15 @@ class RepairedText:
 
 def repair(text: str) -> RepairedText:
     """Remove whitespace (at most one line break) next to Chinese characters; collapse other whitespace runs to
-    one character. A blank line, or a line break after a sentence end, stays one line break.
+    one character. A blank line, or a line break after a sentence end, stays one line break. The spaces of a
+    line that lists names become "、" in the view.
 
     >>> repair("进 出口\\n贸易  2021 年\\n\\n台州").text
     '进出口贸易2021年\\n台州'
+    >>> repair("标题\\n\\n徐子渊 滕洋\\n\\n孩子放学").text
+    '标题\\n徐子渊、滕洋\\n孩子放学'
     """
+    name_gaps = {g.start() for line in _NAME_LIST.finditer(text) for g in _LIST_GAP.finditer(text, *line.span())}
     out: list[str] = []
     index: list[int] = []
     pos = 0
@@ -54,7 +62,9 @@ def repair(text: str) -> RepairedText:
         gap = m.group(0)
         before = text[m.start() - 1] if m.start() > 0 else ""
         after = text[m.end()] if m.end() < len(text) else ""
-        if gap.count("\n") >= 2 or ("\n" in gap and before in _SENTENCE_END):
+        if m.start() in name_gaps:
+            keep = "、"
+        elif gap.count("\n") >= 2 or ("\n" in gap and before in _SENTENCE_END):
             keep = "\n"
         elif (before and _is_cjk(before)) or (after and _is_cjk(after)) or not before or not after:
             keep = ""
@@ -62,7 +72,7 @@ def repair(text: str) -> RepairedText:
             keep = "\n" if "\n" in gap else " "
         if keep:
             out.append(keep)
-            index.append(m.start() + max(gap.find(keep), 0))
+            index.append(m.start() + max(gap.find(keep), 0))  # "、" maps to the gap's first char
         pos = m.end()
     for k in range(pos, len(text)):
         out.append(text[k])
