@@ -32,7 +32,7 @@ __all__ = ["DEFAULT_HEADS", "find_projects"]
 DEFAULT_HEADS = (
     "工程", "项目", "产业园", "工业园", "科技园", "创业园", "物流园", "园区", "产业带", "基地", "平台", "走廊",
     "铁路", "高铁", "城际", "高速公路", "高速", "快速路", "隧道", "大桥", "机场", "码头",
-    "商城", "综合体", "水库", "电站", "公路", "开发区", "高新区", "保税区", "工业区", "经开区",
+    "商城", "综合体", "水库", "电站", "公路", "开发区", "高新区", "保税区", "综保区", "工业区", "经开区",
 )
 # Heads that need a Latin/digit code before them to be a name: "S2线", "1号线".
 CODED_HEADS = ("线", "号线")
@@ -97,8 +97,11 @@ def find_projects(
     for w_start, w_end in _windows(text, tuple(heads) + CODED_HEADS):
         pos = w_start
         for w in posseg.cut(text[w_start:w_end], HMM=True):
-            words.append((w.word, w.flag))
-            starts.append(pos)
+            if words and words[-1][0] + w.word in heads:  # a head jieba cuts in two: 经开/区, 综保/区
+                words[-1] = (words[-1][0] + w.word, "n")
+            else:
+                words.append((w.word, w.flag))
+                starts.append(pos)
             pos += len(w.word)
         words.append(("\n", "x"))  # a boundary between windows
         starts.append(pos)
