@@ -133,6 +133,12 @@ def _homes(ids: Iterable[int], labels: list[str], keys: list[str]) -> dict[str, 
     return homes
 
 
+def _abbreviates(short: str, full: str) -> bool:
+    """True when ``short`` abbreviates the end of ``full`` (经开区 -> 苍南经济开发区) without being its tail."""
+    return not full.endswith(short) and any(_is_abbreviation(short, full[k:]) for k, c in enumerate(full)
+                                            if c == short[0])
+
+
 def _resolve_in_article(ids: list[int], labels: list[str], keys: list[str], why: list[str],
                         page_homes: dict[str, str] | None = None) -> None:
     """Rewrite ``keys`` of one article's mentions: short forms to the full form of the same type used in the
@@ -150,8 +156,7 @@ def _resolve_in_article(ids: list[int], labels: list[str], keys: list[str], why:
         same = [full for lab, full in names if lab == label and len(full) > len(short)]
         longer = [full for full in same if full.endswith(short) and len(short) >= 3
                   and (_PLACE_PREFIX.match(short) or full[: len(full) - len(short)].endswith(ADMIN_SUFFIXES))]
-        abbreviated = [full for full in same if not full.endswith(short)
-                       and any(_is_abbreviation(short, full[k:]) for k, c in enumerate(full) if c == short[0])]
+        abbreviated = [full for full in same if _abbreviates(short, full)]
         at_home = homes[short[0]] + short[1:] if short[0] in homes else None
         if longer:
             full = _most_used(longer, label, counts)
@@ -214,6 +219,17 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
             fuller = [p for p in projects if p.endswith(keys[i]) and p != keys[i]]
             if len(fuller) == 1:
                 keys[i], why[i] = fuller[0], "short-form"
+
+    # 2c. on one page, an abbreviation left unresolved in its article (经开区) joins the one name of its type that
+    # the page spells out and it abbreviates (苍南经济开发区)
+    for ids in by_page.values():
+        names = {(labels[i], keys[i]) for i in ids}
+        for i in ids:
+            if why[i] != "same" or labels[i] not in ("ORG", "PROJECT"):
+                continue
+            spelled = {k for lab, k in names if lab == labels[i] and _abbreviates(keys[i], k)}
+            if len(spelled) == 1:
+                keys[i], why[i] = spelled.pop(), "abbreviation"
 
     # 3. majority type for each name
     type_votes: dict[str, Counter] = defaultdict(Counter)

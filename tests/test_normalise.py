@@ -99,6 +99,14 @@ def test_a_tie_between_full_forms_goes_to_the_home_place():
     assert ms[-1].entity == "ORG:台州市工商联"
 
 
+def test_an_abbreviation_joins_the_one_name_its_page_spells_out():
+    ms = [Mention("p.txt#1", 0, 7, "PROJECT", "苍南经济开发区"), Mention("p.txt#2", 0, 3, "PROJECT", "经开区"),
+          Mention("q.txt#1", 0, 3, "PROJECT", "经开区")]
+    entities = resolve(ms)
+    assert _ids(ms) == ["PROJECT:苍南经济开发区", "PROJECT:苍南经济开发区", "PROJECT:经开区"]
+    assert entities["PROJECT:苍南经济开发区"].rules["经开区"] == "abbreviation"
+
+
 def test_project_without_its_place_joins_the_one_project_that_names_it():
     ms = [Mention("a", 0, 9, "PROJECT", "台州市域铁路S2线"), Mention("b", 0, 7, "PROJECT", "市域铁路S2线"),
           Mention("c", 0, 7, "PROJECT", "市域铁路S1线")]
