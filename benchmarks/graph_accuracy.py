@@ -25,12 +25,12 @@ from pathlib import Path
 import networkx as nx
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
+from kg.normalise import clean_name  # noqa: E402  (after the thread setting)
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _key(name: str) -> str:
-    from kg.normalise import clean_name
-
     return clean_name(name, "") or "".join(name.split())
 
 

@@ -205,9 +205,9 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
         by_article[m.article_id].append(i)
     keys: list[str] = [name for _, name in cleaned]
     labels = [m.label for m, _ in cleaned]
-    by_page: dict[str, list[int]] = defaultdict(list)  # a page (or file): the articles of one source
-    for i, (m, _) in enumerate(cleaned):
-        by_page[m.article_id.split("#")[0]].append(i)
+    by_page: dict[str, list[int]] = defaultdict(list)  # a page (or file): the articles "FILE#N" of one source
+    for article_id, ids in by_article.items():
+        by_page[article_id.split("#")[0]].extend(ids)
     page_homes = {page: _homes(ids, labels, keys) for page, ids in by_page.items()}
     for article_id, ids in by_article.items():
         _resolve_in_article(ids, labels, keys, why, page_homes[article_id.split("#")[0]])

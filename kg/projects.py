@@ -23,7 +23,7 @@ Every setting is a keyword argument with a default, so that a pipeline's config 
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from typing import AbstractSet, Iterable, Sequence
 
 import jieba.posseg as posseg
 
@@ -94,10 +94,11 @@ def find_projects(
     # jieba's POS tagger is slow (about 50k chars/s): tag only windows around the heads that occur.
     words: list[tuple[str, str]] = []
     starts: list[int] = []
+    head_set = set(heads)
     for w_start, w_end in _windows(text, tuple(heads) + CODED_HEADS):
         pos = w_start
         for w in posseg.cut(text[w_start:w_end], HMM=True):
-            if words and words[-1][0] + w.word in heads:  # a head jieba cuts in two: 经开/区, 综保/区
+            if words and words[-1][0] + w.word in head_set:  # a head jieba cuts in two: 经开/区, 综保/区
                 words[-1] = (words[-1][0] + w.word, "n")
             else:
                 words.append((w.word, w.flag))
@@ -106,7 +107,6 @@ def find_projects(
         words.append(("\n", "x"))  # a boundary between windows
         starts.append(pos)
     place_chars = {i for s, e in places for i in range(s, e)}
-    head_set = set(heads)
     found: list[tuple[int, int]] = []
     for k, (word, flag) in enumerate(words):
         head = _head_of(word, head_set)
@@ -168,7 +168,7 @@ def _quoted_short_forms(text: str, projects: list[tuple[int, int]]) -> list[tupl
     return found
 
 
-def _listed_projects(text: str, place_chars: set[int] = frozenset()) -> list[tuple[int, int]]:  # type: ignore[assignment]
+def _listed_projects(text: str, place_chars: AbstractSet[int] = frozenset()) -> list[tuple[int, int]]:
     """Items of a list closed by 等项目 / 等重点工程 that look like names (rule 7): with a place found by the
     NER (``place_chars``), a code, or a works word (road, bridge, line, park, …) in them.
 
