@@ -9,7 +9,8 @@ names stripped); then mentions are grouped into entities by these rules, each re
 - ``abbreviation``: within one article, a name whose characters the article's one longer name of the same type
   keeps in order (经开区 -> 苍南经济开发区);
 - ``home-place``: within one article, 市委/区政府-style names with no full form, resolved to the 市/区/县/省 the
-  article names most (at least twice): 市委 -> 台州市委;
+  article spells out most (at least twice): 市委 -> 台州市委; else to its page's (bare names counted for the
+  division the gazetteer gives them: 台州 -> 台州市); a 省 to the corpus's province (浙江 -> 浙江省);
 - ``admin-suffix``: across the corpus, places that differ only by an administrative suffix (台州/台州市,
   浙江/浙江省), when both forms occur;
 - ``majority-type``: a name tagged with several types gets the type most of its mentions have.
@@ -25,6 +26,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
+
+from .gazetteer import full_name
 
 __all__ = ["Mention", "Entity", "clean_name", "resolve"]
 
@@ -115,16 +118,27 @@ def _is_abbreviation(short: str, full: str) -> bool:
     return all(c in rest for c in short)
 
 
-def _homes(ids: Iterable[int], labels: list[str], keys: list[str]) -> dict[str, str]:
-    """The home place of each administrative level among these mentions: {"市": "台州市"} when 台州市 (with
-    bare 台州 counted in) is the 市 they name most, at least twice and strictly more than any other."""
+def _homes(ids: Iterable[int], labels: list[str], keys: list[str], gazetteer: bool = True) -> dict[str, str]:
+    """The home place of each administrative level among these mentions: {"市": "台州市"} when 台州市 (bare 台州
+    counted in) is the 市 they name most, at least twice and strictly more than any other. A bare name is
+    counted for the full form that the mentions use (台州市, also as the start of 台州市工商联), or else, with
+    ``gazetteer``, for the one division the gazetteer gives it (浙江 -> 浙江省)."""
     counts = Counter((labels[i], keys[i]) for i in ids)
-    levels: dict[str, Counter] = defaultdict(Counter)
+    spelled = set()  # full places the mentions spell out: 台州市, or 台州市 in 台州市工商联
     for lab, key in counts:
-        # 台州市 named as a place, or as the start of a body's name (台州市工商联) where bare 台州 is named
         place = key if lab == "LOC" else next((key[:n] for n in (3, 4) if key[n - 1:n] in ADMIN_SUFFIXES), "")
         if place.endswith(ADMIN_SUFFIXES) and len(place) >= 3:
-            levels[place[-1]][place] = counts[("LOC", place)] + counts[("LOC", place[:-1])]
+            spelled.add(place)
+    levels: dict[str, Counter] = defaultdict(Counter)
+    for place in spelled:
+        levels[place[-1]][place] += 0
+    for (lab, key), n in counts.items():
+        if lab != "LOC":
+            continue
+        place = key if key in spelled else next((key + s for s in ADMIN_SUFFIXES if key + s in spelled), None)
+        place = place or (full_name(key) if gazetteer else None)
+        if place and place.endswith(ADMIN_SUFFIXES):
+            levels[place[-1]][place] += n
     homes = {}
     for level, places in levels.items():
         (home, n), *rest = places.most_common(2)
@@ -148,7 +162,9 @@ def _resolve_in_article(ids: list[int], labels: list[str], keys: list[str], why:
     has none of that level, to the home place of its page (``page_homes``)."""
     counts = Counter((labels[i], keys[i]) for i in ids)
     names = set(counts)
-    homes = {**(page_homes or {}), **_homes(ids, labels, keys)}
+    # An article overrides its page's home place only with a place it spells out in full: a report on another
+    # place (河南郑州 named twice in a 台州 paper) still means the paper's own 市委.
+    homes = {**(page_homes or {}), **_homes(ids, labels, keys, gazetteer=False)}
     for i in ids:
         label, short = labels[i], keys[i]
         if label not in ("ORG", "PROJECT") or len(short) < 2:
@@ -208,7 +224,9 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
     by_page: dict[str, list[int]] = defaultdict(list)  # a page (or file): the articles "FILE#N" of one source
     for article_id, ids in by_article.items():
         by_page[article_id.split("#")[0]].extend(ids)
-    page_homes = {page: _homes(ids, labels, keys) for page, ids in by_page.items()}
+    # a local corpus keeps to one province, which a page's reports on other places do not change: 省委 -> 浙江省委
+    corpus_province = {k: v for k, v in _homes(range(len(keys)), labels, keys).items() if k == "省"}
+    page_homes = {page: {**_homes(ids, labels, keys), **corpus_province} for page, ids in by_page.items()}
     for article_id, ids in by_article.items():
         _resolve_in_article(ids, labels, keys, why, page_homes[article_id.split("#")[0]])
 

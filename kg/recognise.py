@@ -3,6 +3,7 @@
 Components (registered factories, so ``spacy.load`` rebuilds them from the pipeline's config):
 
 - ``kg_tagger``: the shipped character BiLSTM-CRF (:mod:`kg.tagger`) for PER/ORG/LOC;
+- ``kg_bodies``: ORG names of bodies named by their level alone (市政府, 区人大) by rule (:mod:`kg.bodies`);
 - ``kg_projects``: PROJECT names by rule (:mod:`kg.projects`), after whatever NER ran before it.
 
 Both read the OCR-repaired view of ``doc.text`` (:mod:`kg.clean`) and map spans back, so entity offsets always
@@ -15,18 +16,21 @@ import re
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
+import jieba
 import spacy
 import torch
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 
+from .bodies import find_bodies
 from .clean import RepairedText, repair
 from .errors import ModelError
+from .gazetteer import place_names
 from .projects import DEFAULT_HEADS, DEFAULT_NOT_AFTER, find_projects
 from .tagger import Tagger
 
-__all__ = ["TaggerComponent", "ProjectComponent", "load_pipeline", "new_pipeline", "DEFAULT_MODEL", "LABELS"]
+__all__ = ["TaggerComponent", "BodyComponent", "ProjectComponent", "load_pipeline", "new_pipeline", "DEFAULT_MODEL", "LABELS"]
 
 LABELS = ("PER", "ORG", "LOC", "PROJECT")
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "kg-ner"
@@ -82,14 +86,18 @@ _ADMIN_LEVEL = re.compile(r"^(.{2,}?(?:省|自治区|市|县|区))(?=.{2,}(?:市
 
 def split_places(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A place that chains administrative levels, split into one place per level, as the news corpora annotate
-    them (湖北省/枝江市/百里洲镇): 临海市沿江镇 -> 临海市 + 沿江镇. OCR spaces inside are allowed. A leading
-    direction of a route (西起, 东至) is left out.
+    them (湖北省/枝江市/百里洲镇): 临海市沿江镇 -> 临海市 + 沿江镇, and a known place without its suffix before
+    another place (玉环东岙小区 -> 玉环 + 东岙小区). OCR spaces inside are allowed. A leading direction of a
+    route (西起, 东至) is left out.
 
     >>> text = "在台州市仙居县南峰街道和温岭市区，东至机场北路"
     >>> [text[s:e] for s, e in split_places(text, 1, 11)], [text[s:e] for s, e in split_places(text, 12, 16)]
     (['台州市', '仙居县', '南峰街道'], ['温岭市区'])
     >>> [text[s:e] for s, e in split_places(text, 17, 23)]
     ['机场北路']
+    >>> text = "玉环东岙小区和台州府城"
+    >>> [text[s:e] for s, e in split_places(text, 0, 6)], [text[s:e] for s, e in split_places(text, 7, 11)]
+    (['玉环', '东岙小区'], ['台州府城'])
     """
     at = [i for i in range(start, end) if not text[i].isspace()]
     name = "".join(text[i] for i in at)
@@ -99,11 +107,47 @@ def split_places(text: str, start: int, end: int) -> list[tuple[int, int]]:
         start = at[0]
     pieces = []
     offset = 0
-    while match := _ADMIN_LEVEL.match(name[offset:]):
+    while match := _ADMIN_LEVEL.match(name[offset:]) or _known_place_first(name[offset:]):
         pieces.append((at[offset], at[offset + match.end() - 1] + 1))
         offset += match.end()
     pieces.append((at[offset], end) if pieces else (start, end))
     return pieces
+
+
+_UNIT_PLACE = re.compile(r"^[^\W\d_]{2,}(?:镇|乡|街道|村|社区|小区|岛)$")
+
+
+def _known_place_first(name: str) -> re.Match | None:
+    """A gazetteer place at the start of ``name`` when what follows is a place of its own, named by a stem of
+    two characters or more and a unit (玉环 + 东岙小区, 桐乡 + 凤鸣街道, 三门 + 蛇蟠岛), and not the rest of one
+    name (台州府城, 朝鲜半岛, 太平店村)."""
+    names, longest = place_names()
+    for n in range(min(longest, len(name) - 3), 1, -1):
+        if name[:n] in names and _UNIT_PLACE.match(name[n:]):
+            return re.match(re.escape(name[:n]), name)
+    return None
+
+
+_PLACE_UNITS = ("社区", "小区", "街道", "村")
+
+
+def extend_place(text: str, start: int, end: int) -> int:
+    """The end of a place extended over a unit word that follows it directly (湖畔 + 社区 -> 湖畔社区), as the
+    tagger often stops before the unit when the name before it is a common word. A unit that starts another
+    word is left out (村民, 村里).
+
+    >>> text = "湖畔社区和湖畔村民"
+    >>> text[0:extend_place(text, 0, 2)], text[5:extend_place(text, 5, 7)]
+    ('湖畔社区', '湖畔')
+    """
+    jieba.dt.check_initialized()
+    for unit in _PLACE_UNITS:
+        if text.startswith(unit, end):
+            after = text[end:end + len(unit) + 1]
+            if len(unit) == 1 and len(after) == 2 and jieba.dt.FREQ.get(after):
+                return end
+            return end + len(unit)
+    return end
 
 
 def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> None:
@@ -115,6 +159,8 @@ def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> Non
         start, end = trim_span(text, start, end)
         if start >= end:
             continue
+        if label == "LOC":
+            end = extend_place(text, start, end)
         for s, e in split_places(text, start, end) if label == "LOC" else [(start, end)]:
             span = doc.char_span(s, e, label=label, alignment_mode="expand")
             if span is not None and span.text.strip():
@@ -166,6 +212,13 @@ class TaggerComponent:
         return self
 
 
+def _view_places(doc: Doc, view: RepairedText) -> list[tuple[int, int]]:
+    """The doc's LOC entities as spans of the repaired view."""
+    back = {k: i for i, k in enumerate(view.index)}  # original offset -> view offset
+    return [(back[e.start_char], back[e.end_char - 1] + 1) for e in doc.ents
+            if e.label_ == "LOC" and e.start_char in back and e.end_char - 1 in back]
+
+
 class ProjectComponent:
     """Adds PROJECT entities found by :func:`kg.projects.find_projects`; a project replaces the entities it
     covers (温岭市南排工程 is one PROJECT, not LOC + rest)."""
@@ -178,12 +231,7 @@ class ProjectComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         view = repaired_view(doc)
-        back = {}  # original offset -> view offset
-        for i, k in enumerate(view.index):
-            back[k] = i
-        places = [(back[e.start_char], back[e.end_char - 1] + 1) for e in doc.ents
-                  if e.label_ == "LOC" and e.start_char in back and e.end_char - 1 in back]
-        found = find_projects(view.text, heads=self.heads, not_after=self.not_after, places=places,
+        found = find_projects(view.text, heads=self.heads, not_after=self.not_after, places=_view_places(doc, view),
                               max_words=self.max_words)
         projects: list[Span] = []
         for s, e in found:
@@ -195,10 +243,37 @@ class ProjectComponent:
         return doc
 
 
+class BodyComponent:
+    """Adds ORG entities for bodies named by their level (市政府, 区人大; :func:`kg.bodies.find_bodies`) where no
+    other entity stands, except a place that the body's name takes in (台州市 + 委)."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        view = repaired_view(doc)
+        ents = list(doc.ents)
+        for s, e in find_bodies(view.text, places=_view_places(doc, view)):
+            body = doc.char_span(*view.to_original(s, e), label="ORG", alignment_mode="expand")
+            if body is None:
+                continue
+            overlapping = [x for x in ents if x.start < body.end and body.start < x.end]
+            if all(x.label_ == "LOC" and body.start <= x.start and x.end <= body.end for x in overlapping):
+                ents = [x for x in ents if x not in overlapping] + [body]
+        doc.ents = sorted(ents, key=lambda s: s.start)
+        return doc
+
+
 @Language.factory("kg_tagger", default_config={"batch_chars": 4000})
 def make_tagger(nlp: Language, name: str, batch_chars: int) -> TaggerComponent:
     """The character BiLSTM-CRF tagger; ``batch_chars`` bounds the characters predicted in one batch."""
     return TaggerComponent(nlp, name, batch_chars=batch_chars)
+
+
+@Language.factory("kg_bodies")
+def make_bodies(nlp: Language, name: str) -> BodyComponent:
+    """ORG names of bodies named by their level alone (市政府, 区人大, 市工商联)."""
+    return BodyComponent(nlp, name)
 
 
 @Language.factory(
@@ -211,11 +286,13 @@ def make_projects(nlp: Language, name: str, heads: list[str], not_after: list[st
 
 
 def new_pipeline(tagger: Tagger) -> Language:
-    """A pipeline around a trained tagger: blank Chinese (one token per character) + kg_tagger + kg_projects."""
+    """A pipeline around a trained tagger: blank Chinese (one token per character) + kg_tagger + kg_bodies +
+    kg_projects."""
     nlp = spacy.blank("zh")  # the default "char" segmenter: one token per character
     component = nlp.add_pipe("kg_tagger")
     assert isinstance(component, TaggerComponent)
     component.initialize(model=tagger)
+    nlp.add_pipe("kg_bodies")
     nlp.add_pipe("kg_projects")
     return nlp
 
@@ -241,4 +318,6 @@ def load_pipeline(ner: str | None = None) -> Language:
     nlp = spacy.load(path)
     if "kg_projects" not in nlp.pipe_names:
         nlp.add_pipe("kg_projects")
+    if "kg_bodies" not in nlp.pipe_names:  # pipelines saved before kg_bodies existed
+        nlp.add_pipe("kg_bodies", before="kg_projects")
     return nlp

@@ -26,6 +26,8 @@ import jieba.posseg as posseg
 import torch
 from torch import nn
 
+from .gazetteer import place_matches
+
 __all__ = ["TaggerSettings", "Tagger", "featurize", "spans_from_tags", "tags_from_spans"]
 
 jieba.setLogLevel(60)
@@ -50,6 +52,7 @@ class TaggerSettings:
     max_len: int = 250  # longer texts are cut into pieces of at most this many chars
     lexicon: bool = False  # add jieba-dictionary word flags (person/place/org/other words starting, inside, ending)
     lexicon_dim: int = 32
+    gazetteer: bool = False  # with lexicon: add flags for names of kg.gazetteer's place list (3 more bits)
 
     @property
     def tags(self) -> list[str]:
@@ -79,10 +82,17 @@ def _bucket(text: str, buckets: int) -> int:
 _LEX_CLASS = {"nr": 0, "ns": 1, "nt": 2}
 
 
-def _lexicon_flags(joined: str) -> list[int]:
+def _lexicon_flags(joined: str, gazetteer: bool = False) -> list[int]:
     """For each char, a 12-bit mask: for person, place, organisation and other jieba-dictionary words of two
-    characters or more, whether one starts, continues or ends at this char (bit = class * 3 + position)."""
+    characters or more, whether one starts, continues or ends at this char (bit = class * 3 + position); with
+    ``gazetteer``, bits 12-14 say the same of the gazetteer's place names (kg.gazetteer)."""
     flags = [0] * len(joined)
+    if gazetteer:
+        for i, j in place_matches(joined):
+            flags[i] |= 1 << 12
+            flags[j - 1] |= 1 << 14
+            for k in range(i + 1, j - 1):
+                flags[k] |= 1 << 13
     tags = posseg.dt.word_tag_tab
     for i, ends in jieba.dt.get_DAG(joined).items():
         for j in ends:
@@ -107,7 +117,7 @@ def featurize(text: str, vocab: dict[str, int], settings: TaggerSettings) -> lis
     word = [0] * len(text)
     pos = 0
     joined = "".join(chars)
-    lex = _lexicon_flags(joined) if settings.lexicon else None
+    lex = _lexicon_flags(joined, settings.gazetteer) if settings.lexicon else None
     for token in jieba.cut(joined, HMM=True):
         n = len(token)
         wid = _bucket(token, settings.word_buckets)
@@ -224,8 +234,9 @@ class Tagger(nn.Module):
         self.word_emb = nn.Embedding(s.word_buckets, s.word_dim, padding_idx=PAD, sparse=True)
         width = s.char_dim + 2 * s.bigram_dim + s.seg_dim + s.word_dim + (s.lexicon_dim if s.lexicon else 0)
         if s.lexicon:
-            self.lexicon_proj = nn.Linear(12, s.lexicon_dim)
-            self.register_buffer("lexicon_bits", 1 << torch.arange(12), persistent=False)
+            bits = 15 if s.gazetteer else 12
+            self.lexicon_proj = nn.Linear(bits, s.lexicon_dim)
+            self.register_buffer("lexicon_bits", 1 << torch.arange(bits), persistent=False)
         self.dropout = nn.Dropout(s.dropout)
         self.lstm = nn.LSTM(width, s.hidden, batch_first=True, bidirectional=True)
         self.out = nn.Linear(2 * s.hidden, len(s.tags))

@@ -20,6 +20,7 @@ import torch
 from thinc.api import Config
 
 from .evaluate import format_scores, score_spans
+from .gazetteer import place_names
 from .tagger import Tagger, TaggerSettings, featurize, norm_char, split_text, tags_from_spans
 
 __all__ = ["LABEL_MAP", "read_gold", "train"]
@@ -85,7 +86,8 @@ def _name_parts(records: list[dict]) -> tuple[list[str], list[str], list[str], l
     return surnames, given, stems, suffixes
 
 
-def augment_names(records: list[dict], rng: random.Random, *, person: float, place: float) -> list[dict]:
+def augment_names(records: list[dict], rng: random.Random, *, person: float, place: float,
+                  gazetteer: float = 0.0) -> list[dict]:
     """Copies of ``records`` in which people and places are renamed, so that the tagger learns names from their
     context and form rather than remembering the names of its training texts (1998 news has no 习近平, few
     街道 and few of the counties a local paper names).
@@ -93,7 +95,8 @@ def augment_names(records: list[dict], rng: random.Random, *, person: float, pla
     With probability ``person`` a text's two- and three-character person names are replaced by a surname and
     given-name characters drawn from the training names; with probability ``place`` its places by a stem (a
     training place's, or two characters of training stems at random) with a suffix drawn from the training places
-    (none, 市, 县, 镇, 村, 街道, …). Entity offsets are moved with the text.
+    (none, 市, 县, 镇, 村, 街道, …), or, with probability ``gazetteer``, by a real county or town of kg.gazetteer's list
+(沿江镇, 凤鸣街道). Entity offsets are moved with the text.
 
     >>> recs = [{"id": "1", "text": "张三在北京市", "entities": [[0, 2, "PER"], [3, 6, "LOC"]]},
     ...         {"id": "2", "text": "李小龙到临沂县", "entities": [[0, 3, "PER"], [4, 7, "LOC"]]}]
@@ -104,6 +107,8 @@ def augment_names(records: list[dict], rng: random.Random, *, person: float, pla
     '张小三到沂沂市'
     """
     surnames, given, stems, suffixes = _name_parts(records)
+    real_places = sorted(n for n in place_names()[0] if _CJK.match(n) and 3 <= len(n) <= 6
+                         and n.endswith(_PLACE_SUFFIXES)) if gazetteer else []
     stem_chars = [c for stem in stems for c in stem]
     out = []
     for r in records:
@@ -118,8 +123,11 @@ def augment_names(records: list[dict], rng: random.Random, *, person: float, pla
             if rename_person and label == "PER" and len(name) in (2, 3) and _CJK.match(name):
                 name = rng.choice(surnames) + "".join(rng.choice(given) for _ in name[1:])
             elif rename_place and label == "LOC" and _CJK.match(name) and 2 <= len(name) <= 6:
-                stem = rng.choice(stems) if rng.random() < 0.5 else rng.choice(stem_chars) + rng.choice(stem_chars)
-                name = stem + rng.choice(suffixes)
+                if real_places and rng.random() < gazetteer:
+                    name = rng.choice(real_places)
+                else:
+                    stem = rng.choice(stems) if rng.random() < 0.5 else rng.choice(stem_chars) + rng.choice(stem_chars)
+                    name = stem + rng.choice(suffixes)
             text.append(r["text"][last:s] + name)
             entities.append([s + shift, s + shift + len(name), label])
             shift += len(name) - (e - s)
@@ -159,7 +167,7 @@ def train(config_path: Path, output: Path, *, data_dir: Path | None = None, resu
     augment = cfg.get("augment", {})
     if augment.get("person", 0) or augment.get("place", 0):
         train_records = augment_names(train_records, random.Random(seed), person=augment.get("person", 0.0),
-                                      place=augment.get("place", 0.0))
+                                      place=augment.get("place", 0.0), gazetteer=augment.get("gazetteer", 0.0))
     dev_records = list(read_gold(base / data["dev"], LABEL_MAP))
     if data.get("dev_limit", 0):
         dev_records = dev_records[: data["dev_limit"]]

@@ -92,6 +92,25 @@ def test_article_without_a_home_place_takes_its_page_home_place():
     assert [m.entity for m in ms if m.label == "ORG"] == ["ORG:路桥区委", "ORG:市政府", "ORG:路桥区委", "ORG:区委"]
 
 
+def test_bare_place_names_give_the_page_its_home_place_through_the_gazetteer():
+    ms = [Mention("p.txt#1", 0, 2, "LOC", "台州"), Mention("p.txt#1", 3, 5, "LOC", "台州"), Mention("p.txt#1", 6, 8, "LOC", "台州"),
+          Mention("p.txt#2", 0, 2, "LOC", "郑州"), Mention("p.txt#2", 3, 5, "LOC", "郑州"), Mention("p.txt#2", 6, 8, "ORG", "市委"),
+          Mention("p.txt#3", 0, 3, "LOC", "温岭市"), Mention("p.txt#3", 3, 6, "LOC", "温岭市"), Mention("p.txt#3", 7, 9, "ORG", "市委")]
+    resolve(ms)
+    # no 台州市 is written, but the gazetteer makes 台州 a 市: the page's home (3 against 2 and 2); an article naming 郑州 twice
+    # without spelling it out keeps the page's 市委; one that spells out 温岭市 twice has its own
+    assert [m.entity for m in ms if m.label == "ORG"] == ["ORG:台州市委", "ORG:温岭市委"]
+
+
+def test_province_level_names_resolve_to_the_corpus_province():
+    ms = [Mention("p.txt#1", 0, 2, "LOC", "浙江"), Mention("q.txt#1", 0, 2, "LOC", "浙江"), Mention("r.txt#1", 0, 2, "LOC", "浙江"),
+          Mention("s.txt#1", 0, 2, "LOC", "河南"), Mention("s.txt#1", 3, 5, "LOC", "河南"), Mention("s.txt#1", 6, 8, "ORG", "省委")]
+    resolve(ms)
+    assert ms[-1].entity == "ORG:浙江省委"
+    resolve(ms[3:])  # a corpus of that one page: its own province
+    assert ms[-1].entity == "ORG:河南省委"
+
+
 def test_a_tie_between_full_forms_goes_to_the_home_place():
     ms = [Mention("a", 0, 2, "LOC", "台州"), Mention("a", 3, 5, "LOC", "台州"), Mention("a", 6, 12, "ORG", "台州市工商联"),
           Mention("a", 13, 19, "ORG", "临海市工商联"), Mention("a", 20, 24, "ORG", "市工商联")]

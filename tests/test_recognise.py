@@ -19,9 +19,9 @@ def _ents(doc):
 
 
 def test_shipped_model_is_a_spacy_pipeline(nlp):
-    assert nlp.pipe_names == ["kg_tagger", "kg_projects"]
+    assert nlp.pipe_names == ["kg_tagger", "kg_bodies", "kg_projects"]
     reloaded = spacy.load(DEFAULT_MODEL)
-    assert reloaded.pipe_names == ["kg_tagger", "kg_projects"]
+    assert reloaded.pipe_names == ["kg_tagger", "kg_bodies", "kg_projects"]
 
 
 def test_ocr_spaces_stay_inside_spans_and_offsets_index_the_original(nlp):
@@ -37,6 +37,17 @@ def test_ocr_spaces_stay_inside_spans_and_offsets_index_the_original(nlp):
 def test_project_replaces_the_place_it_contains(nlp):
     text = "台州湾新材料产业园今年引进项目。"
     assert _ents(nlp(text)) == [(0, 9, "PROJECT", "台州湾新材料产业园")]
+
+
+def test_bodies_named_by_their_level_are_organisations(nlp):
+    text = "市政府和区人大常委会听取汇报，台州市委参加。城市政府不是机构。"
+    orgs = [(s, e, t) for s, e, label, t in _ents(nlp(text)) if label == "ORG"]
+    assert orgs == [(0, 3, "市政府"), (4, 10, "区人大常委会"), (15, 19, "台州市委")]
+
+
+def test_a_place_takes_in_the_unit_word_after_it(nlp):
+    text = "湖畔社区将党支部建在楼道，湖畔村民也来了。"
+    assert (0, 4, "LOC", "湖畔社区") in _ents(nlp(text))
 
 
 def test_pipeline_round_trips_through_disk(tmp_path, nlp):

@@ -1,0 +1,116 @@
+"""A gazetteer of China's administrative divisions (province, prefecture, county and town level) and of the world's
+countries, shipped as ``kg/data/places.txt``: one name per line; a short form (台州) is followed by a tab and the
+full names it stands for ("台州<TAB>台州市").
+
+It feeds the tagger a flag for "a known place name starts, continues or ends here", so that the model, trained
+on 1998 national news, recognises the counties, towns and 街道 a local paper names but its training texts never did;
+and it tells normalisation which level a bare place name is (台州 -> 台州市, 浙江 -> 浙江省).
+
+The list is derived from JioNLP's dictionaries (``china_location.txt``, ``world_location.txt``; Apache-2.0,
+https://github.com/dongrixinyu/JioNLP); rebuild it with ``python -m kg.gazetteer JIONLP_DICTIONARY_DIR``.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+PLACES_FILE = Path(__file__).parent / "data" / "places.txt"
+
+# Town-level units that are places; the rest of that level (工业区, 开发区, 农场, 林场, …) are zones or farms.
+TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木")
+
+
+@lru_cache(maxsize=1)
+def _read() -> tuple[frozenset[str], int, dict[str, tuple[str, ...]]]:
+    names, full = set(), {}
+    for line in PLACES_FILE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, fulls = line.partition("\t")
+            names.add(name)
+            if fulls:
+                full[name] = tuple(fulls.split("|"))
+    return frozenset(names), max(map(len, names)), full
+
+
+def place_names() -> tuple[frozenset[str], int]:
+    """The shipped place names and the length of the longest one."""
+    names, longest, _ = _read()
+    return names, longest
+
+
+def full_name(short: str) -> str | None:
+    """The one administrative division whose short form ``short`` is; None when it is none or several.
+
+    >>> full_name("台州"), full_name("浙江"), full_name("台州市"), full_name("和平")
+    ('台州市', '浙江省', None, None)
+    """
+    fulls = _read()[2].get(short, ())
+    return fulls[0] if len(fulls) == 1 else None
+
+
+def place_matches(text: str) -> list[tuple[int, int]]:
+    """Every (start, end) where a gazetteer place name occurs in ``text``, overlapping ones included.
+
+    >>> text = "玉环市沙门镇和台州"
+    >>> [text[s:e] for s, e in place_matches(text)]
+    ['玉环', '玉环市', '沙门镇', '台州']
+    """
+    names, longest = place_names()
+    found = []
+    for i in range(len(text)):
+        for j in range(i + 2, min(len(text), i + longest) + 1):
+            if text[i:j] in names:
+                found.append((i, j))
+    return found
+
+
+def read_jionlp(folder: Path) -> list[str]:
+    """Place names from JioNLP's ``china_location.txt`` (in ``china_location.zip``) and ``world_location.txt``.
+
+    china_location.txt is a tab-indented tree: province, prefecture, county, town, village; the first three carry
+    a short form in their third column (台州市 331000 台州). Villages are left out (650k names, mostly 村/社区).
+    """
+    import zipfile
+
+    names: set[str] = set()
+    fulls: dict[str, set[str]] = {}
+    with zipfile.ZipFile(folder / "china_location.zip") as archive:
+        lines = archive.read("china_location.txt").decode("utf-8").splitlines()
+    for line in lines:
+        depth = len(line) - len(line.lstrip("\t"))
+        fields = line.strip().split("\t")
+        if not fields[0] or depth > 3:
+            continue
+        if depth == 3 and (not fields[0].endswith(TOWN_SUFFIXES) or "开发区" in fields[0] or "特殊" in fields[0]):
+            continue
+        names.add(fields[0])
+        if depth < 3 and len(fields) > 2 and fields[2] != fields[0]:
+            fulls.setdefault(fields[2], set()).add(fields[0])
+    for line in (folder / "world_location.txt").read_text(encoding="utf-8").splitlines():
+        fields = line.strip().split("\t")
+        if len(fields) >= 2 and not line.endswith(":"):
+            names.update(fields[:2])
+            if len(fields) > 2:
+                names.add(fields[2])
+            if len(fields) > 3:
+                names.update(fields[3].split("/"))
+    names -= set(fulls)
+    lines = [n for n in names if len(n) >= 2]
+    lines += [f"{short}\t{'|'.join(sorted(full))}" for short, full in fulls.items() if len(short) >= 2]
+    return sorted(lines)
+
+
+def main(argv: list[str]) -> None:
+    names = read_jionlp(Path(argv[0]))
+    header = ("# China's administrative divisions (province to town level; a short form is followed by a tab and its "
+              "full names) and the world's countries and main cities.\n# Derived from JioNLP's dictionaries (Apache-2.0, "
+              "https://github.com/dongrixinyu/JioNLP) by `python -m kg.gazetteer DIR`.\n")
+    PLACES_FILE.parent.mkdir(exist_ok=True)
+    PLACES_FILE.write_text(header + "\n".join(names) + "\n", encoding="utf-8")
+    print(f"{len(names)} names written to {PLACES_FILE}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
