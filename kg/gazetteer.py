@@ -23,7 +23,7 @@ TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木")
 
 
 @lru_cache(maxsize=1)
-def _read() -> tuple[frozenset[str], int, dict[str, tuple[str, ...]]]:
+def _read() -> tuple[frozenset[str], int, dict[str, tuple[str, ...]], frozenset[str]]:
     names, full = set(), {}
     for line in PLACES_FILE.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
@@ -31,12 +31,13 @@ def _read() -> tuple[frozenset[str], int, dict[str, tuple[str, ...]]]:
             names.add(name)
             if fulls:
                 full[name] = tuple(fulls.split("|"))
-    return frozenset(names), max(map(len, names)), full
+    prefixes = frozenset(name[:k] for name in names for k in range(1, len(name)))
+    return frozenset(names), max(map(len, names)), full, prefixes
 
 
 def place_names() -> tuple[frozenset[str], int]:
     """The shipped place names and the length of the longest one."""
-    names, longest, _ = _read()
+    names, longest, _, _ = _read()
     return names, longest
 
 
@@ -57,10 +58,12 @@ def place_matches(text: str) -> list[tuple[int, int]]:
     >>> [text[s:e] for s, e in place_matches(text)]
     ['玉环', '玉环市', '沙门镇', '台州']
     """
-    names, longest = place_names()
+    names, _, _, prefixes = _read()
     found = []
-    for i in range(len(text)):
-        for j in range(i + 2, min(len(text), i + longest) + 1):
+    for i in range(len(text) - 1):
+        j = i + 1
+        while j < len(text) and text[i:j] in prefixes:  # stop as soon as no name starts this way
+            j += 1
             if text[i:j] in names:
                 found.append((i, j))
     return found

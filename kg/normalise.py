@@ -135,10 +135,11 @@ def _homes(ids: Iterable[int], labels: list[str], keys: list[str], gazetteer: bo
     for (lab, key), n in counts.items():
         if lab != "LOC":
             continue
-        place = key if key in spelled else next((key + s for s in ADMIN_SUFFIXES if key + s in spelled), None)
-        place = place or (full_name(key) if gazetteer else None)
-        if place and place.endswith(ADMIN_SUFFIXES):
-            levels[place[-1]][place] += n
+        home = key if key in spelled else next((key + s for s in ADMIN_SUFFIXES if key + s in spelled), None)
+        if home is None and gazetteer:
+            home = full_name(key)
+        if home and home.endswith(ADMIN_SUFFIXES):
+            levels[home[-1]][home] += n
     homes = {}
     for level, places in levels.items():
         (home, n), *rest = places.most_common(2)
