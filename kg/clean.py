@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 __all__ = ["RepairedText", "repair"]
 
@@ -39,6 +40,21 @@ class RepairedText:
         ('台州市', (0, 4))
         """
         return self.index[start], self.index[end - 1] + 1
+
+    @cached_property
+    def _view_offsets(self) -> dict[int, int]:
+        return {k: i for i, k in enumerate(self.index)}
+
+    def to_view(self, start: int, end: int) -> tuple[int, int] | None:
+        """Map the original span [start, end) into the view; None when an end is a removed character.
+
+        >>> repair("台 州市").to_view(0, 4)
+        (0, 3)
+        """
+        offsets = self._view_offsets
+        if start not in offsets or end - 1 not in offsets:
+            return None
+        return offsets[start], offsets[end - 1] + 1
 
 
 def repair(text: str) -> RepairedText:

@@ -214,9 +214,8 @@ class TaggerComponent:
 
 def _view_places(doc: Doc, view: RepairedText) -> list[tuple[int, int]]:
     """The doc's LOC entities as spans of the repaired view."""
-    back = {k: i for i, k in enumerate(view.index)}  # original offset -> view offset
-    return [(back[e.start_char], back[e.end_char - 1] + 1) for e in doc.ents
-            if e.label_ == "LOC" and e.start_char in back and e.end_char - 1 in back]
+    spans = (view.to_view(e.start_char, e.end_char) for e in doc.ents if e.label_ == "LOC")
+    return [span for span in spans if span is not None]
 
 
 class ProjectComponent:
