@@ -150,10 +150,16 @@ def extend_place(text: str, start: int, end: int) -> int:
     return end
 
 
+# A span ending in one of these is a meeting or a show, not an organisation (…疫情防控工作会商会, 二手车展);
+# 大会 and 会议 are left out: 全国人民代表大会 and 中国人民政治协商会议 are bodies.
+MEETINGS = ("会商会", "协商会", "座谈会", "推进会", "现场会", "动员会", "交流会", "研讨会", "推介会", "发布会", "车展",
+            "博览会", "展销会")
+
+
 def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> None:
-    """Set ``doc.ents`` from character spans, trimmed of edge punctuation, places split by administrative
-    level, expanded to token edges, overlaps dropped (longest wins). ``text`` is ``doc.text``, passed in because
-    computing it is costly."""
+    """Set ``doc.ents`` from character spans, trimmed of edge punctuation, meetings dropped from ORG, places
+    extended over a unit word and split by administrative level, expanded to token edges, overlaps dropped
+    (longest wins). ``text`` is ``doc.text``, passed in because computing it is costly."""
     made = []
     for start, end, label in spans:
         start, end = trim_span(text, start, end)
@@ -161,6 +167,8 @@ def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> Non
             continue
         if label == "LOC":
             end = extend_place(text, start, end)
+        elif label == "ORG" and text[start:end].endswith(MEETINGS):
+            continue
         for s, e in split_places(text, start, end) if label == "LOC" else [(start, end)]:
             span = doc.char_span(s, e, label=label, alignment_mode="expand")
             if span is not None and span.text.strip():

@@ -50,6 +50,11 @@ def test_a_place_takes_in_the_unit_word_after_it(nlp):
     assert (0, 4, "LOC", "湖畔社区") in _ents(nlp(text))
 
 
+def test_meetings_are_not_organisations(nlp):
+    text = "上午，我区新型冠状病毒肺炎疫情防控工作会商会召开。"
+    assert [e for e in _ents(nlp(text)) if e[2] == "ORG"] == []
+
+
 def test_pipeline_round_trips_through_disk(tmp_path, nlp):
     tagger = nlp.get_pipe("kg_tagger").model
     fresh = new_pipeline(Tagger.load(DEFAULT_MODEL / "kg_tagger"))
