@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-import jieba
+from .tagger import is_word
 
 __all__ = ["LEVELS", "BODIES", "find_bodies"]
 
@@ -30,7 +30,6 @@ BODIES = (
 PARTS = ("办公室", "党组", "常委会")
 # Characters after 委 that make it part of another word: 委员, 委托, 委屈, 委派.
 _NOT_AFTER_WEI = "员托屈派婉"
-# A body followed by 系统 names all bodies of its kind (全市工商联系统), not one.
 
 _BODY = re.compile("(?:%s)(?:%s)(?:%s)?" % ("|".join(LEVELS), "|".join(sorted(BODIES, key=len, reverse=True)),
                                           "|".join(PARTS)))
@@ -47,20 +46,19 @@ def find_bodies(text: str, places: Sequence[tuple[int, int]] = ()) -> list[tuple
     >>> [text[s:e] for s, e in find_bodies(text)]
     ['区政协']
     """
-    jieba.dt.check_initialized()
     ending_at = {e: s for s, e in places}
     found = []
     for match in _BODY.finditer(text):
         start, end = match.span()
         if match.group().startswith("委", end - start - 1) and end < len(text) and text[end] in _NOT_AFTER_WEI:
             continue
-        if text.startswith("系统", end):
+        if text.startswith("系统", end):  # 全市工商联系统: all bodies of that kind, not one
             continue
         if start in ending_at:  # 台州 + 市委
             start = ending_at[start]
         elif start + 1 in ending_at and ending_at[start + 1] < start:  # 台州市 + 委
             start = ending_at[start + 1]
-        elif start > 0 and text[start - 1] not in "我本该全各" and jieba.dt.FREQ.get(text[start - 1:start + 1]):
+        elif start > 0 and text[start - 1] not in "我本该全各" and is_word(text[start - 1:start + 1]):
             continue  # 城市, 社区; but 我市政府, 全市政协
         found.append((start, end))
     return found

@@ -13,6 +13,7 @@ https://github.com/dongrixinyu/JioNLP); rebuild it with ``python -m kg.gazetteer
 from __future__ import annotations
 
 import sys
+import zipfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -75,8 +76,6 @@ def read_jionlp(folder: Path) -> list[str]:
     china_location.txt is a tab-indented tree: province, prefecture, county, town, village; the first three carry
     a short form in their third column (台州市 331000 台州). Villages are left out (650k names, mostly 村/社区).
     """
-    import zipfile
-
     names: set[str] = set()
     fulls: dict[str, set[str]] = {}
     with zipfile.ZipFile(folder / "china_location.zip") as archive:

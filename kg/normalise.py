@@ -130,8 +130,6 @@ def _homes(ids: Iterable[int], labels: list[str], keys: list[str], gazetteer: bo
         if place.endswith(ADMIN_SUFFIXES) and len(place) >= 3:
             spelled.add(place)
     levels: dict[str, Counter] = defaultdict(Counter)
-    for place in spelled:
-        levels[place[-1]][place] += 0
     for (lab, key), n in counts.items():
         if lab != "LOC":
             continue

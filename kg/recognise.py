@@ -16,7 +16,6 @@ import re
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
-import jieba
 import spacy
 import torch
 from spacy.language import Language
@@ -28,7 +27,7 @@ from .clean import RepairedText, repair
 from .errors import ModelError
 from .gazetteer import place_names
 from .projects import DEFAULT_HEADS, DEFAULT_NOT_AFTER, find_projects
-from .tagger import Tagger
+from .tagger import Tagger, is_word
 
 __all__ = ["TaggerComponent", "BodyComponent", "ProjectComponent", "load_pipeline", "new_pipeline", "DEFAULT_MODEL", "LABELS"]
 
@@ -107,9 +106,9 @@ def split_places(text: str, start: int, end: int) -> list[tuple[int, int]]:
         start = at[0]
     pieces = []
     offset = 0
-    while match := _ADMIN_LEVEL.match(name[offset:]) or _known_place_first(name[offset:]):
-        pieces.append((at[offset], at[offset + match.end() - 1] + 1))
-        offset += match.end()
+    while length := _first_place_length(name[offset:]):
+        pieces.append((at[offset], at[offset + length - 1] + 1))
+        offset += length
     pieces.append((at[offset], end) if pieces else (start, end))
     return pieces
 
@@ -117,15 +116,19 @@ def split_places(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _UNIT_PLACE = re.compile(r"^[^\W\d_]{2,}(?:镇|乡|街道|村|社区|小区|岛)$")
 
 
-def _known_place_first(name: str) -> re.Match | None:
-    """A gazetteer place at the start of ``name`` when what follows is a place of its own, named by a stem of
-    two characters or more and a unit (玉环 + 东岙小区, 桐乡 + 凤鸣街道, 三门 + 蛇蟠岛), and not the rest of one
-    name (台州府城, 朝鲜半岛, 太平店村)."""
+def _first_place_length(name: str) -> int:
+    """The length of the first of the places ``name`` chains, 0 when it is one place: an administrative level
+    followed by a lower one (临海市 + 沿江镇), or a gazetteer place followed by a place of its own named by a stem
+    of two characters or more and a unit (玉环 + 东岙小区, 桐乡 + 凤鸣街道, 三门 + 蛇蟠岛), not by the rest of
+    one name (台州府城, 朝鲜半岛, 太平店村)."""
+    level = _ADMIN_LEVEL.match(name)
+    if level:
+        return level.end()
     names, longest = place_names()
     for n in range(min(longest, len(name) - 3), 1, -1):
         if name[:n] in names and _UNIT_PLACE.match(name[n:]):
-            return re.match(re.escape(name[:n]), name)
-    return None
+            return n
+    return 0
 
 
 _PLACE_UNITS = ("社区", "小区", "街道", "村")
@@ -140,11 +143,9 @@ def extend_place(text: str, start: int, end: int) -> int:
     >>> text[0:extend_place(text, 0, 2)], text[5:extend_place(text, 5, 7)]
     ('湖畔社区', '湖畔')
     """
-    jieba.dt.check_initialized()
     for unit in _PLACE_UNITS:
         if text.startswith(unit, end):
-            after = text[end:end + len(unit) + 1]
-            if len(unit) == 1 and len(after) == 2 and jieba.dt.FREQ.get(after):
+            if len(unit) == 1 and end + 2 <= len(text) and is_word(text[end:end + 2]):
                 return end
             return end + len(unit)
     return end

@@ -28,7 +28,7 @@ from torch import nn
 
 from .gazetteer import place_matches
 
-__all__ = ["TaggerSettings", "Tagger", "featurize", "spans_from_tags", "tags_from_spans"]
+__all__ = ["TaggerSettings", "Tagger", "featurize", "is_word", "spans_from_tags", "tags_from_spans"]
 
 jieba.setLogLevel(60)
 
@@ -80,6 +80,16 @@ def _bucket(text: str, buckets: int) -> int:
 
 
 _LEX_CLASS = {"nr": 0, "ns": 1, "nt": 2}
+
+
+def is_word(text: str) -> bool:
+    """Whether ``text`` is a word of jieba's dictionary.
+
+    >>> is_word("城市"), is_word("助市")
+    (True, False)
+    """
+    jieba.dt.check_initialized()
+    return bool(jieba.dt.FREQ.get(text))
 
 
 def _lexicon_flags(joined: str, gazetteer: bool = False) -> list[int]:

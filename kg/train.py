@@ -95,8 +95,8 @@ def augment_names(records: list[dict], rng: random.Random, *, person: float, pla
     With probability ``person`` a text's two- and three-character person names are replaced by a surname and
     given-name characters drawn from the training names; with probability ``place`` its places by a stem (a
     training place's, or two characters of training stems at random) with a suffix drawn from the training places
-    (none, 市, 县, 镇, 村, 街道, …), or, with probability ``gazetteer``, by a real county or town of kg.gazetteer's list
-(沿江镇, 凤鸣街道). Entity offsets are moved with the text.
+    (none, 市, 县, 镇, 村, 街道, …), or, with probability ``gazetteer``, by a real county or town of kg.gazetteer's
+    list (沿江镇, 凤鸣街道). Entity offsets are moved with the text.
 
     >>> recs = [{"id": "1", "text": "张三在北京市", "entities": [[0, 2, "PER"], [3, 6, "LOC"]]},
     ...         {"id": "2", "text": "李小龙到临沂县", "entities": [[0, 3, "PER"], [4, 7, "LOC"]]}]
