@@ -12,7 +12,7 @@ names stripped); then mentions are grouped into entities by these rules, each re
   article spells out most (at least twice): 市委 -> 台州市委; else to its page's (bare names counted for the
   division the gazetteer gives them: 台州 -> 台州市); a 省 to the corpus's province (浙江 -> 浙江省);
 - ``admin-suffix``: across the corpus, places that differ only by an administrative suffix (台州/台州市,
-  浙江/浙江省), when both forms occur;
+  浙江/浙江省, 沿江/沿江镇, 凤鸣/凤鸣街道), when both forms occur and the short one has only that full form;
 - ``majority-type``: a name tagged with several types gets the type most of its mentions have.
 
 The canonical name of an entity is its most frequent cleaned surface (the longer on a tie); its id carries the
@@ -43,6 +43,7 @@ _PER_SUFFIX = re.compile(
     r"(?:同志|先生|女士|老师|教授|师傅|书记|主席|主任|省长|市长|区长|县长|镇长|局长|部长|院长|校长|董事长|总经理|经理|大爷|大妈|阿姨)+$"
 )
 ADMIN_SUFFIXES = ("省", "市", "县", "区")
+TOWN_SUFFIXES = ("镇", "乡", "街道")
 _PLACE_PREFIX = re.compile(r"^(省|市|区|县|镇|乡|街道)")
 
 
@@ -256,10 +257,12 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
 
     # 4. places differing only by an administrative suffix, when both forms occur
     loc_names = {k for k, t in type_of.items() if t == "LOC"}
-    merge_to: dict[str, str] = {}
+    fuller: dict[str, list[str]] = defaultdict(list)
     for name in loc_names:
-        if name.endswith(ADMIN_SUFFIXES) and len(name) >= 3 and name[:-1] in loc_names:
-            merge_to[name[:-1]] = name
+        for suffix in ADMIN_SUFFIXES + TOWN_SUFFIXES:
+            if name.endswith(suffix) and len(name) - len(suffix) >= 2 and name[:-len(suffix)] in loc_names:
+                fuller[name[:-len(suffix)]].append(name)
+    merge_to = {stem: names[0] for stem, names in fuller.items() if len(names) == 1}
 
     entities: dict[str, Entity] = {}
     by_key: dict[str, Entity] = {}

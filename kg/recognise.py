@@ -4,6 +4,7 @@ Components (registered factories, so ``spacy.load`` rebuilds them from the pipel
 
 - ``kg_tagger``: the shipped character BiLSTM-CRF (:mod:`kg.tagger`) for PER/ORG/LOC;
 - ``kg_bodies``: ORG names of bodies named by their level alone (市政府, 区人大) by rule (:mod:`kg.bodies`);
+- ``kg_repeats``: a name found once in a doc, tagged wherever the doc repeats it;
 - ``kg_projects``: PROJECT names by rule (:mod:`kg.projects`), after whatever NER ran before it.
 
 Both read the OCR-repaired view of ``doc.text`` (:mod:`kg.clean`) and map spans back, so entity offsets always
@@ -13,10 +14,12 @@ index the original text. :func:`load_pipeline` turns a ``--ner`` choice into a p
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 import spacy
+from jieba import posseg
 import torch
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -29,7 +32,7 @@ from .gazetteer import place_names
 from .projects import DEFAULT_HEADS, DEFAULT_NOT_AFTER, find_projects
 from .tagger import Tagger, is_word
 
-__all__ = ["TaggerComponent", "BodyComponent", "ProjectComponent", "load_pipeline", "new_pipeline", "DEFAULT_MODEL", "LABELS"]
+__all__ = ["TaggerComponent", "BodyComponent", "RepeatComponent", "ProjectComponent", "load_pipeline", "new_pipeline", "DEFAULT_MODEL", "LABELS"]
 
 LABELS = ("PER", "ORG", "LOC", "PROJECT")
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "kg-ner"
@@ -134,6 +137,27 @@ def _first_place_length(name: str) -> int:
 _PLACE_UNITS = ("社区", "小区", "街道", "村")
 
 
+_UNIT_END = re.compile(r"(?:省|市|县|区|镇|乡|街道|村|社区|小区|岛|港|道|路|街|(?<![社机])会|联|局|委|院|校|学)$")
+_BODY_END = ("会", "所", "院", "室", "组", "办", "部", "处", "站", "队", "团", "社")
+
+
+def cut_at_verb(name: str) -> int:
+    """The length of ``name`` before a verb that follows a place or body (四方花园小区 | 打造中心花园, 市工商联 |
+    协助市委), where the tagger ran a name on into the sentence; ``len(name)`` when there is no such verb. A verb
+    inside a body's own name is kept (北京市保护消费者权益委员会: the rest ends like a body).
+
+    >>> [cut_at_verb(n) for n in ("四方花园小区打造中心花园", "市工商联协助市委", "北京市保护消费者权益委员会")]
+    [6, 4, 13]
+    """
+    at = 0
+    for word, tag in posseg.dt.cut(name):
+        if tag == "v" and len(word) >= 2 and at >= 2 and _UNIT_END.search(name[:at]) \
+                and at + len(word) < len(name) and not name.endswith(_BODY_END):
+            return at
+        at += len(word)
+    return len(name)
+
+
 def extend_place(text: str, start: int, end: int) -> int:
     """The end of a place extended over a unit word that follows it directly (湖畔 + 社区 -> 湖畔社区), as the
     tagger often stops before the unit when the name before it is a common word. A unit that starts another
@@ -157,15 +181,24 @@ MEETINGS = ("会商会", "协商会", "座谈会", "推进会", "现场会", "�
             "博览会", "展销会")
 
 
+# A name ending in one of these names an organisation, whatever the tagger says (黄岩区矛调中心 is a body).
+ORG_HEADS = ("中心", "委员会", "公司", "协会", "学校", "中学", "小学", "大学", "医院", "银行", "研究院", "研究所")
+
+
 def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> None:
-    """Set ``doc.ents`` from character spans, trimmed of edge punctuation, meetings dropped from ORG, places
-    extended over a unit word and split by administrative level, expanded to token edges, overlaps dropped
+    """Set ``doc.ents`` from character spans, trimmed of edge punctuation, cut before a verb a name ran on into,
+    meetings dropped from ORG, places named by an organisation's head made ORG, places extended over a unit word
+    and split by administrative level, expanded to token edges, overlaps dropped
     (longest wins). ``text`` is ``doc.text``, passed in because computing it is costly."""
     made = []
     for start, end, label in spans:
         start, end = trim_span(text, start, end)
         if start >= end:
             continue
+        if label in ("LOC", "ORG"):
+            end = start + cut_at_verb(text[start:end])
+        if label == "LOC" and text[start:end].endswith(ORG_HEADS):
+            label = "ORG"
         if label == "LOC":
             end = extend_place(text, start, end)
         elif label == "ORG" and text[start:end].endswith(MEETINGS):
@@ -272,6 +305,81 @@ class BodyComponent:
         return doc
 
 
+_SUFFIX = re.compile("(?:省|市|县|区|镇|乡|街道)$")
+_NAME_TAGS = ("nr", "ns", "nt", "nz", "j")
+
+
+def _is_common_word(text: str) -> bool:
+    """Whether jieba's dictionary has ``text`` as a word that is not a name (督查 is a verb)."""
+    tag = posseg.dt.word_tag_tab.get(text)
+    return tag is not None and not tag.startswith(_NAME_TAGS)
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """Whether an edge of ``text[start:end]`` makes a dictionary word with the character beside it."""
+    return (start > 0 and is_word(text[start - 1:start + 1])) or (end < len(text) and is_word(text[end - 1:end + 1]))
+
+
+def find_repeats(text: str, names: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """(start, end, label) of each further place where ``text`` writes a name already found in it (``names``), so
+    that a name is tagged wherever its article writes it: the tagger finds 戴冬林 after 区委书记 but can miss it at
+    the start of a later sentence. Names of one character are left out; a name written with different labels
+    keeps the one it has most often. A repeat that overlaps a found name, or whose edge makes a word of the
+    dictionary with the character beside it, is not taken.
+
+    >>> text = "区委书记戴冬林调研。戴冬林指出，要把湖畔社区建好。湖畔社区"
+    >>> [(text[s:e], label) for s, e, label in find_repeats(text, [(4, 7, "PER"), (18, 22, "LOC")])]
+    [('戴冬林', 'PER'), ('湖畔社区', 'LOC')]
+    """
+    counts: dict[str, Counter[str]] = {}
+    for start, end, label in names:
+        name = text[start:end]
+        if end - start < 2 or _is_common_word(name) or (text[start - 1:start] in "“\"‘'" and text[end:end + 1] in "”\"’'"):
+            continue
+        counts.setdefault(name, Counter())[label] += 1
+        stem = _SUFFIX.sub("", name) if label == "LOC" else name
+        if len(stem) >= 2 and stem != name:  # 沿江 for 沿江镇
+            counts.setdefault(stem, Counter())[label] += 1
+    if not counts:
+        return []
+    taken = bytearray(len(text))
+    for start, end, _ in names:
+        taken[start:end] = b"\x01" * (end - start)
+    found = []
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(counts, key=len, reverse=True)))
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if any(taken[start:end]):
+            continue
+        if _inside_word(text, start, end):
+            continue
+        found.append((start, end, counts[match.group()].most_common(1)[0][0]))
+    return found
+
+
+def _add_ents(doc: Doc, view: RepairedText, spans: Iterable[tuple[int, int, str]]) -> None:
+    """Add entities from spans of the repaired view where they overlap no entity of the doc."""
+    added = [doc.char_span(*view.to_original(s, e), label=label, alignment_mode="expand") for s, e, label in spans]
+    doc.ents = filter_spans(list(doc.ents) + [span for span in added if span is not None])
+
+
+class RepeatComponent:
+    """Adds an entity wherever the doc repeats a name found in it (:func:`find_repeats`)."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        view = repaired_view(doc)
+        names = []
+        for ent in doc.ents:
+            span = view.to_view(ent.start_char, ent.end_char)
+            if span is not None:
+                names.append((*span, ent.label_))
+        _add_ents(doc, view, find_repeats(view.text, names))
+        return doc
+
+
 @Language.factory("kg_tagger", default_config={"batch_chars": 4000})
 def make_tagger(nlp: Language, name: str, batch_chars: int) -> TaggerComponent:
     """The character BiLSTM-CRF tagger; ``batch_chars`` bounds the characters predicted in one batch."""
@@ -282,6 +390,12 @@ def make_tagger(nlp: Language, name: str, batch_chars: int) -> TaggerComponent:
 def make_bodies(nlp: Language, name: str) -> BodyComponent:
     """ORG names of bodies named by their level alone (市政府, 区人大, 市工商联)."""
     return BodyComponent(nlp, name)
+
+
+@Language.factory("kg_repeats")
+def make_repeats(nlp: Language, name: str) -> RepeatComponent:
+    """A name found in a doc, tagged wherever the doc repeats it."""
+    return RepeatComponent(nlp, name)
 
 
 @Language.factory(
@@ -295,12 +409,13 @@ def make_projects(nlp: Language, name: str, heads: list[str], not_after: list[st
 
 def new_pipeline(tagger: Tagger) -> Language:
     """A pipeline around a trained tagger: blank Chinese (one token per character) + kg_tagger + kg_bodies +
-    kg_projects."""
+    kg_repeats + kg_projects."""
     nlp = spacy.blank("zh")  # the default "char" segmenter: one token per character
     component = nlp.add_pipe("kg_tagger")
     assert isinstance(component, TaggerComponent)
     component.initialize(model=tagger)
     nlp.add_pipe("kg_bodies")
+    nlp.add_pipe("kg_repeats")
     nlp.add_pipe("kg_projects")
     return nlp
 
@@ -328,4 +443,6 @@ def load_pipeline(ner: str | None = None) -> Language:
         nlp.add_pipe("kg_projects")
     if "kg_bodies" not in nlp.pipe_names:  # pipelines saved before kg_bodies existed
         nlp.add_pipe("kg_bodies", before="kg_projects")
+    if "kg_repeats" not in nlp.pipe_names:
+        nlp.add_pipe("kg_repeats", before="kg_projects")
     return nlp

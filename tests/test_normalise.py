@@ -41,6 +41,17 @@ def test_places_differing_by_admin_suffix_merge_when_both_occur():
     assert entities["LOC:台州市"].articles == ["a", "b"]
 
 
+def test_towns_merge_with_their_short_form_unless_it_names_two_places():
+    ms = [Mention("a", 0, 3, "LOC", "沿江镇"), Mention("a", 5, 7, "LOC", "沿江"), Mention("b", 0, 2, "LOC", "沿江"),
+          Mention("c", 0, 4, "LOC", "凤鸣街道"), Mention("c", 5, 7, "LOC", "凤鸣"),
+          Mention("d", 0, 3, "LOC", "城东镇"), Mention("d", 4, 8, "LOC", "城东街道"), Mention("d", 9, 11, "LOC", "城东")]
+    entities = resolve(ms)
+    assert _ids(ms) == ["LOC:沿江", "LOC:沿江", "LOC:沿江", "LOC:凤鸣街道", "LOC:凤鸣街道",
+                        "LOC:城东镇", "LOC:城东街道", "LOC:城东"]
+    assert entities["LOC:沿江"].aliases == {"沿江": 2, "沿江镇": 1}
+    assert entities["LOC:沿江"].rules == {"沿江镇": "same", "沿江": "admin-suffix"}
+
+
 def test_majority_type_keeps_the_counts():
     ms = [Mention("a", 0, 3, "PER", "袁家军"), Mention("a", 5, 8, "PER", "袁家军"), Mention("b", 0, 3, "ORG", "袁家军")]
     entities = resolve(ms)

@@ -7,7 +7,7 @@ import spacy
 
 from kg.cli import main
 from kg.evaluate import score_spans
-from kg.recognise import DEFAULT_MODEL, new_pipeline
+from kg.recognise import DEFAULT_MODEL, cut_at_verb, find_repeats, new_pipeline
 from kg.tagger import Tagger
 from kg.train import LABEL_MAP, read_gold
 
@@ -19,9 +19,9 @@ def _ents(doc):
 
 
 def test_shipped_model_is_a_spacy_pipeline(nlp):
-    assert nlp.pipe_names == ["kg_tagger", "kg_bodies", "kg_projects"]
+    assert nlp.pipe_names == ["kg_tagger", "kg_bodies", "kg_repeats", "kg_projects"]
     reloaded = spacy.load(DEFAULT_MODEL)
-    assert reloaded.pipe_names == ["kg_tagger", "kg_bodies", "kg_projects"]
+    assert reloaded.pipe_names == ["kg_tagger", "kg_bodies", "kg_repeats", "kg_projects"]
 
 
 def test_ocr_spaces_stay_inside_spans_and_offsets_index_the_original(nlp):
@@ -53,6 +53,36 @@ def test_a_place_takes_in_the_unit_word_after_it(nlp):
 def test_meetings_are_not_organisations(nlp):
     text = "上午，我区新型冠状病毒肺炎疫情防控工作会商会召开。"
     assert [e for e in _ents(nlp(text)) if e[2] == "ORG"] == []
+
+
+def test_a_town_spelled_out_once_is_found_by_its_short_form_in_the_same_article(nlp):
+    text = "临海市沿江镇召开大会。沿江是枢纽经济示范小镇，锻造一支高质量沿江铁军。"
+    assert _ents(nlp(text)) == [(0, 3, "LOC", "临海市"), (3, 6, "LOC", "沿江镇"), (11, 13, "LOC", "沿江"),
+                                (30, 32, "LOC", "沿江")]
+
+
+def test_repeats_of_a_name_take_its_most_frequent_label():
+    text = "戴冬林来到湖畔社区。戴冬林说，湖畔社区好。湖畔社区"
+    names = [(0, 3, "PER"), (5, 9, "LOC"), (15, 19, "ORG"), (21, 25, "LOC")]
+    assert find_repeats(text, names) == [(10, 13, "PER")]
+    assert find_repeats(text, [(0, 3, "PER"), (5, 9, "LOC")]) == [(10, 13, "PER"), (15, 19, "LOC"), (21, 25, "LOC")]
+
+
+def test_repeats_skip_quoted_coinages_common_words_and_words_that_run_on():
+    # “狮团” is a quoted nickname; 督查 is a verb in jieba's dictionary; the 国 of 中国 makes the word 国人 with
+    # the 人 after it, so that repeat is not taken, while 中国队 is.
+    text = "三支“狮团”进村，狮团攻坚。潘军明督查，督查。中国制造，中国人，中国队"
+    assert find_repeats(text, [(3, 5, "ORG"), (17, 19, "LOC")]) == []
+    assert find_repeats(text, [(23, 25, "LOC")]) == [(32, 34, "LOC")]
+
+
+def test_a_name_run_on_into_a_verb_is_cut_before_the_verb(nlp):
+    assert cut_at_verb("四方花园小区打造中心花园") == 6
+    assert cut_at_verb("新昌县总工会聚集中心") == 6
+    assert cut_at_verb("黄岩区社会治理中心") == 9  # 社会 is not a body; the name goes on
+    assert cut_at_verb("北京市保护消费者权益委员会") == 13  # ends like a body: its own name
+    text = "五年来，市工商联协助市委出台意见。"
+    assert [e for e in _ents(nlp(text)) if e[2] == "ORG"] == [(4, 8, "ORG", "市工商联"), (10, 12, "ORG", "市委")]
 
 
 def test_pipeline_round_trips_through_disk(tmp_path, nlp):
