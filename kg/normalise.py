@@ -262,7 +262,7 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
         for suffix in ADMIN_SUFFIXES + TOWN_SUFFIXES:
             if name.endswith(suffix) and len(name) - len(suffix) >= 2 and name[:-len(suffix)] in loc_names:
                 fuller[name[:-len(suffix)]].append(name)
-    merge_to = {stem: names[0] for stem, names in fuller.items() if len(names) == 1}
+    merge_to = {stem: fulls[0] for stem, fulls in fuller.items() if len(fulls) == 1}
 
     entities: dict[str, Entity] = {}
     by_key: dict[str, Entity] = {}
