@@ -257,12 +257,12 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
 
     # 4. places differing only by an administrative suffix, when both forms occur
     loc_names = {k for k, t in type_of.items() if t == "LOC"}
-    fuller: dict[str, list[str]] = defaultdict(list)
+    full_forms: dict[str, list[str]] = defaultdict(list)
     for name in loc_names:
         for suffix in ADMIN_SUFFIXES + TOWN_SUFFIXES:
             if name.endswith(suffix) and len(name) - len(suffix) >= 2 and name[:-len(suffix)] in loc_names:
-                fuller[name[:-len(suffix)]].append(name)
-    merge_to = {stem: fulls[0] for stem, fulls in fuller.items() if len(fulls) == 1}
+                full_forms[name[:-len(suffix)]].append(name)
+    merge_to = {stem: fulls[0] for stem, fulls in full_forms.items() if len(fulls) == 1}
 
     entities: dict[str, Entity] = {}
     by_key: dict[str, Entity] = {}
