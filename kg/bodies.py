@@ -17,7 +17,7 @@ from typing import Sequence
 
 from .tagger import is_word
 
-__all__ = ["LEVELS", "BODIES", "find_bodies"]
+__all__ = ["LEVELS", "BODIES", "find_bodies", "is_body"]
 
 LEVELS = ("省", "市", "县", "区", "镇", "乡", "街道")
 BODIES = (
@@ -62,3 +62,12 @@ def find_bodies(text: str, places: Sequence[tuple[int, int]] = ()) -> list[tuple
             continue  # 城市, 社区; but 我市政府, 全市政协
         found.append((start, end))
     return found
+
+
+def is_body(name: str) -> bool:
+    """Whether ``name`` is a body named by its level alone (市委, 区政府办公室).
+
+    >>> is_body("区委"), is_body("市工商联"), is_body("党支部")
+    (True, True, False)
+    """
+    return _BODY.fullmatch(name) is not None

@@ -15,6 +15,9 @@ names stripped); then mentions are grouped into entities by these rules, each re
   浙江/浙江省, 沿江/沿江镇, 凤鸣/凤鸣街道), when both forms occur and the short one has only that full form;
 - ``majority-type``: a name tagged with several types gets the type most of its mentions have.
 
+A place or organisation named by a common word of jieba's dictionary (工作站, 行业协会, 地球) that no rule resolved
+makes no entity, as a mention with nothing name-like left (张) makes none: it names no one real entity.
+
 The canonical name of an entity is its most frequent cleaned surface (the longer on a tie); its id carries the
 type: ``PER:潘军明``.
 """
@@ -27,7 +30,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .gazetteer import full_name
+from .bodies import is_body
+from .gazetteer import full_name, place_names
+from .tagger import is_common_word
 
 __all__ = ["Mention", "Entity", "clean_name", "resolve"]
 
@@ -99,6 +104,18 @@ def clean_name(text: str | None, label: str) -> str | None:
     if len(name) < 2 or not re.search(r"[\u4e00-\u9fffA-Za-z]", name):
         return None
     return name
+
+
+def _is_generic(name: str, label: str) -> bool:
+    """Whether a place or organisation is named by a common word (工作站, 行业协会, 地球) rather than a name: each
+    article's 工作站 is another one, and one node for them all would join unrelated articles. Places of the
+    gazetteer (三门) and bodies named by their level (市委) are names.
+
+    >>> [_is_generic(n, lab) for n, lab in [("工作站", "ORG"), ("三门", "LOC"), ("区委", "ORG"), ("台州", "LOC")]]
+    [True, False, False, False]
+    """
+    return (label in ("ORG", "LOC") and is_common_word(name) and name not in place_names()[0]
+            and full_name(name) is None and not is_body(name))
 
 
 def _pick(aliases: Counter) -> str:
@@ -269,6 +286,9 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
     groups: dict[str, list[tuple[Mention, str, str]]] = defaultdict(list)
     for (m, surface), key, reason in zip(cleaned, keys, why):
         final = merge_to.get(key, key)
+        if reason == "same" and final == key and _is_generic(key, m.label):
+            m.entity = ""
+            continue
         if final != key:
             reason = "admin-suffix"
         if m.label != type_of[key] and reason == "same":

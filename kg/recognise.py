@@ -30,7 +30,7 @@ from .clean import RepairedText, repair
 from .errors import ModelError
 from .gazetteer import place_names
 from .projects import DEFAULT_HEADS, DEFAULT_NOT_AFTER, find_projects
-from .tagger import Tagger, is_word
+from .tagger import Tagger, is_common_word, is_word
 
 __all__ = ["TaggerComponent", "BodyComponent", "RepeatComponent", "ProjectComponent", "load_pipeline", "new_pipeline", "DEFAULT_MODEL", "LABELS"]
 
@@ -306,15 +306,6 @@ class BodyComponent:
 
 
 _SUFFIX = re.compile("(?:省|市|县|区|镇|乡|街道)$")
-_NAME_TAGS = ("nr", "ns", "nt", "nz", "j")
-
-
-def _is_common_word(text: str) -> bool:
-    """Whether jieba's dictionary has ``text`` as a word that is not a name (督查 is a verb)."""
-    tag = posseg.dt.word_tag_tab.get(text)
-    return tag is not None and not tag.startswith(_NAME_TAGS)
-
-
 def _inside_word(text: str, start: int, end: int) -> bool:
     """Whether an edge of ``text[start:end]`` makes a dictionary word with the character beside it."""
     return (start > 0 and is_word(text[start - 1:start + 1])) or (end < len(text) and is_word(text[end - 1:end + 1]))
@@ -334,7 +325,7 @@ def find_repeats(text: str, names: Sequence[tuple[int, int, str]]) -> list[tuple
     counts: dict[str, Counter[str]] = {}
     for start, end, label in names:
         name = text[start:end]
-        if end - start < 2 or _is_common_word(name) or (text[start - 1:start] in "“\"‘'" and text[end:end + 1] in "”\"’'"):
+        if end - start < 2 or is_common_word(name) or (text[start - 1:start] in "“\"‘'" and text[end:end + 1] in "”\"’'"):
             continue
         counts.setdefault(name, Counter())[label] += 1
         stem = _SUFFIX.sub("", name) if label == "LOC" else name

@@ -92,6 +92,20 @@ def is_word(text: str) -> bool:
     return bool(jieba.dt.FREQ.get(text))
 
 
+_NAME_TAGS = ("nr", "ns", "nt", "nz", "j")
+
+
+def is_common_word(text: str) -> bool:
+    """Whether jieba's dictionary has ``text`` as a word that is not a name (a place, person, organisation,
+    other proper name or abbreviation).
+
+    >>> is_common_word("督查"), is_common_word("台州"), is_common_word("人大"), is_common_word("戴冬林")
+    (True, False, False, False)
+    """
+    tag = posseg.dt.word_tag_tab.get(text)
+    return tag is not None and not tag.startswith(_NAME_TAGS)
+
+
 def _lexicon_flags(joined: str, gazetteer: bool = False) -> list[int]:
     """For each char, a 12-bit mask: for person, place, organisation and other jieba-dictionary words of two
     characters or more, whether one starts, continues or ends at this char (bit = class * 3 + position); with

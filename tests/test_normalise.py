@@ -52,6 +52,14 @@ def test_towns_merge_with_their_short_form_unless_it_names_two_places():
     assert entities["LOC:沿江"].rules == {"沿江镇": "same", "沿江": "admin-suffix"}
 
 
+def test_common_words_make_no_entity_unless_a_place_or_a_body():
+    ms = [Mention("a", 0, 3, "ORG", "工作站"), Mention("b", 0, 3, "ORG", "工作站"), Mention("a", 4, 6, "LOC", "地球"),
+          Mention("a", 7, 9, "LOC", "三门"), Mention("a", 10, 12, "ORG", "区委"), Mention("a", 13, 16, "ORG", "台州市委")]
+    entities = resolve(ms)
+    assert _ids(ms) == ["", "", "", "LOC:三门", "ORG:区委", "ORG:台州市委"]
+    assert list(entities) == ["LOC:三门", "ORG:区委", "ORG:台州市委"]
+
+
 def test_majority_type_keeps_the_counts():
     ms = [Mention("a", 0, 3, "PER", "袁家军"), Mention("a", 5, 8, "PER", "袁家军"), Mention("b", 0, 3, "ORG", "袁家军")]
     entities = resolve(ms)
