@@ -49,6 +49,7 @@ _PER_SUFFIX = re.compile(
 )
 ADMIN_SUFFIXES = ("省", "市", "县", "区")
 TOWN_SUFFIXES = ("镇", "乡", "街道")
+ZONE_HEADS = ("开发区", "经开区", "高新区", "新区", "园区", "工业区", "保税区", "综保区")
 _PLACE_PREFIX = re.compile(r"^(省|市|区|县|镇|乡|街道)")
 
 
@@ -256,20 +257,23 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
                 keys[i], why[i] = fuller[0], "short-form"
 
     # 2c. on one page, an abbreviation left unresolved in its article (经开区) joins the one name of its type that
-    # the page spells out and it abbreviates (苍南经济开发区)
+    # the page spells out and it abbreviates (苍南经济开发区); a zone the NER took for a place (经开区 as LOC)
+    # joins the one project it abbreviates
     for ids in by_page.values():
         names = {(labels[i], keys[i]) for i in ids}
         for i in ids:
-            if why[i] != "same" or labels[i] not in ("ORG", "PROJECT"):
+            zone = labels[i] == "LOC" and keys[i].endswith(ZONE_HEADS)
+            if why[i] != "same" or (labels[i] not in ("ORG", "PROJECT") and not zone):
                 continue
-            spelled = {k for lab, k in names if lab == labels[i] and _abbreviates(keys[i], k)}
+            label = "PROJECT" if zone else labels[i]
+            spelled = {k for lab, k in names if lab == label and _abbreviates(keys[i], k)}
             if len(spelled) == 1:
-                keys[i], why[i] = spelled.pop(), "abbreviation"
+                keys[i], labels[i], why[i] = spelled.pop(), label, "abbreviation"
 
     # 3. majority type for each name
     type_votes: dict[str, Counter] = defaultdict(Counter)
-    for (m, _), key in zip(cleaned, keys):
-        type_votes[key][m.label] += 1
+    for label, key in zip(labels, keys):
+        type_votes[key][label] += 1
     type_of = {key: sorted(votes, key=lambda t: (-votes[t], t))[0] for key, votes in type_votes.items()}
 
     # 4. places differing only by an administrative suffix, when both forms occur

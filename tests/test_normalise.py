@@ -60,6 +60,15 @@ def test_common_words_make_no_entity_unless_a_place_or_a_body():
     assert list(entities) == ["LOC:三门", "ORG:区委", "ORG:台州市委"]
 
 
+def test_a_zone_tagged_as_a_place_joins_the_project_its_page_spells_out():
+    ms = [Mention("p.txt#1", 0, 7, "PROJECT", "苍南经济开发区"), Mention("p.txt#2", 0, 3, "LOC", "经开区"),
+          Mention("p.txt#2", 5, 8, "LOC", "经开区"), Mention("q.txt#1", 0, 3, "LOC", "经开区")]
+    entities = resolve(ms)
+    assert _ids(ms) == ["PROJECT:苍南经济开发区"] * 3 + ["LOC:经开区"]
+    assert entities["PROJECT:苍南经济开发区"].rules == {"苍南经济开发区": "same", "经开区": "abbreviation"}
+    assert entities["PROJECT:苍南经济开发区"].types == {"PROJECT": 1, "LOC": 2}
+
+
 def test_majority_type_keeps_the_counts():
     ms = [Mention("a", 0, 3, "PER", "袁家军"), Mention("a", 5, 8, "PER", "袁家军"), Mention("b", 0, 3, "ORG", "袁家军")]
     entities = resolve(ms)
