@@ -33,6 +33,7 @@ class Report:
     skipped: list[Skipped] = field(default_factory=list)
     articles: int = 0
     mentions: Counter = field(default_factory=Counter)
+    unnamed: int = 0  # mentions that name no entity (a bare surname, a number, a common word)
     nodes: int = 0
     edges: int = 0
     seconds: float = 0.0
@@ -46,6 +47,8 @@ class Report:
             lines.append(f"  skipped {s}")
         by_type = ", ".join(f"{t} {self.mentions[t]}" for t in ("PER", "ORG", "LOC", "PROJECT"))
         lines.append(f"mentions: {sum(self.mentions.values())} ({by_type})")
+        if self.unnamed:
+            lines.append(f"  {self.unnamed} of them name no entity (a bare surname, a number, a common word)")
         lines.append(f"graph: {self.nodes} nodes, {self.edges} edges")
         for name, count in self.filtered.items():
             what = "edges" if name == "min_weight" else "nodes"
@@ -115,6 +118,7 @@ def _build(paths, *, ner, nlp, report, progress) -> tuple[nx.Graph, list[Article
     graph = add_measures(build_graph(articles, mentions, entities))
     report.articles = len(articles)
     report.mentions = Counter(m.label for m in mentions)
+    report.unnamed = sum(1 for m in mentions if not m.entity)
     report.nodes, report.edges = graph.number_of_nodes(), graph.number_of_edges()
     report.seconds = time.time() - started
     return graph, articles, entities

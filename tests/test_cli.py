@@ -30,6 +30,9 @@ def test_build_on_corpus_writes_every_output(corpus_run):
     assert OUTPUTS <= {p.name for p in out.iterdir()}
     assert stdout.startswith("read 5 files, skipped 0; ")
     assert "mentions: " in stdout and "graph: " in stdout
+    unnamed = sum(1 for line in (out / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+                  for m in json.loads(line)["mentions"] if not m["entity"])
+    assert unnamed > 0 and f"\n  {unnamed} of them name no entity" in stdout
 
 
 def test_graphml_from_corpus_parses_with_typed_attributes(corpus_run):
