@@ -74,6 +74,9 @@ def test_repeats_skip_quoted_coinages_common_words_and_words_that_run_on():
     text = "三支“狮团”进村，狮团攻坚。潘军明督查，督查。中国制造，中国人，中国队"
     assert find_repeats(text, [(3, 5, "ORG"), (17, 19, "LOC")]) == []
     assert find_repeats(text, [(23, 25, "LOC")]) == [(32, 34, "LOC")]
+    # a two-character person name is repeated only when it starts with a surname: 中杭 (of 中杭水泵) is a slip
+    text = "中杭水泵与中杭、戴林。戴林说"
+    assert find_repeats(text, [(0, 2, "PER"), (8, 10, "PER")]) == [(11, 13, "PER")]
 
 
 def test_a_name_run_on_into_a_verb_is_cut_before_the_verb(nlp):
