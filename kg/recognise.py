@@ -181,15 +181,10 @@ MEETINGS = ("会商会", "协商会", "座谈会", "推进会", "现场会", "�
             "博览会", "展销会")
 
 
-# A name ending in one of these names an organisation, whatever the tagger says (黄岩区矛调中心 is a body).
-ORG_HEADS = ("中心", "委员会", "公司", "协会", "学校", "中学", "小学", "大学", "医院", "银行", "研究院", "研究所")
-
-
 def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> None:
     """Set ``doc.ents`` from character spans, trimmed of edge punctuation, cut before a verb a name ran on into,
-    meetings dropped from ORG, places named by an organisation's head made ORG, places extended over a unit word
-    and split by administrative level, expanded to token edges, overlaps dropped
-    (longest wins). ``text`` is ``doc.text``, passed in because computing it is costly."""
+    meetings dropped from ORG, places extended over a unit word and split by administrative level, expanded to
+    token edges, overlaps dropped (longest wins). ``text`` is ``doc.text``, passed in because computing it is costly."""
     made = []
     for start, end, label in spans:
         start, end = trim_span(text, start, end)
@@ -197,8 +192,6 @@ def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> Non
             continue
         if label in ("LOC", "ORG"):
             end = start + cut_at_verb(text[start:end])
-        if label == "LOC" and text[start:end].endswith(ORG_HEADS):
-            label = "ORG"
         if label == "LOC":
             end = extend_place(text, start, end)
         elif label == "ORG" and text[start:end].endswith(MEETINGS):
