@@ -2,13 +2,13 @@
 
 No training set has this label, so it is found by rule, on the repaired text:
 
-1. a *head* word ends the name: 工程, 项目, 产业园, 基地, 平台, 铁路, …, optionally followed by a phase
-   ("(一期)", "二期");
+1. a *head* word ends the name: 工程, 项目, 产业园, 基地, 平台, 铁路, 班列, …, optionally followed by a phase
+   ("(一期)", "二期") or by the place of one line of a network in brackets (中欧班列(台州));
 2. the name extends leftwards over jieba words that can be part of a name (nouns, place names, numbers, Latin
    codes, a few construction verbs such as 改扩建, and whole quoted names), and stops at anything else
    (verbs, function words, punctuation);
-3. it is kept only if it is *specific*: it contains a place name, a quoted name, a Latin or digit code or a
-   phase; "重大项目", "民生工程" are not names;
+3. it is kept only if it is *specific*: it contains a place name, a quoted name, a Latin or digit code, a
+   phase or a yearly output (年产10万箱); "重大项目", "民生工程", "5亿元项目" are not names;
 4. campaigns and slogans (the quoted name alone: "千万工程"), meetings ("…工程推进会") and document titles
    (inside 《》) are not projects;
 5. a leading administrative place ("温岭市" in 温岭市南排工程) is left out of the name, so the place stays a LOC;
@@ -27,11 +27,13 @@ from typing import AbstractSet, Iterable, Sequence
 
 import jieba.posseg as posseg
 
+from .gazetteer import place_names
+
 __all__ = ["DEFAULT_HEADS", "find_projects"]
 
 DEFAULT_HEADS = (
     "工程", "项目", "产业园", "工业园", "科技园", "创业园", "物流园", "园区", "产业带", "基地", "平台", "走廊",
-    "铁路", "高铁", "城际", "高速公路", "高速", "快速路", "隧道", "大桥", "机场", "码头",
+    "铁路", "高铁", "城际", "班列", "高速公路", "高速", "快速路", "隧道", "大桥", "机场", "码头",
     "商城", "综合体", "水库", "电站", "公路", "开发区", "高新区", "保税区", "综保区", "工业区", "经开区",
 )
 # Heads that need a Latin/digit code before them to be a name: "S2线", "1号线".
@@ -60,8 +62,10 @@ STOP_WORDS = {
 }
 ADMIN_SUFFIX = ("省", "市", "县", "区")
 _PHASE = re.compile(r"^\s*([(（][一二三四五六七八九十\d]+期(工程)?[)）]|[一二三四五六七八九十\d]+期)")
+_PLACE_LINE = re.compile(r"^[(（]([^()（）]{2,4})[)）]")
 _SLOGAN = re.compile(r"^[一二三四五六七八九十两]+(号|大|个)")
 _QUANTITY = re.compile(r"\d+(\.\d+)?(万|亿|千|百)?(吨|台|箱|亩|平方|米|公里|千米|元|件|套|个|户|人)级?")
+_CAPACITY = re.compile(r"年(?:产|产能|加工|处理|组装)[^\d]{0,3}\d")
 _CODE = re.compile(r"[A-Za-z0-9０-９]|[一二三四五六七八九十]+期|[一二三四五六七八九十\d]+号")
 _QUOTES = {"”": "“", "\"": "\"", "」": "「", "’": "‘"}
 _PLACE_END = re.compile(r"(省|市|县|区|镇|乡|村|街道|湾|岛|港|江|河|湖|山)$")
@@ -119,14 +123,20 @@ def find_projects(
         phase = _PHASE.match(text[end:])
         if phase:
             end += phase.end()
+        line = _PLACE_LINE.match(text[end:])  # 中欧班列(台州): a city's line of a network
+        if line and line.group(1) in place_names()[0]:
+            end += line.end()
         glued = word[: -len(head)] if head and word.endswith(head) else ""
         if glued in STOP_WORDS:  # "重点项目" read as one word: generic
             continue
         first = _extend_left(words, k, max_words)
         if first is None:
             continue
-        # A name does not start with another head ("…个项目朵纳智能家居基地") or with a phase alone ("二期项目").
-        while first < k and (_head_of(words[first][0], head_set) == words[first][0] or _PHASE.match(words[first][0])):
+        # A name does not start with another head ("…个项目朵纳智能家居基地") or with a phase alone ("二期项目"),
+        # but a head with its phase names one (商城二期项目).
+        while first < k and (_head_of(words[first][0], head_set) == words[first][0]
+                             and not (first + 1 < k and _PHASE.match(words[first + 1][0]))
+                             or _PHASE.match(words[first][0])):
             first += 1
         if first == k and not glued:
             continue
@@ -241,7 +251,8 @@ def _extend_left(words: list[tuple[str, str]], k: int, max_words: int) -> int | 
     """Index of the first word of the name ending at word ``k``; None if nothing before the head can name it."""
     first = k
     i = k - 1
-    while i >= 0 and k - i <= max_words:
+    quoted = 0  # words inside quoted names, which count as one word each
+    while i >= 0 and k - i - quoted <= max_words:
         word, flag = words[i]
         if word in _QUOTES:  # a quoted name: take it whole
             j = i - 1
@@ -249,6 +260,7 @@ def _extend_left(words: list[tuple[str, str]], k: int, max_words: int) -> int | 
                 j -= 1
             if j < 0 or words[j][0] != _QUOTES[word]:
                 break
+            quoted += i - j
             first = i = j
             i -= 1
             continue
@@ -306,6 +318,9 @@ def _is_specific(text, words, starts, first, k, end, place_chars, heads) -> bool
         return True
     if _SLOGAN.match(body):  # "一号工程", "一号改革工程": campaigns
         return False
+    capacity = _CAPACITY.search(body)  # a firm's plant named by its yearly output: 双马塑业年产10万箱塑料制品项目
+    if capacity and capacity.start() >= 2:
+        return True
     if _CODE.search(_QUANTITY.sub("", "".join(w for w, _ in words[first:k] if not _PHASE.match(w)))):
         return True
     # A head inside the name makes a compound name ("高速公路改扩建工程", "商城二期项目").
