@@ -4,10 +4,13 @@ Each mention's surface is cleaned (OCR spaces removed, full-width folded, quotes
 names stripped); then mentions are grouped into entities by these rules, each recorded as the alias's ``rule``:
 
 - ``same``: the same cleaned name and type;
+- ``ocr-variant``: within one article, a name one character away from another of the same type that cuts into
+  dictionary words better (文赚讲出口 -> 文赚进出口);
 - ``short-form``: within one article, an ORG written short (市工商联) that the article also writes in full
-  (台州市工商联): a name that is the end of a longer name of the same type led by a place;
-- ``abbreviation``: within one article, a name whose characters the article's one longer name of the same type
-  keeps in order (经开区 -> 苍南经济开发区);
+  (台州市工商联, 浙江中杭水泵股份有限公司): a name that is the end of a longer name of the same type led by a place;
+- ``abbreviation``: within one article (else on its page), a name whose characters the one longer name of the
+  same type keeps in order (经开区 -> 苍南经济开发区); a zone the NER took for a place (经开区 as LOC) joins the
+  project it abbreviates;
 - ``home-place``: within one article, 市委/区政府-style names with no full form, resolved to the 市/区/县/省 the
   article spells out most (at least twice): 市委 -> 台州市委; else to its page's (bare names counted for the
   division the gazetteer gives them: 台州 -> 台州市); a 省 to the corpus's province (浙江 -> 浙江省);
@@ -29,6 +32,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
+
+import jieba
 
 from .bodies import is_body
 from .gazetteer import full_name, place_names
@@ -165,6 +170,40 @@ def _homes(ids: Iterable[int], labels: list[str], keys: list[str], gazetteer: bo
     return homes
 
 
+_NOT_OCR = set("0123456789一二三四五六七八九十百千东西南北上下前后中新老大小")
+
+
+def _ocr_variant(label: str, name: str, names: set, counts: Counter) -> str | None:
+    """The name of the same type in the article that ``name`` is an OCR misreading of: as long (six characters or
+    more), one character different, and better cut into dictionary words (台州市文赚讲出口有限公司 ->
+    台州市文赚进出口有限公司: 进出口 is a word); None when there is none. Numbers, directions and 新/老 tell
+    real names apart (第一中学/第二中学), so a difference there is not a misreading.
+
+    >>> names = {("ORG", "台州市文赚讲出口有限公司"), ("ORG", "台州市文赚进出口有限公司"), ("ORG", "台州市第一中学"),
+    ...          ("ORG", "台州市第二中学")}
+    >>> counts = Counter(dict.fromkeys(names, 1))
+    >>> [_ocr_variant("ORG", n, names, counts) for n in ("台州市文赚讲出口有限公司", "台州市文赚进出口有限公司", "台州市第一中学")]
+    ['台州市文赚进出口有限公司', None, None]
+    """
+    if len(name) < 6:
+        return None
+    for lab, other in names:
+        if lab != label or len(other) != len(name) or other == name:
+            continue
+        diff = [k for k, (a, b) in enumerate(zip(name, other)) if a != b]
+        if len(diff) != 1 or name[diff[0]] in _NOT_OCR or other[diff[0]] in _NOT_OCR:
+            continue
+        words, other_words = len(jieba.lcut(name, HMM=False)), len(jieba.lcut(other, HMM=False))
+        if (other_words, -counts[(label, other)]) < (words, -counts[(label, name)]):
+            return other
+    return None
+
+
+def _is_place(prefix: str) -> bool:
+    """Whether the part a full name adds before its short form is a place: 台州市 (工商联), 浙江 (中杭水泵股份有限公司)."""
+    return prefix.endswith(ADMIN_SUFFIXES) or prefix in place_names()[0] or full_name(prefix) is not None
+
+
 def _abbreviates(short: str, full: str) -> bool:
     """True when ``short`` abbreviates the end of ``full`` (经开区 -> 苍南经济开发区) without being its tail."""
     return not full.endswith(short) and any(_is_abbreviation(short, full[k:]) for k, c in enumerate(full)
@@ -183,13 +222,20 @@ def _resolve_in_article(ids: list[int], labels: list[str], keys: list[str], why:
     # An article overrides its page's home place only with a place it spells out in full: a report on another
     # place (河南郑州 named twice in a 台州 paper) still means the paper's own 市委.
     homes = {**(page_homes or {}), **_homes(ids, labels, keys, gazetteer=False)}
+    original = {i: keys[i] for i in ids}
+    for i in ids:
+        variant = _ocr_variant(labels[i], keys[i], names, counts)
+        if variant:
+            keys[i], why[i] = variant, "ocr-variant"
+    counts = Counter((labels[i], keys[i]) for i in ids)
+    names = set(counts)
     for i in ids:
         label, short = labels[i], keys[i]
         if label not in ("ORG", "PROJECT") or len(short) < 2:
             continue
         same = [full for lab, full in names if lab == label and len(full) > len(short)]
         longer = [full for full in same if full.endswith(short) and len(short) >= 3
-                  and (_PLACE_PREFIX.match(short) or full[: len(full) - len(short)].endswith(ADMIN_SUFFIXES))]
+                  and (_PLACE_PREFIX.match(short) or _is_place(full[: len(full) - len(short)]))]
         abbreviated = [full for full in same if _abbreviates(short, full)]
         at_home = homes[short[0]] + short[1:] if short[0] in homes else None
         if longer:
@@ -204,6 +250,13 @@ def _resolve_in_article(ids: list[int], labels: list[str], keys: list[str], why:
                 keys[i], why[i] = full, "abbreviation"
         elif label == "ORG" and short[0] in ADMIN_SUFFIXES and short[:2] not in _NOT_ADMIN and short[0] in homes:
             keys[i], why[i] = homes[short[0]] + short[1:], "home-place"
+    # a form resolved to another that is resolved in turn (经开区 -> 苍南经开区 -> 苍南经济开发区) goes to the end
+    target = {(labels[i], original[i]): keys[i] for i in ids}
+    for i in ids:
+        seen = {keys[i]}
+        while (nxt := target.get((labels[i], keys[i]), keys[i])) not in seen:
+            keys[i] = nxt
+            seen.add(nxt)
 
 
 # Words that start with an admin character but are not "the city's …": 市场 (market), 市民 (citizens), …

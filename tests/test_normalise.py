@@ -69,6 +69,22 @@ def test_a_zone_tagged_as_a_place_joins_the_project_its_page_spells_out():
     assert entities["PROJECT:苍南经济开发区"].types == {"PROJECT": 1, "LOC": 2}
 
 
+def test_a_company_written_with_and_without_its_province_is_one():
+    ms = [Mention("a", 0, 12, "ORG", "浙江中杭水泵股份有限公司"), Mention("a", 20, 30, "ORG", "中杭水泵股份有限公司"),
+          Mention("b", 0, 10, "ORG", "中杭水泵股份有限公司")]
+    resolve(ms)
+    assert _ids(ms) == ["ORG:浙江中杭水泵股份有限公司"] * 2 + ["ORG:中杭水泵股份有限公司"]
+
+
+def test_an_ocr_misreading_joins_the_name_it_misreads_within_the_article():
+    ms = [Mention("a", 0, 12, "ORG", "台州市文赚讲出口有限公司"), Mention("a", 20, 33, "ORG", "台州市文赚进出口 有限公司"),
+          Mention("a", 40, 47, "ORG", "台州市第一中学"), Mention("a", 50, 57, "ORG", "台州市第二中学")]
+    entities = resolve(ms)
+    assert _ids(ms) == ["ORG:台州市文赚进出口有限公司"] * 2 + ["ORG:台州市第一中学", "ORG:台州市第二中学"]
+    assert entities["ORG:台州市文赚进出口有限公司"].rules == {"台州市文赚讲出口有限公司": "ocr-variant",
+                                                         "台州市文赚进出口有限公司": "same"}
+
+
 def test_majority_type_keeps_the_counts():
     ms = [Mention("a", 0, 3, "PER", "袁家军"), Mention("a", 5, 8, "PER", "袁家军"), Mention("b", 0, 3, "ORG", "袁家军")]
     entities = resolve(ms)
@@ -93,7 +109,8 @@ def test_abbreviation_resolves_to_the_one_name_it_abbreviates():
           Mention("b", 0, 3, "ORG", "经开区")]
     entities = resolve(ms)
     assert _ids(ms) == ["ORG:苍南经济开发区"] * 3 + ["ORG:经开区"]
-    assert entities["ORG:苍南经济开发区"].rules == {"苍南经济开发区": "same", "经开区": "abbreviation", "苍南经开区": "abbreviation"}
+    # 经开区 is the short form of 苍南经开区 (苍南 is a place), which abbreviates 苍南经济开发区: the chain is followed
+    assert entities["ORG:苍南经济开发区"].rules == {"苍南经济开发区": "same", "经开区": "short-form", "苍南经开区": "abbreviation"}
 
 
 def test_city_level_names_resolve_to_the_article_home_place():
