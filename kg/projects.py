@@ -15,7 +15,8 @@ No training set has this label, so it is found by rule, on the repaired text:
 6. a project's quoted name used on its own in the same text is the project ("善治永宁" after
    "善治永宁"元治理平台);
 7. the items of a list that ends in 等项目 / 等重点工程 are projects each when they look like names (a place
-   name, a code, or a road, bridge, line or park word in them): "商海街北延、双水路西延及桐桥桥等项目".
+   name, a code, or a road, bridge, line or park word in them): "商海街北延、双水路西延及桐桥桥等项目"; in a
+   counted list (等5个项目) an item with a word the dictionary does not know is one too (金卡二供, 起帆).
 
 Every setting is a keyword argument with a default, so that a pipeline's config holds them all.
 """
@@ -69,7 +70,7 @@ _CAPACITY = re.compile(r"年(?:产|产能|加工|处理|组装)[^\d]{0,3}\d")
 _CODE = re.compile(r"[A-Za-z0-9０-９]|[一二三四五六七八九十]+期|[一二三四五六七八九十\d]+号")
 _QUOTES = {"”": "“", "\"": "\"", "」": "「", "’": "‘"}
 _PLACE_END = re.compile(r"(省|市|县|区|镇|乡|村|街道|湾|岛|港|江|河|湖|山)$")
-_LIST_END = re.compile(r"等(重点|重大|续建|新建|在建)?(建设)?(项目|工程)")
+_LIST_END = re.compile(r"等(\d+个)?(重点|重大|续建|新建|在建)?(建设)?(项目|工程)")
 _LIST_CLAUSE = re.compile(r"[。！？；!?;，,：:“”\n]")
 _LIST_SEP = re.compile(r"、|以及|及|和|与")
 _WORKS = re.compile(r"路|街|大道|桥|隧道|线|高速|港|站|码头|园|区块|中心|馆|场|厂|水库|电站|工程|项目")
@@ -129,6 +130,10 @@ def find_projects(
         glued = word[: -len(head)] if head and word.endswith(head) else ""
         if glued in STOP_WORDS:  # "重点项目" read as one word: generic
             continue
+        quoted = _QUOTED_NAME.search(text, max(0, starts[k] - 12), end + 1)
+        if quoted and quoted.end() == end + 1 and head not in ("工程", "项目") and not _inside_title(text, end):
+            found.append((quoted.start(1), end))  # “乡贤众创共建基地”: the quotes bound the whole name
+            continue
         first = _extend_left(words, k, max_words)
         if first is None:
             continue
@@ -160,6 +165,7 @@ def find_projects(
     return sorted(kept)
 
 
+_QUOTED_NAME = re.compile(r"[“\"「]([^“”\"「」\s，。、,]{4,14})[”\"」]")
 _QUOTED = re.compile(r"[“\"「‘]([^“”\"「」‘’]{2,12})[”\"」’]")
 
 
@@ -204,10 +210,19 @@ def _listed_projects(text: str, place_chars: AbstractSet[int] = frozenset()) -> 
             items[0] = (first_start + sum(len(w) for w, _ in words[:first]), first_end)
         for s, e in items:
             item = text[s:e]
-            specific = any(i in place_chars for i in range(s, e)) or _CODE.search(item) or _WORKS.search(item)
+            specific = (any(i in place_chars for i in range(s, e)) or _CODE.search(item) or _WORKS.search(item)
+                        or (end_match.group(1) and _has_proper_word(item)))
             if 3 <= e - s <= 20 and specific and not _SLOGAN.match(item) and item not in STOP_WORDS:
                 found.append((s, e))
     return found
+
+
+def _has_proper_word(item: str) -> bool:
+    """Whether ``item`` holds a word jieba's dictionary does not know, or knows as a proper name (nz): 金卡二供,
+    起帆, but not 塑料 or 智能制造."""
+    tags = posseg.dt.word_tag_tab
+    return any(tags.get(w.word) in (None, "nz") and any("\u4e00" <= c <= "\u9fff" for c in w.word)
+               for w in posseg.cut(item))
 
 
 # jieba glues some heads to the next word ("工程建设"): the head still ends the name.
@@ -289,8 +304,11 @@ def _extend_left(words: list[tuple[str, str]], k: int, max_words: int) -> int | 
 
 
 def _quoted_slogans(text: str, start: int, end: int) -> set[str]:
-    # "千万工程" in quotes and nothing else: a campaign's name, not a project.
+    # "千万工程" in quotes and nothing else: a campaign's name, not a project; a quoted base, park or platform
+    # ("乡贤众创共建基地") is still one.
     inner = text[start:end]
+    if not inner.rstrip("”\"」’").endswith(("工程", "项目")):
+        return set()
     if len(inner) > 2 and inner[0] in "“\"「‘" and inner[-1] in "”\"」’":
         return {inner}
     if start > 0 and text[start - 1] in "“\"「‘" and end < len(text) and text[end] in "”\"」’":

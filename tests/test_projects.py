@@ -16,6 +16,7 @@ POSITIVE = [
     ("讨论商城二期项目推进及深化市场采购", "商城二期项目"),
     ("总部基地、双马塑业年产10万箱塑料制品项目即将建成投产", "双马塑业年产10万箱塑料制品项目"),
     ("持续推进,浙江“蓝色循环”海洋塑料废弃物治理项目荣获大奖", "浙江“蓝色循环”海洋塑料废弃物治理项目"),
+    ("在白水村建立了“乡贤创业孵化基地”,为乡贤创业提供场地", "乡贤创业孵化基地"),
 ]
 NEGATIVE = [
     "深化新时代“千万工程”，确保",
@@ -49,3 +50,8 @@ def test_items_of_a_list_closed_by_deng_xiangmu_are_projects_when_they_look_like
     text = "在商海街北延、双水路西延、桐桥桥及龙栖路北延等项目现场，市域铁路S2线、甬台温高速改扩建等项目开工"
     assert [text[s:e] for s, e in find_projects(text)] == [
         "商海街北延", "双水路西延", "桐桥桥", "龙栖路北延", "市域铁路S2线", "甬台温高速改扩建"]
+
+
+def test_items_of_a_counted_list_of_projects_are_projects_when_they_hold_a_proper_word():
+    text = "云帆(华创科技园)、金卡二供、金卡光储等5个项目参加签约；签约了智能制造、生物医药等3个项目"
+    assert [text[s:e] for s, e in find_projects(text)] == ["云帆(华创科技园)", "金卡二供", "金卡光储"]
