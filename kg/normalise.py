@@ -129,6 +129,24 @@ def _pick(aliases: Counter) -> str:
     return sorted(aliases, key=lambda a: (-aliases[a], -len(a), a))[0]
 
 
+def _in_order(short: str, full: str) -> bool:
+    """True when ``full`` is longer than ``short`` and keeps all its characters in order."""
+    rest = iter(full)
+    return len(full) > len(short) and all(c in rest for c in short)
+
+
+def _names_part(short: str, full: str) -> bool:
+    """True when a project ``short`` is the quoted name of ``full`` (善治永宁 of “善治永宁”元治理平台) or its end
+    from a head on (商城二期项目 of 中国日用品商城二期项目).
+
+    >>> _names_part("善治永宁", "“善治永宁”元治理平台"), _names_part("商城二期项目", "中国日用品商城二期项目")
+    (True, True)
+    >>> _names_part("二期项目", "中国日用品商城二期项目")
+    False
+    """
+    return f"“{short}”" in full or (len(short) >= 5 and full.endswith(short))
+
+
 def _is_abbreviation(short: str, full: str) -> bool:
     """True when ``short`` keeps ``full``'s characters in order, with the same first and last character
     (经开区 in 经济开发区, 苍南经开区 in 苍南经济开发区).
@@ -136,10 +154,7 @@ def _is_abbreviation(short: str, full: str) -> bool:
     >>> _is_abbreviation("经开区", "经济开发区"), _is_abbreviation("开发区", "经济开发区")
     (True, False)
     """
-    if len(short) < 3 or len(short) >= len(full) or short[0] != full[0] or short[-1] != full[-1]:
-        return False
-    rest = iter(full)
-    return all(c in rest for c in short)
+    return len(short) >= 3 and short[0] == full[0] and short[-1] == full[-1] and _in_order(short, full)
 
 
 def _homes(ids: Iterable[int], labels: list[str], keys: list[str], gazetteer: bool = True) -> dict[str, str]:
@@ -301,13 +316,21 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
     for article_id, ids in by_article.items():
         _resolve_in_article(ids, labels, keys, why, page_homes[article_id.split("#")[0]])
 
-    # 2b. across the corpus, a project named without its place (市域铁路S2线) joins the one project that adds it
+    # 2b. across the corpus, a project named without its place (市域铁路S2线) joins the one project that adds it,
+    # and one written short (甬台温高速改扩建) the one longer project that keeps its characters in order
+    # (甬台温高速公路改扩建工程), starting as it does
     projects = {k for k, (m, _) in zip(keys, cleaned) if m.label == "PROJECT"}
     for i, (m, _) in enumerate(cleaned):
-        if m.label == "PROJECT" and _PLACE_PREFIX.match(keys[i]):
+        if m.label != "PROJECT" or why[i] != "same":
+            continue
+        if _PLACE_PREFIX.match(keys[i]):
             fuller = [p for p in projects if p.endswith(keys[i]) and p != keys[i]]
             if len(fuller) == 1:
                 keys[i], why[i] = fuller[0], "short-form"
+        elif len(keys[i]) >= 6:
+            fuller = [p for p in projects if p[:3] == keys[i][:3] and _in_order(keys[i], p)]
+            if len(fuller) == 1:
+                keys[i], why[i] = fuller[0], "abbreviation"
 
     # 2c. on one page, an abbreviation left unresolved in its article (经开区) joins the one name of its type that
     # the page spells out and it abbreviates (苍南经济开发区); a zone the NER took for a place (经开区 as LOC)
@@ -319,7 +342,8 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
             if why[i] != "same" or (labels[i] not in ("ORG", "PROJECT") and not zone):
                 continue
             label = "PROJECT" if zone else labels[i]
-            spelled = {k for lab, k in names if lab == label and _abbreviates(keys[i], k)}
+            spelled = {k for lab, k in names if lab == label and k != keys[i] and (
+                _abbreviates(keys[i], k) or label == "PROJECT" and _names_part(keys[i], k))}
             if len(spelled) == 1:
                 keys[i], labels[i], why[i] = spelled.pop(), label, "abbreviation"
 

@@ -85,6 +85,16 @@ def test_an_ocr_misreading_joins_the_name_it_misreads_within_the_article():
                                                          "台州市文赚进出口有限公司": "same"}
 
 
+def test_projects_written_short_join_the_one_project_they_shorten():
+    ms = [Mention("p.txt#1", 0, 12, "PROJECT", "甬台温高速公路改扩建工程"), Mention("q.txt#1", 0, 8, "PROJECT", "甬台温高速改扩建"),
+          Mention("r.txt#1", 0, 11, "PROJECT", "“善治永宁”元治理平台"), Mention("r.txt#2", 0, 4, "PROJECT", "善治永宁"),
+          Mention("s.txt#1", 0, 11, "PROJECT", "中国日用品商城二期项目"), Mention("s.txt#2", 20, 26, "PROJECT", "商城二期项目")]
+    entities = resolve(ms)
+    assert _ids(ms) == ["PROJECT:甬台温高速公路改扩建工程"] * 2 + ["PROJECT:“善治永宁”元治理平台"] * 2 + \
+        ["PROJECT:中国日用品商城二期项目"] * 2
+    assert entities["PROJECT:甬台温高速公路改扩建工程"].rules["甬台温高速改扩建"] == "abbreviation"
+
+
 def test_majority_type_keeps_the_counts():
     ms = [Mention("a", 0, 3, "PER", "袁家军"), Mention("a", 5, 8, "PER", "袁家军"), Mention("b", 0, 3, "ORG", "袁家军")]
     entities = resolve(ms)
