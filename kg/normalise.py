@@ -343,7 +343,7 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
                 continue
             label = "PROJECT" if zone else labels[i]
             spelled = {k for lab, k in names if lab == label and k != keys[i] and (
-                _abbreviates(keys[i], k) or label == "PROJECT" and _names_part(keys[i], k))}
+                _abbreviates(keys[i], k) or (label == "PROJECT" and _names_part(keys[i], k)))}
             if len(spelled) == 1:
                 keys[i], labels[i], why[i] = spelled.pop(), label, "abbreviation"
 

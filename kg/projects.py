@@ -10,7 +10,7 @@ No training set has this label, so it is found by rule, on the repaired text:
 3. it is kept only if it is *specific*: it contains a place name, a quoted name, a Latin or digit code, a
    phase or a yearly output (年产10万箱); "重大项目", "民生工程", "5亿元项目" are not names;
 4. campaigns and slogans (the quoted name alone: "千万工程"), meetings ("…工程推进会") and document titles
-   (inside 《》) are not projects;
+   (inside 《》) are not projects; a quoted name ending in another head is one (“乡贤众创共建基地”);
 5. a leading administrative place ("温岭市" in 温岭市南排工程) is left out of the name, so the place stays a LOC;
 6. a project's quoted name used on its own in the same text is the project ("善治永宁" after
    "善治永宁"元治理平台);
@@ -304,11 +304,8 @@ def _extend_left(words: list[tuple[str, str]], k: int, max_words: int) -> int | 
 
 
 def _quoted_slogans(text: str, start: int, end: int) -> set[str]:
-    # "千万工程" in quotes and nothing else: a campaign's name, not a project; a quoted base, park or platform
-    # ("乡贤众创共建基地") is still one.
+    # "千万工程" in quotes and nothing else: a campaign's name, not a project.
     inner = text[start:end]
-    if not inner.rstrip("”\"」’").endswith(("工程", "项目")):
-        return set()
     if len(inner) > 2 and inner[0] in "“\"「‘" and inner[-1] in "”\"」’":
         return {inner}
     if start > 0 and text[start - 1] in "“\"「‘" and end < len(text) and text[end] in "”\"」’":

@@ -7,7 +7,7 @@ Components (registered factories, so ``spacy.load`` rebuilds them from the pipel
 - ``kg_repeats``: a name found once in a doc, tagged wherever the doc repeats it;
 - ``kg_projects``: PROJECT names by rule (:mod:`kg.projects`), after whatever NER ran before it.
 
-Both read the OCR-repaired view of ``doc.text`` (:mod:`kg.clean`) and map spans back, so entity offsets always
+All read the OCR-repaired view of ``doc.text`` (:mod:`kg.clean`) and map spans back, so entity offsets always
 index the original text. :func:`load_pipeline` turns a ``--ner`` choice into a pipeline.
 """
 
@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 import spacy
-from jieba import posseg
 import torch
+from jieba import posseg
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
@@ -304,8 +304,11 @@ SURNAMES = frozenset(
     "钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛"
     "樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁"
     "冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米"
-    "柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝郦楼屠裘虞诸")
+    "柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝郦楼屠裘诸")
 _SUFFIX = re.compile("(?:省|市|县|区|镇|乡|街道)$")
+_OPENING_QUOTES, _CLOSING_QUOTES = "“\"‘'", "”\"’'"
+
+
 def _inside_word(text: str, start: int, end: int) -> bool:
     """Whether an edge of ``text[start:end]`` makes a dictionary word with the character beside it."""
     return (start > 0 and is_word(text[start - 1:start + 1])) or (end < len(text) and is_word(text[end - 1:end + 1]))
@@ -314,9 +317,13 @@ def _inside_word(text: str, start: int, end: int) -> bool:
 def find_repeats(text: str, names: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """(start, end, label) of each further place where ``text`` writes a name already found in it (``names``), so
     that a name is tagged wherever its article writes it: the tagger finds 戴冬林 after 区委书记 but can miss it at
-    the start of a later sentence. Names of one character are left out; a name written with different labels
-    keeps the one it has most often. A repeat that overlaps a found name, or whose edge makes a word of the
-    dictionary with the character beside it, is not taken.
+    the start of a later sentence. A town or county found in full also gives its short form (沿江 of 沿江镇).
+
+    Not repeated, since a wrong name would be repeated too: names of one character, names found only in quotes
+    (“狮团”, a nickname), common words of jieba's dictionary (督查), two-character person names that do not start
+    with a common surname (中杭 of 中杭水泵). A name written with different labels keeps the one it has most
+    often. A repeat that overlaps a found name, or whose edge makes a word of the dictionary with the character
+    beside it, is not taken.
 
     >>> text = "区委书记戴冬林调研。戴冬林指出，要把湖畔社区建好。湖畔社区"
     >>> [(text[s:e], label) for s, e, label in find_repeats(text, [(4, 7, "PER"), (18, 22, "LOC")])]
@@ -325,7 +332,8 @@ def find_repeats(text: str, names: Sequence[tuple[int, int, str]]) -> list[tuple
     counts: dict[str, Counter[str]] = {}
     for start, end, label in names:
         name = text[start:end]
-        if end - start < 2 or is_common_word(name) or (text[start - 1:start] in "“\"‘'" and text[end:end + 1] in "”\"’'"):
+        quoted = 0 < start and end < len(text) and text[start - 1] in _OPENING_QUOTES and text[end] in _CLOSING_QUOTES
+        if end - start < 2 or is_common_word(name) or quoted:
             continue
         if label == "PER" and end - start == 2 and name[0] not in SURNAMES:  # 中杭 in 中杭水泵: the tagger's slip
             continue
@@ -350,12 +358,6 @@ def find_repeats(text: str, names: Sequence[tuple[int, int, str]]) -> list[tuple
     return found
 
 
-def _add_ents(doc: Doc, view: RepairedText, spans: Iterable[tuple[int, int, str]]) -> None:
-    """Add entities from spans of the repaired view where they overlap no entity of the doc."""
-    added = [doc.char_span(*view.to_original(s, e), label=label, alignment_mode="expand") for s, e, label in spans]
-    doc.ents = filter_spans(list(doc.ents) + [span for span in added if span is not None])
-
-
 class RepeatComponent:
     """Adds an entity wherever the doc repeats a name found in it (:func:`find_repeats`)."""
 
@@ -369,7 +371,9 @@ class RepeatComponent:
             span = view.to_view(ent.start_char, ent.end_char)
             if span is not None:
                 names.append((*span, ent.label_))
-        _add_ents(doc, view, find_repeats(view.text, names))
+        repeats = [doc.char_span(*view.to_original(s, e), label=label, alignment_mode="expand")
+                   for s, e, label in find_repeats(view.text, names)]
+        doc.ents = filter_spans(list(doc.ents) + [span for span in repeats if span is not None])
         return doc
 
 
