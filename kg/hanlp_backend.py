@@ -141,10 +141,11 @@ def make_hanlp(nlp: Language, name: str, model: str | None, batch_size: int, max
 
 
 def hanlp_pipeline(model: str | None = None) -> Language:
-    """Blank Chinese + kg_hanlp + kg_bodies + kg_repeats + kg_projects."""
+    """Blank Chinese + kg_hanlp + kg_bodies + kg_repeats + kg_lists + kg_projects."""
     nlp = spacy.blank("zh")
     nlp.add_pipe("kg_hanlp", config={"model": model})
     nlp.add_pipe("kg_bodies")
     nlp.add_pipe("kg_repeats")
+    nlp.add_pipe("kg_lists")
     nlp.add_pipe("kg_projects")
     return nlp

@@ -5,6 +5,7 @@ Components (registered factories, so ``spacy.load`` rebuilds them from the pipel
 - ``kg_tagger``: the shipped character BiLSTM-CRF (:mod:`kg.tagger`) for PER/ORG/LOC;
 - ``kg_bodies``: ORG names of bodies named by their level alone (市政府, 区人大) by rule (:mod:`kg.bodies`);
 - ``kg_repeats``: a name found once in a doc, tagged wherever the doc repeats it;
+- ``kg_lists``: the items of a list closed by what they are (…等企业, …等品牌) take that type (:mod:`kg.lists`);
 - ``kg_projects``: PROJECT names by rule (:mod:`kg.projects`), after whatever NER ran before it.
 
 All read the OCR-repaired view of ``doc.text`` (:mod:`kg.clean`) and map spans back, so entity offsets always
@@ -29,10 +30,11 @@ from .bodies import find_bodies
 from .clean import RepairedText, repair
 from .errors import ModelError
 from .gazetteer import place_names
+from .lists import find_list_items, looks_like_name
 from .projects import DEFAULT_HEADS, DEFAULT_NOT_AFTER, find_projects
 from .tagger import Tagger, is_common_word, is_word
 
-__all__ = ["TaggerComponent", "BodyComponent", "RepeatComponent", "ProjectComponent", "load_pipeline", "new_pipeline", "DEFAULT_MODEL", "LABELS"]
+__all__ = ["TaggerComponent", "BodyComponent", "RepeatComponent", "ListComponent", "ProjectComponent", "load_pipeline", "new_pipeline", "DEFAULT_MODEL", "LABELS"]
 
 LABELS = ("PER", "ORG", "LOC", "PROJECT")
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "kg-ner"
@@ -377,6 +379,35 @@ class RepeatComponent:
         return doc
 
 
+class ListComponent:
+    """Settles the type of the items of a list closed by what they are (:func:`kg.lists.find_list_items`): an
+    item found with another label takes the list's (特斯拉 of …等品牌 loses LOC; a LOC of …等企业 becomes ORG),
+    and an item of an organisation list that looks like a name becomes an ORG, over any entity inside it (林家一,
+    云和记 with its 云和, of …等知名餐饮店)."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        view = repaired_view(doc)
+        ents = list(doc.ents)
+        for s, e, label in find_list_items(view.text):
+            item = doc.char_span(*view.to_original(s, e), alignment_mode="expand")
+            if item is None:
+                continue
+            same = [x for x in ents if (x.start, x.end) == (item.start, item.end) and x.label_ != "PROJECT"]
+            if same:
+                ents.remove(same[0])
+                if label is not None:
+                    ents.append(Span(doc, item.start, item.end, label=label))
+            elif label == "ORG" and looks_like_name(view.text[s:e]):
+                inside = [x for x in ents if x.start < item.end and item.start < x.end]
+                if all(item.start <= x.start and x.end <= item.end for x in inside):  # 云和 of 云和记
+                    ents = [x for x in ents if x not in inside] + [Span(doc, item.start, item.end, label=label)]
+        doc.ents = sorted(ents, key=lambda x: x.start)
+        return doc
+
+
 @Language.factory("kg_tagger", default_config={"batch_chars": 4000})
 def make_tagger(nlp: Language, name: str, batch_chars: int) -> TaggerComponent:
     """The character BiLSTM-CRF tagger; ``batch_chars`` bounds the characters predicted in one batch."""
@@ -395,6 +426,12 @@ def make_repeats(nlp: Language, name: str) -> RepeatComponent:
     return RepeatComponent(nlp, name)
 
 
+@Language.factory("kg_lists")
+def make_lists(nlp: Language, name: str) -> ListComponent:
+    """The items of a list closed by what they are (…等企业, …等品牌) take that type."""
+    return ListComponent(nlp, name)
+
+
 @Language.factory(
     "kg_projects",
     default_config={"heads": list(DEFAULT_HEADS), "not_after": list(DEFAULT_NOT_AFTER), "max_words": 8},
@@ -406,13 +443,14 @@ def make_projects(nlp: Language, name: str, heads: list[str], not_after: list[st
 
 def new_pipeline(tagger: Tagger) -> Language:
     """A pipeline around a trained tagger: blank Chinese (one token per character) + kg_tagger + kg_bodies +
-    kg_repeats + kg_projects."""
+    kg_repeats + kg_lists + kg_projects."""
     nlp = spacy.blank("zh")  # the default "char" segmenter: one token per character
     component = nlp.add_pipe("kg_tagger")
     assert isinstance(component, TaggerComponent)
     component.initialize(model=tagger)
     nlp.add_pipe("kg_bodies")
     nlp.add_pipe("kg_repeats")
+    nlp.add_pipe("kg_lists")
     nlp.add_pipe("kg_projects")
     return nlp
 
@@ -442,4 +480,6 @@ def load_pipeline(ner: str | None = None) -> Language:
         nlp.add_pipe("kg_bodies", before="kg_projects")
     if "kg_repeats" not in nlp.pipe_names:
         nlp.add_pipe("kg_repeats", before="kg_projects")
+    if "kg_lists" not in nlp.pipe_names:
+        nlp.add_pipe("kg_lists", before="kg_projects")
     return nlp

@@ -48,7 +48,7 @@ def hanlp_model(tmp_path_factory):
 
 def test_hanlp_component_maps_labels_and_offsets(hanlp_model):
     nlp = load_pipeline(f"hanlp:{hanlp_model}")
-    assert nlp.pipe_names == ["kg_hanlp", "kg_bodies", "kg_repeats", "kg_projects"]
+    assert nlp.pipe_names == ["kg_hanlp", "kg_bodies", "kg_repeats", "kg_lists", "kg_projects"]
     doc = nlp("潘 军明在路桥区调研。")  # an OCR space inside the name: offsets still index this text
     assert [(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents] == [
         (0, 4, "PER", "潘 军明"), (5, 8, "LOC", "路桥区")]

@@ -19,9 +19,9 @@ def _ents(doc):
 
 
 def test_shipped_model_is_a_spacy_pipeline(nlp):
-    assert nlp.pipe_names == ["kg_tagger", "kg_bodies", "kg_repeats", "kg_projects"]
+    assert nlp.pipe_names == ["kg_tagger", "kg_bodies", "kg_repeats", "kg_lists", "kg_projects"]
     reloaded = spacy.load(DEFAULT_MODEL)
-    assert reloaded.pipe_names == ["kg_tagger", "kg_bodies", "kg_repeats", "kg_projects"]
+    assert reloaded.pipe_names == ["kg_tagger", "kg_bodies", "kg_repeats", "kg_lists", "kg_projects"]
 
 
 def test_ocr_spaces_stay_inside_spans_and_offsets_index_the_original(nlp):
@@ -86,6 +86,16 @@ def test_a_name_run_on_into_a_verb_is_cut_before_the_verb(nlp):
     assert cut_at_verb("北京市保护消费者权益委员会") == 13  # ends like a body: its own name
     text = "五年来，市工商联协助市委出台意见。"
     assert [e for e in _ents(nlp(text)) if e[2] == "ORG"] == [(4, 8, "ORG", "市工商联"), (10, 12, "ORG", "市委")]
+
+
+def test_the_items_of_a_list_take_the_kind_that_closes_it(nlp):
+    text = "近年来，在云和记、周家三、老街酒家等知名餐饮店的带动下，台州菜走红。"
+    assert _ents(nlp(text)) == [(5, 8, "ORG", "云和记"), (9, 12, "ORG", "周家三"), (13, 17, "ORG", "老街酒家"),
+                                (28, 30, "LOC", "台州")]
+    assert _ents(nlp("潘军明调研了特斯拉、欧拉、小鹏等知名电动汽车品牌。")) == [(0, 3, "PER", "潘军明")]
+    # 企业家 are people, and kinds of firms are no names
+    assert _ents(nlp("张建均、陈志军等企业家参加座谈。")) == [(0, 3, "PER", "张建均"), (4, 7, "PER", "陈志军")]
+    assert _ents(nlp("吸纳银行、律所、人力资源等企业入驻。")) == []
 
 
 def test_pipeline_round_trips_through_disk(tmp_path, nlp):

@@ -29,7 +29,7 @@ def test_train_writes_a_loadable_pipeline_and_resumes(tmp_path, capsys):
     assert main(["train", str(_tiny_config(tmp_path, 1)), *args]) == 0
     assert json.loads((work / "training.json").read_text())["epoch"] == 1
     nlp = spacy.load(out)
-    assert nlp.pipe_names == ["kg_tagger", "kg_bodies", "kg_repeats", "kg_projects"]
+    assert nlp.pipe_names == ["kg_tagger", "kg_bodies", "kg_repeats", "kg_lists", "kg_projects"]
     doc = nlp("潘军明在路桥区调研。")
     assert doc.text == "潘军明在路桥区调研。"
     assert main(["train", str(_tiny_config(tmp_path, 2)), *args, "--resume"]) == 0

@@ -1,0 +1,81 @@
+"""Names in a list that the text closes with what they are: "新荣记、林家一、老扁酒家等知名餐饮店" names three
+organisations, "特斯拉、欧拉、小鹏等知名电动汽车品牌" names brands, not places.
+
+Local news lists firms, shops and places this way all the time, and the items are often names the tagger has
+never seen (a restaurant called 林家一) or reads as places (a car brand). The closing word says what every item
+is, so it settles the type: an organisation kind (企业, 公司, 餐饮店, 银行, …) makes each item that looks like a
+name an ORG, a place kind (国家, 城市, 景区, …) makes a found item a LOC, and a kind that is no entity (品牌,
+产品) takes the found item's label away.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jieba import posseg
+
+from .tagger import is_word
+
+__all__ = ["ORG_KINDS", "LOC_KINDS", "NOT_NAMES", "find_list_items", "looks_like_name"]
+
+ORG_KINDS = ("企业", "公司", "集团", "车企", "药企", "厂家", "餐饮店", "饭店", "酒家", "酒店", "门店", "商家", "银行",
+             "学校", "高校", "医院", "机构", "协会", "商会")
+LOC_KINDS = ("国家", "城市", "地区", "省份", "景区", "景点", "港口")
+NOT_NAMES = ("品牌", "车型", "产品", "商品")
+_ITEM = r"[^\s，。；：！？、,.;:!?“”\"‘’'（）()《》]"
+_LIST = re.compile(r"((?:%s{2,12}、)+%s{2,12}?)等%s{0,8}?(%s)" % (
+    _ITEM, _ITEM, _ITEM, "|".join(sorted(ORG_KINDS + LOC_KINDS + NOT_NAMES, key=len, reverse=True))))
+# Characters after a kind that make it another word: 企业家 (entrepreneurs), 企业主, 公司制.
+_NOT_AFTER = "家主界制化级"
+# jieba tags that end the first item on its left (在新荣记 -> 新荣记, 调研了特斯拉 -> 特斯拉).
+_STOP_TAGS = ("p", "v", "u", "c", "r", "d", "t", "m", "q", "x")
+# For one character only some of them: 和 (c) and 一 (m) sit inside names (云和记, 林家一).
+_STOP_CHAR_TAGS = ("p", "v", "u", "r", "d", "x")
+
+
+def find_list_items(text: str) -> list[tuple[int, int, str | None]]:
+    """(start, end, label) of each item of a list closed by 等 and a kind: "ORG" or "LOC" for the kinds that
+    name organisations or places, None for the kinds that name no entity (brands, products).
+
+    >>> text = "在新荣记、林家一、老扁酒家等知名餐饮店的带动下；调研了特斯拉、小鹏等品牌。张三、李四等企业家"
+    >>> [(text[s:e], label) for s, e, label in find_list_items(text)]
+    [('新荣记', 'ORG'), ('林家一', 'ORG'), ('老扁酒家', 'ORG'), ('特斯拉', None), ('小鹏', None)]
+    """
+    found = []
+    for match in _LIST.finditer(text):
+        kind = match.group(2)
+        if match.end() < len(text) and text[match.end()] in _NOT_AFTER:
+            continue
+        label = "ORG" if kind in ORG_KINDS else "LOC" if kind in LOC_KINDS else None
+        start = match.start(1)
+        items = match.group(1).split("、")
+        first = _first_item_start(items[0])
+        at = start + first
+        items[0] = items[0][first:]
+        for item in items:
+            if len(item) >= 2:
+                found.append((at, at + len(item), label))
+            at += len(item) + 1
+    return found
+
+
+def _first_item_start(segment: str) -> int:
+    """Where the first item starts in the text before the list's first 、: its last word, and the words before
+    it back to a verb, preposition or other word that cannot be part of a name (在云和记 -> 云和记)."""
+    words = list(posseg.cut(segment))
+    start = len(segment) - len(words[-1].word)
+    for word in reversed(words[:-1]):
+        if word.flag.startswith(_STOP_TAGS if len(word.word) > 1 else _STOP_CHAR_TAGS):
+            break
+        start -= len(word.word)
+    return start
+
+
+def looks_like_name(item: str) -> bool:
+    """Whether a list item can be a name of its own: three characters or more (律所 and 车企 are kinds), not one
+    word of jieba's dictionary (人力资源, 化工) and made of Chinese characters, letters and digits only.
+
+    >>> looks_like_name("林家一"), looks_like_name("律所"), looks_like_name("人力资源")
+    (True, False, False)
+    """
+    return len(item) >= 3 and not is_word(item) and all(c.isalnum() for c in item)
