@@ -62,19 +62,26 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink [start, end) past punctuation and unbalanced brackets at its edges ("郭玲）" -> "郭玲"), keeping
     balanced ones ("南排工程(一期)").
 
-    An opening bracket that the span does not close ends it ("台州市工商联(总商会" -> "台州市工商联").
+    An opening bracket that the span does not close ends it ("台州市工商联(总商会" -> "台州市工商联"); a closing
+    quote inside the span whose opening one stands just before it takes that one in ("工韵清风”读书会" ->
+    "“工韵清风”读书会").
 
-    >>> text = "（通讯员郭玲）近日，台州市工商联(总商会)召开"
+    >>> text = "（通讯员郭玲）近日，台州市工商联(总商会)召开，成立“工韵清风”读书会"
     >>> text[slice(*trim_span(text, 4, 7))], text[slice(*trim_span(text, 10, 20))]
     ('郭玲', '台州市工商联')
+    >>> text[slice(*trim_span(text, 27, 35))]
+    '“工韵清风”读书会'
     """
     for opening, closing in _PAIRS.items():
         at = text.find(opening, start + 1, end)
         if at != -1 and closing not in text[at:end]:
             end = at
+        shut = text.find(closing, start, end)
+        if 0 < start and text[start - 1] == opening and shut != -1 and opening not in text[start:shut]:
+            start -= 1  # 工韵清风”读书会: the name opens with the quote before it
     while start < end:
         head, tail = text[start], text[end - 1]
-        if head in _EDGE_PUNCT or head in _PAIRS.values() or (head in _PAIRS and _PAIRS[head] not in text[start:end]):
+        if (_PAIRS[head] not in text[start + 1:end]) if head in _PAIRS else (head in _EDGE_PUNCT or head in _PAIRS.values()):
             start += 1
         elif tail in _EDGE_PUNCT or tail in _PAIRS or (
                 tail in _PAIRS.values() and not any(o in text[start:end] for o, c in _PAIRS.items() if c == tail)):
@@ -255,9 +262,15 @@ def _view_places(doc: Doc, view: RepairedText) -> list[tuple[int, int]]:
     return [span for span in spans if span is not None]
 
 
+def _is_admin_place(name: str) -> bool:
+    """Whether ``name`` is a division of the gazetteer written with its suffix (台州市, 路桥区, 浙江省)."""
+    return name.endswith(("省", "市", "县", "区")) and name in place_names()[0]
+
+
 class ProjectComponent:
     """Adds PROJECT entities found by :func:`kg.projects.find_projects`; a project replaces the entities it
-    covers (温岭市南排工程 is one PROJECT, not LOC + rest)."""
+    covers, and the city or county written just before it is a LOC (温岭市 + 南排工程, 台州市 +
+    电力检修配中心项目) even where the tagger had read the whole as one name."""
 
     def __init__(self, nlp: Language, name: str, *, heads: list[str], not_after: list[str], max_words: int):
         self.name = name
@@ -270,11 +283,17 @@ class ProjectComponent:
         found = find_projects(view.text, heads=self.heads, not_after=self.not_after, places=_view_places(doc, view),
                               max_words=self.max_words)
         projects: list[Span] = []
+        places: list[Span] = []
         for s, e in found:
             span = doc.char_span(*view.to_original(s, e), label="PROJECT", alignment_mode="expand")
             if span is not None:
                 projects.append(span)
+            n = next((n for n in range(min(6, s), 2, -1) if _is_admin_place(view.text[s - n:s])), 0)
+            place = doc.char_span(*view.to_original(s - n, s), label="LOC", alignment_mode="expand") if n else None
+            if place is not None:
+                places.append(place)
         kept = [e for e in doc.ents if all(e.end <= p.start or e.start >= p.end for p in projects)]
+        kept += [p for p in places if all(p.end <= e.start or p.start >= e.end for e in kept)]
         doc.ents = sorted(kept + projects, key=lambda s: s.start)
         return doc
 

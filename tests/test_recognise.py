@@ -39,6 +39,11 @@ def test_project_replaces_the_place_it_contains(nlp):
     assert _ents(nlp(text)) == [(0, 9, "PROJECT", "台州湾新材料产业园")]
 
 
+def test_the_city_written_before_a_project_is_a_place(nlp):
+    assert _ents(nlp("3天完成台州市电力检修配中心项目的征地。")) == [(4, 7, "LOC", "台州市"), (7, 16, "PROJECT", "电力检修配中心项目")]
+    assert _ents(nlp("温岭市南排工程(一期)进展顺利。")) == [(0, 3, "LOC", "温岭市"), (3, 11, "PROJECT", "南排工程(一期)")]
+
+
 def test_bodies_named_by_their_level_are_organisations(nlp):
     text = "市政府和区人大常委会听取汇报，台州市委参加。城市政府不是机构。"
     orgs = [(s, e, t) for s, e, label, t in _ents(nlp(text)) if label == "ORG"]
