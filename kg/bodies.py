@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from .gazetteer import full_name, place_names
 from .tagger import is_word
 
-__all__ = ["LEVELS", "BODIES", "find_bodies", "is_body"]
+__all__ = ["LEVELS", "BODIES", "find_bodies", "is_body", "firm_short_name"]
 
 LEVELS = ("省", "市", "县", "区", "镇", "乡", "街道")
 BODIES = (
@@ -71,3 +72,26 @@ def is_body(name: str) -> bool:
     (True, True, False)
     """
     return _BODY.fullmatch(name) is not None
+
+
+FIRM_SUFFIXES = ("集团股份有限公司", "集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团")
+
+
+def firm_short_name(name: str) -> str | None:
+    """The short name a firm goes by after its full name: without its place and its legal form
+    (浙江中杭水泵股份有限公司 -> 中杭水泵); None when ``name`` is no firm's full name or nothing of two
+    characters or more is left.
+
+    >>> firm_short_name("浙江中杭水泵股份有限公司"), firm_short_name("台州市文赚进出口有限公司"), firm_short_name("台州市委")
+    ('中杭水泵', '文赚进出口', None)
+    """
+    suffix = next((s for s in FIRM_SUFFIXES if name.endswith(s)), None)
+    if suffix is None:
+        return None
+    stem = name[: -len(suffix)]
+    names = place_names()[0]
+    for n in range(min(len(stem) - 2, 6), 1, -1):  # the longest place that leaves two characters or more
+        if stem[:n] in names or full_name(stem[:n]) is not None:
+            stem = stem[n:]
+            break
+    return stem if len(stem) >= 2 else None

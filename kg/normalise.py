@@ -6,8 +6,9 @@ names stripped); then mentions are grouped into entities by these rules, each re
 - ``same``: the same cleaned name and type;
 - ``ocr-variant``: within one article, a name one character away from another of the same type that cuts into
   dictionary words better (文赚讲出口 -> 文赚进出口);
-- ``short-form``: within one article, an ORG written short (市工商联) that the article also writes in full
-  (台州市工商联, 浙江中杭水泵股份有限公司): a name that is the end of a longer name of the same type led by a place;
+- ``short-form``: within one article, an ORG written short (市工商联, 中杭水泵) that the article also writes in
+  full (台州市工商联, 浙江中杭水泵股份有限公司): a name that is the end of a longer name of the same type led by a
+  place, or a firm's name without its place and legal form;
 - ``abbreviation``: within one article (else on its page), a name whose characters the one longer name of the
   same type keeps in order (经开区 -> 苍南经济开发区); a zone the NER took for a place (经开区 as LOC) joins the
   project it abbreviates;
@@ -35,7 +36,7 @@ from typing import Iterable
 
 import jieba
 
-from .bodies import is_body
+from .bodies import firm_short_name, is_body
 from .gazetteer import full_name, place_names
 from .tagger import is_common_word
 
@@ -249,8 +250,10 @@ def _resolve_in_article(ids: list[int], labels: list[str], keys: list[str], why:
         if label not in ("ORG", "PROJECT") or len(short) < 2:
             continue
         same = [full for lab, full in names if lab == label and len(full) > len(short)]
-        longer = [full for full in same if full.endswith(short) and len(short) >= 3
-                  and (_PLACE_PREFIX.match(short) or _is_place(full[: len(full) - len(short)]))]
+        longer = [full for full in same if (full.endswith(short) and len(short) >= 3
+                  and (_PLACE_PREFIX.match(short) or _is_place(full[: len(full) - len(short)])))
+                  or (label == "ORG" and firm_short_name(full) == short)]
+        longer = [full for full in longer if not any(o != full and o.endswith(full) for o in longer)]  # the fullest
         abbreviated = [full for full in same if _abbreviates(short, full)]
         at_home = homes[short[0]] + short[1:] if short[0] in homes else None
         if longer:

@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 
-from .bodies import find_bodies
+from .bodies import find_bodies, firm_short_name
 from .clean import RepairedText, repair
 from .errors import ModelError
 from .gazetteer import place_names
@@ -338,13 +338,14 @@ def _inside_word(text: str, start: int, end: int) -> bool:
 def find_repeats(text: str, names: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """(start, end, label) of each further place where ``text`` writes a name already found in it (``names``), so
     that a name is tagged wherever its article writes it: the tagger finds 戴冬林 after 区委书记 but can miss it at
-    the start of a later sentence. A town or county found in full also gives its short form (沿江 of 沿江镇).
+    the start of a later sentence. A town or county found in full also gives its short form (沿江 of 沿江镇), and
+    a firm its short name (中杭水泵 of 浙江中杭水泵股份有限公司).
 
     Not repeated, since a wrong name would be repeated too: names of one character, names found only in quotes
     (“狮团”, a nickname), common words of jieba's dictionary (督查), two-character person names that do not start
     with a common surname (中杭 of 中杭水泵). A name written with different labels keeps the one it has most
-    often. A repeat that overlaps a found name, or whose edge makes a word of the dictionary with the character
-    beside it, is not taken.
+    often. A repeat that crosses or equals a found name, or whose edge makes a word of the dictionary with the
+    character beside it, is not taken; a found name inside a repeat gives way to it.
 
     >>> text = "区委书记戴冬林调研。戴冬林指出，要把湖畔社区建好。湖畔社区"
     >>> [(text[s:e], label) for s, e, label in find_repeats(text, [(4, 7, "PER"), (18, 22, "LOC")])]
@@ -359,19 +360,17 @@ def find_repeats(text: str, names: Sequence[tuple[int, int, str]]) -> list[tuple
         if label == "PER" and end - start == 2 and name[0] not in SURNAMES:  # 中杭 in 中杭水泵: the tagger's slip
             continue
         counts.setdefault(name, Counter())[label] += 1
-        stem = _SUFFIX.sub("", name) if label == "LOC" else name
-        if len(stem) >= 2 and stem != name:  # 沿江 for 沿江镇
-            counts.setdefault(stem, Counter())[label] += 1
+        short = _SUFFIX.sub("", name) if label == "LOC" else firm_short_name(name) if label == "ORG" else None
+        if short and len(short) >= 2 and short != name:  # 沿江 for 沿江镇, 中杭水泵 for 浙江中杭水泵股份有限公司
+            counts.setdefault(short, Counter())[label] += 1
     if not counts:
         return []
-    taken = bytearray(len(text))
-    for start, end, _ in names:
-        taken[start:end] = b"\x01" * (end - start)
     found = []
     pattern = re.compile("|".join(re.escape(n) for n in sorted(counts, key=len, reverse=True)))
     for match in pattern.finditer(text):
         start, end = match.span()
-        if any(taken[start:end]):
+        # a found name it crosses or equals stops a repeat; one inside it (中杭 of 中杭水泵) gives way to it
+        if any(s < end and start < e and not (start <= s and e <= end and (s, e) != (start, end)) for s, e, _ in names):
             continue
         if _inside_word(text, start, end):
             continue

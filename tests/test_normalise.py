@@ -69,11 +69,11 @@ def test_a_zone_tagged_as_a_place_joins_the_project_its_page_spells_out():
     assert entities["PROJECT:苍南经济开发区"].types == {"PROJECT": 1, "LOC": 2}
 
 
-def test_a_company_written_with_and_without_its_province_is_one():
+def test_a_company_written_with_and_without_its_province_and_legal_form_is_one():
     ms = [Mention("a", 0, 12, "ORG", "浙江中杭水泵股份有限公司"), Mention("a", 20, 30, "ORG", "中杭水泵股份有限公司"),
-          Mention("b", 0, 10, "ORG", "中杭水泵股份有限公司")]
+          Mention("a", 40, 44, "ORG", "中杭水泵"), Mention("b", 0, 10, "ORG", "中杭水泵股份有限公司")]
     resolve(ms)
-    assert _ids(ms) == ["ORG:浙江中杭水泵股份有限公司"] * 2 + ["ORG:中杭水泵股份有限公司"]
+    assert _ids(ms) == ["ORG:浙江中杭水泵股份有限公司"] * 3 + ["ORG:中杭水泵股份有限公司"]
 
 
 def test_an_ocr_misreading_joins_the_name_it_misreads_within_the_article():

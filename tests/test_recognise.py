@@ -66,6 +66,11 @@ def test_a_town_spelled_out_once_is_found_by_its_short_form_in_the_same_article(
                                 (30, 32, "LOC", "沿江")]
 
 
+def test_a_firm_named_in_full_is_found_by_its_short_name(nlp):
+    text = "浙江云峰机械股份有限公司成立于2000年。为破解发展难题，云峰机械一直在攻克创新难题。"
+    assert _ents(nlp(text)) == [(0, 12, "ORG", "浙江云峰机械股份有限公司"), (29, 33, "ORG", "云峰机械")]
+
+
 def test_repeats_of_a_name_take_its_most_frequent_label():
     text = "戴冬林来到湖畔社区。戴冬林说，湖畔社区好。湖畔社区"
     names = [(0, 3, "PER"), (5, 9, "LOC"), (15, 19, "ORG"), (21, 25, "LOC")]
