@@ -267,10 +267,16 @@ def _is_admin_place(name: str) -> bool:
     return name.endswith(("省", "市", "县", "区")) and name in place_names()[0]
 
 
+# A place named as one of these is a development zone, which kg counts as a project (经开区, 台州湾经济技术开发区);
+# 新区 is left out: 浦东新区 is a district.
+ZONES = ("开发区", "经开区", "高新区", "保税区", "综保区", "工业区", "工业园区")
+
+
 class ProjectComponent:
     """Adds PROJECT entities found by :func:`kg.projects.find_projects`; a project replaces the entities it
     covers, and the city or county written just before it is a LOC (温岭市 + 南排工程, 台州市 +
-    电力检修配中心项目) even where the tagger had read the whole as one name."""
+    电力检修配中心项目) even where the tagger had read the whole as one name. A place the NER found that is named
+    as a development zone (经开区) is a PROJECT."""
 
     def __init__(self, nlp: Language, name: str, *, heads: list[str], not_after: list[str], max_words: int):
         self.name = name
@@ -292,7 +298,8 @@ class ProjectComponent:
             place = doc.char_span(*view.to_original(s - n, s), label="LOC", alignment_mode="expand") if n else None
             if place is not None:
                 places.append(place)
-        kept = [e for e in doc.ents if all(e.end <= p.start or e.start >= p.end for p in projects)]
+        kept = [Span(doc, e.start, e.end, label="PROJECT") if e.label_ == "LOC" and e.text.endswith(ZONES) else e
+                for e in doc.ents if all(e.end <= p.start or e.start >= p.end for p in projects)]
         kept += [p for p in places if all(p.end <= e.start or p.start >= e.end for e in kept)]
         doc.ents = sorted(kept + projects, key=lambda s: s.start)
         return doc

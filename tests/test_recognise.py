@@ -44,6 +44,11 @@ def test_the_city_written_before_a_project_is_a_place(nlp):
     assert _ents(nlp("温岭市南排工程(一期)进展顺利。")) == [(0, 3, "LOC", "温岭市"), (3, 11, "PROJECT", "南排工程(一期)")]
 
 
+def test_a_place_named_as_a_development_zone_is_a_project(nlp):
+    text = "近年来，经开区对标省市县部署，上海浦东新区也来考察。"
+    assert _ents(nlp(text)) == [(4, 7, "PROJECT", "经开区"), (15, 17, "LOC", "上海"), (17, 21, "LOC", "浦东新区")]
+
+
 def test_bodies_named_by_their_level_are_organisations(nlp):
     text = "市政府和区人大常委会听取汇报，台州市委参加。城市政府不是机构。"
     orgs = [(s, e, t) for s, e, label, t in _ents(nlp(text)) if label == "ORG"]
