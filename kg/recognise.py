@@ -158,6 +158,8 @@ def cut_at_verb(name: str) -> int:
     >>> [cut_at_verb(n) for n in ("四方花园小区打造中心花园", "市工商联协助市委", "北京市保护消费者权益委员会")]
     [6, 4, 13]
     """
+    if len(name) < 5:  # a place or body of two characters, a verb of two and something after it at the least
+        return len(name)
     at = 0
     for word, tag in posseg.dt.cut(name):
         if tag == "v" and len(word) >= 2 and at >= 2 and _UNIT_END.search(name[:at]) \
