@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from .gazetteer import full_name, place_names
+from .gazetteer import is_place_name
 from .tagger import is_word
 
 __all__ = ["LEVELS", "BODIES", "find_bodies", "is_body", "firm_short_name"]
@@ -89,9 +89,8 @@ def firm_short_name(name: str) -> str | None:
     if suffix is None:
         return None
     stem = name[: -len(suffix)]
-    names = place_names()[0]
     for n in range(min(len(stem) - 2, 6), 1, -1):  # the longest place that leaves two characters or more
-        if stem[:n] in names or full_name(stem[:n]) is not None:
+        if is_place_name(stem[:n]):
             stem = stem[n:]
             break
     return stem if len(stem) >= 2 else None

@@ -52,6 +52,15 @@ def full_name(short: str) -> str | None:
     return fulls[0] if len(fulls) == 1 else None
 
 
+def is_place_name(name: str) -> bool:
+    """Whether ``name`` is a place of the gazetteer, or the short form of exactly one division.
+
+    >>> is_place_name("台州市"), is_place_name("浙江"), is_place_name("中杭")
+    (True, True, False)
+    """
+    return name in _read()[0] or full_name(name) is not None
+
+
 def place_matches(text: str) -> list[tuple[int, int]]:
     """Every (start, end) where a gazetteer place name occurs in ``text``, overlapping ones included.
 

@@ -37,7 +37,7 @@ from typing import Iterable
 import jieba
 
 from .bodies import firm_short_name, is_body
-from .gazetteer import full_name, place_names
+from .gazetteer import full_name, is_place_name
 from .tagger import is_common_word
 
 __all__ = ["Mention", "Entity", "clean_name", "resolve"]
@@ -121,8 +121,7 @@ def _is_generic(name: str, label: str) -> bool:
     >>> [_is_generic(n, lab) for n, lab in [("工作站", "ORG"), ("三门", "LOC"), ("区委", "ORG"), ("台州", "LOC")]]
     [True, False, False, False]
     """
-    return (label in ("ORG", "LOC") and is_common_word(name) and name not in place_names()[0]
-            and full_name(name) is None and not is_body(name))
+    return label in ("ORG", "LOC") and is_common_word(name) and not is_place_name(name) and not is_body(name)
 
 
 def _pick(aliases: Counter) -> str:
@@ -217,7 +216,7 @@ def _ocr_variant(label: str, name: str, names: set, counts: Counter) -> str | No
 
 def _is_place(prefix: str) -> bool:
     """Whether the part a full name adds before its short form is a place: 台州市 (工商联), 浙江 (中杭水泵股份有限公司)."""
-    return prefix.endswith(ADMIN_SUFFIXES) or prefix in place_names()[0] or full_name(prefix) is not None
+    return prefix.endswith(ADMIN_SUFFIXES) or is_place_name(prefix)
 
 
 def _abbreviates(short: str, full: str) -> bool:
