@@ -1,6 +1,6 @@
 """Accuracy of the recognition pipeline on held-out gold files, clean and with OCR noise.
 
-    python benchmarks/ner_accuracy.py [--ner default] [--limit N]
+    python benchmarks/ner_accuracy.py [--ner default] [--limit N] [--float]
 
 Sets (read from ../shared/data/ner, labels mapped as in training): MSRA dev (the model's selection set),
 CLUENER dev, Weibo dev (names only). "+ OCR noise" is MSRA dev with a space inserted inside 30 % of the
@@ -52,8 +52,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--ner", default="default")
     parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--float", action="store_true", help="predict with the tagger's float weights, not int8")
     args = parser.parse_args()
     nlp = load_pipeline(args.ner)
+    if args.float and "kg_tagger" in nlp.pipe_names:
+        nlp.get_pipe("kg_tagger").int8 = False
     msra = list(read_gold(DATA / "msra" / "dev.jsonl", LABEL_MAP))
     rng = random.Random(0)
     sets = {

@@ -1,6 +1,6 @@
 """Characters per second of the recognition pipeline: one process, then several in parallel.
 
-    python benchmarks/ner_speed.py [--ner default] [--processes 2] [--repeat 3]
+    python benchmarks/ner_speed.py [--ner default] [--processes 2] [--repeat 3] [--float]
 
 Texts: the articles of corpus/ (real OCR pages) plus the MSRA dev sentences when ../shared is present.
 Each process loads the model once and runs one PyTorch thread. Model loading is not timed.
@@ -30,14 +30,16 @@ def _texts() -> list[str]:
     return texts
 
 
-def _run(args: tuple[str, list[str], int]) -> tuple[int, float]:
+def _run(args: tuple[str, list[str], int, bool]) -> tuple[int, float]:
     import torch
 
     from kg.recognise import load_pipeline
 
-    ner, texts, repeat = args
+    ner, texts, repeat, use_float = args
     torch.set_num_threads(1)
     nlp = load_pipeline(ner)
+    if use_float and "kg_tagger" in nlp.pipe_names:
+        nlp.get_pipe("kg_tagger").int8 = False
     list(nlp.pipe(texts[:20]))  # warm up
     started = time.perf_counter()
     for _ in range(repeat):
@@ -51,14 +53,15 @@ def main() -> None:
     parser.add_argument("--ner", default="default")
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--float", action="store_true", help="predict with the tagger's float weights, not int8")
     args = parser.parse_args()
     texts = _texts()
-    chars, seconds = _run((args.ner, texts, args.repeat))
+    chars, seconds = _run((args.ner, texts, args.repeat, args.float))
     print(f"1 process: {chars} chars in {seconds:.1f} s = {chars / seconds:,.0f} chars/s")
     if args.processes > 1:
         with get_context("spawn").Pool(args.processes) as pool:
             started = time.perf_counter()
-            results = pool.map(_run, [(args.ner, texts, args.repeat)] * args.processes)
+            results = pool.map(_run, [(args.ner, texts, args.repeat, args.float)] * args.processes)
             wall = time.perf_counter() - started
         total = sum(c for c, _ in results)
         slowest = max(s for _, s in results)

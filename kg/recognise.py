@@ -215,12 +215,19 @@ def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> Non
 
 
 class TaggerComponent:
-    """Sets PER/ORG/LOC entities from the character tagger, which reads the repaired view of each doc."""
+    """Sets PER/ORG/LOC entities from the character tagger, which reads the repaired view of each doc.
 
-    def __init__(self, nlp: Language, name: str, *, batch_chars: int):
+    With ``int8`` the tagger predicts with 8-bit weights in its LSTM and output layer (PyTorch's dynamic
+    quantization), built once from the saved float weights: about 40 % less time in the network for the same
+    entities to within a few in ten thousand (model card). Training and ``to_disk`` use the float weights.
+    """
+
+    def __init__(self, nlp: Language, name: str, *, batch_chars: int, int8: bool):
         self.name = name
         self.batch_chars = batch_chars
+        self.int8 = int8
         self.model: Tagger | None = None
+        self._runner: Tagger | None = None  # the model as it predicts (int8 copy or the model itself)
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
@@ -235,7 +242,9 @@ class TaggerComponent:
     def _predict(self, docs: Sequence[Doc]) -> list[Doc]:
         views = [repaired_view(doc) for doc in docs]
         assert self.model is not None  # checked in pipe()
-        predicted = self.model.predict([v.text for v in views], batch_chars=self.batch_chars)
+        if self._runner is None:
+            self._runner = self.model.int8() if self.int8 else self.model
+        predicted = self._runner.predict([v.text for v in views], batch_chars=self.batch_chars)
         for doc, view, spans in zip(docs, views, predicted):
             _set_ents(doc, [(*view.to_original(s, e), label) for s, e, label in spans], view.original)
         return list(docs)
@@ -243,7 +252,7 @@ class TaggerComponent:
     def initialize(self, get_examples=None, *, nlp=None, model: Tagger | None = None) -> None:
         """Attach a trained :class:`~kg.tagger.Tagger` (as ``kg train`` does before saving the pipeline)."""
         if model is not None:
-            self.model = model
+            self.model, self._runner = model, None
 
     def to_disk(self, path, *, exclude=()) -> None:
         if self.model is None:
@@ -254,7 +263,7 @@ class TaggerComponent:
         path = Path(path)
         if not (path / "model.pt").exists():
             raise ModelError(f"no tagger weights in {path} (expected model.pt, vocab.json, settings.json)")
-        self.model = Tagger.load(path)
+        self.model, self._runner = Tagger.load(path), None
         return self
 
 
@@ -435,10 +444,11 @@ class ListComponent:
         return doc
 
 
-@Language.factory("kg_tagger", default_config={"batch_chars": 4000})
-def make_tagger(nlp: Language, name: str, batch_chars: int) -> TaggerComponent:
-    """The character BiLSTM-CRF tagger; ``batch_chars`` bounds the characters predicted in one batch."""
-    return TaggerComponent(nlp, name, batch_chars=batch_chars)
+@Language.factory("kg_tagger", default_config={"batch_chars": 4000, "int8": True})
+def make_tagger(nlp: Language, name: str, batch_chars: int, int8: bool) -> TaggerComponent:
+    """The character BiLSTM-CRF tagger; ``batch_chars`` bounds the characters predicted in one batch; ``int8``
+    predicts with 8-bit weights (faster on CPU)."""
+    return TaggerComponent(nlp, name, batch_chars=batch_chars, int8=int8)
 
 
 @Language.factory("kg_bodies")

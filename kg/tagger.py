@@ -14,8 +14,10 @@ component, and :mod:`kg.train` trains it.
 
 from __future__ import annotations
 
+import copy
 import json
 import unicodedata
+import warnings
 import zlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -313,6 +315,19 @@ class Tagger(nn.Module):
                 results[i].extend((offset + s, offset + e, lab) for s, e, lab in spans_from_tags([tags[t] for t in path]))
             start = end
         return [sorted(r) for r in results]
+
+    def int8(self) -> "Tagger":
+        """A copy for prediction whose LSTM and output layer hold 8-bit integer weights (PyTorch dynamic
+        quantization: activations are quantized on the fly), or this model itself where the installed PyTorch
+        has no quantized engine. Faster on CPU; not for training."""
+        quantize = getattr(getattr(torch, "ao", None), "quantization", None)
+        if quantize is None or torch.backends.quantized.engine == "none":
+            return self
+        with warnings.catch_warnings():  # torch.ao.quantization warns that it moves to torchao
+            warnings.simplefilter("ignore")
+            model = quantize.quantize_dynamic(copy.deepcopy(self), {nn.LSTM, nn.Linear}, dtype=torch.qint8)
+        model.eval()
+        return model
 
     def save(self, path: Path) -> None:
         """Write ``settings.json``, ``vocab.json`` and ``model.pt`` (float16 weights) into ``path``."""
