@@ -36,7 +36,7 @@ from typing import Iterable
 
 import jieba
 
-from .bodies import firm_short_name, is_body
+from .bodies import BODIES, firm_short_name, is_body
 from .gazetteer import full_name, is_place_name
 from .tagger import is_common_word
 
@@ -114,14 +114,39 @@ def clean_name(text: str | None, label: str) -> str | None:
 
 
 def _is_generic(name: str, label: str) -> bool:
-    """Whether a place or organisation is named by a common word (工作站, 行业协会, 地球) rather than a name: each
-    article's 工作站 is another one, and one node for them all would join unrelated articles. Places of the
-    gazetteer (三门) and bodies named by their level (市委) are names.
+    """Whether a place or organisation is named by a common word (工作站, 行业协会, 地球) or is a bare body
+    (党支部, 居委会, 人大: :func:`is_bare_body`) rather than a name: each article's 工作站 is another one, and one
+    node for them all would join unrelated articles. Places of the gazetteer (三门) and bodies named by their
+    level (市委, which the home place resolves) are names.
 
     >>> [_is_generic(n, lab) for n, lab in [("工作站", "ORG"), ("三门", "LOC"), ("区委", "ORG"), ("台州", "LOC")]]
     [True, False, False, False]
     """
+    if label == "ORG" and is_bare_body(name):
+        return True
     return label in ("ORG", "LOC") and is_common_word(name) and not is_place_name(name) and not is_body(name)
+
+
+# Bodies that every place, village, community or firm has; with no name before them they say which kind of body,
+# not which one.
+_GENERIC_BODIES = frozenset(BODIES) | {"居委会", "村委会", "居委", "村委", "党委", "党工委", "党总支", "党支部",
+                                       "支部", "总支", "业委会", "工会", "总工会"}
+_GENERIC_UNITS = ("社区", "村", "小区", "企业", "机关", "基层", "单位")
+
+
+def is_bare_body(name: str) -> bool:
+    """Whether ``name`` is a body with nothing to tell which one it is: no place, no level, no named unit before it
+    (居委会, 党支部, 人大; also 社区党总支, 村党支部, whose 社区/村 names no community or village).
+
+    >>> [is_bare_body(n) for n in ("党支部", "社区党总支", "人大", "区人大", "湖畔社区党总支", "新昌县总工会")]
+    [True, True, True, False, False, False]
+    """
+    while name not in _GENERIC_BODIES:
+        unit = next((u for u in _GENERIC_UNITS if name.startswith(u) and len(name) > len(u)), None)
+        if unit is None:
+            return False
+        name = name[len(unit):]
+    return True
 
 
 def _pick(aliases: Counter) -> str:

@@ -60,6 +60,14 @@ def test_common_words_make_no_entity_unless_a_place_or_a_body():
     assert list(entities) == ["LOC:三门", "ORG:区委", "ORG:台州市委"]
 
 
+def test_bare_bodies_make_no_entity_unless_their_article_names_them_in_full():
+    ms = [Mention("a", 0, 3, "ORG", "居委会"), Mention("a", 4, 9, "ORG", "社区党总支"), Mention("b", 0, 2, "ORG", "人大"),
+          Mention("b", 3, 6, "ORG", "区人大"), Mention("c", 0, 7, "ORG", "湖畔社区党总支"), Mention("c", 8, 11, "ORG", "党总支")]
+    entities = resolve(ms)
+    assert _ids(ms) == ["", "", "", "ORG:区人大", "ORG:湖畔社区党总支", "ORG:湖畔社区党总支"]
+    assert entities["ORG:湖畔社区党总支"].rules == {"湖畔社区党总支": "same", "党总支": "short-form"}
+
+
 def test_a_zone_tagged_as_a_place_joins_the_project_its_page_spells_out():
     ms = [Mention("p.txt#1", 0, 7, "PROJECT", "苍南经济开发区"), Mention("p.txt#2", 0, 3, "LOC", "经开区"),
           Mention("p.txt#2", 5, 8, "LOC", "经开区"), Mention("q.txt#1", 0, 3, "LOC", "经开区")]
