@@ -286,6 +286,9 @@ def _extend_left(words: list[tuple[str, str]], k: int, max_words: int) -> int | 
             i -= 1
             continue
         if len(word) == 1:
+            if word in "·•・" and i > 0 and words[i - 1][1] == "ns":  # 浙江·台州1号公路: a place joined by a dot
+                first = i - 1  # starts the name
+                break
             if word in FUNCTION_CHARS or (flag == "x" and not word.isalnum()):
                 break
         elif (flag in STOP_POS or flag.startswith("v")) and word not in NAME_VERBS and not (
