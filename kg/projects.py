@@ -281,6 +281,10 @@ def _extend_left(words: list[tuple[str, str]], k: int, max_words: int) -> int | 
             continue
         if word in STOP_WORDS:
             break
+        if i > 0 and words[i - 1][0] == "年" and _CAPACITY.match("年" + word + "0"):  # 年 + 组装机: yearly output
+            first = i - 1
+            i -= 2
+            continue
         if _PHASE.match(word) and i > 0:  # "算力中心一期工程": jieba tags 一期 as an adverb
             first = i
             i -= 1
