@@ -16,7 +16,8 @@ No training set has this label, so it is found by rule, on the repaired text:
    "善治永宁"元治理平台);
 7. the items of a list that ends in 等项目 / 等重点工程 are projects each when they look like names (a place
    name, a code, or a road, bridge, line or park word in them): "商海街北延、双水路西延及桐桥桥等项目"; in a
-   counted list (等5个项目) an item with a word the dictionary does not know is one too (金卡二供, 起帆).
+   counted list (等5个项目) an item with a word the dictionary does not know is one too (金卡二供, 起帆);
+8. an app named in quotes before the word app (“浙里办”APP, “爱台州”客户端) is a platform, so a project.
 
 Every setting is a keyword argument with a default, so that a pipeline's config holds them all.
 """
@@ -156,6 +157,7 @@ def find_projects(
         if end - start >= 4:
             found.append((start, end))
     found.extend(_listed_projects(text, place_chars))
+    found.extend(_quoted_apps(text))
     found.extend(_quoted_short_forms(text, found))
     # Overlapping candidates ("台州机场" and "台州机场改扩建工程"): the longest wins.
     kept: list[tuple[int, int]] = []
@@ -215,6 +217,19 @@ def _listed_projects(text: str, place_chars: AbstractSet[int] = frozenset()) -> 
             if 3 <= e - s <= 20 and specific and not _SLOGAN.match(item) and item not in STOP_WORDS:
                 found.append((s, e))
     return found
+
+
+_QUOTED_APP = re.compile(r"[“\"「]([^“”\"「」\s，。、,]{2,10})[”\"」]\s?(?:APP|App|app|客户端|小程序)")
+
+
+def _quoted_apps(text: str) -> list[tuple[int, int]]:
+    """Apps named in quotes before the word app (“浙里办”APP, "学习强国"客户端): platforms, so projects.
+
+    >>> text = "通过“浙里办”APP搜索，或下载“爱台州” 客户端"
+    >>> [text[s:e] for s, e in _quoted_apps(text)]
+    ['浙里办', '爱台州']
+    """
+    return [m.span(1) for m in _QUOTED_APP.finditer(text)]
 
 
 def _has_proper_word(item: str) -> bool:
