@@ -7,8 +7,9 @@ No training set has this label, so it is found by rule, on the repaired text:
 2. the name extends leftwards over jieba words that can be part of a name (nouns, place names, numbers, Latin
    codes, a few construction verbs such as 改扩建, and whole quoted names), and stops at anything else
    (verbs, function words, punctuation);
-3. it is kept only if it is *specific*: it contains a place name, a quoted name, a Latin or digit code, a
-   phase or a yearly output (年产10万箱); "重大项目", "民生工程", "5亿元项目" are not names;
+3. it is kept only if it is *specific*: it contains a place name, a quoted name, a code with a number (S2,
+   G60; not letters alone: PPP项目, DOTA项目), a phase or a yearly output (年产10万箱); "重大项目", "民生工程",
+   "5亿元项目" are not names;
 4. campaigns and slogans (the quoted name alone: "千万工程"), meetings ("…工程推进会") and document titles
    (inside 《》) are not projects; a quoted name ending in another head is one (“乡贤众创共建基地”);
 5. a leading administrative place ("温岭市" in 温岭市南排工程) is left out of the name, so the place stays a LOC;
@@ -69,6 +70,9 @@ _SLOGAN = re.compile(r"^[一二三四五六七八九十两]+(号|大|个)")
 _QUANTITY = re.compile(r"\d+(\.\d+)?(万|亿|千|百)?(吨|台|箱|亩|平方|米|公里|千米|元|件|套|个|户|人)级?")
 _CAPACITY = re.compile(r"年(?:产|产能|加工|处理|组装)[^\d]{0,3}\d")
 _CODE = re.compile(r"[A-Za-z0-9０-９]|[一二三四五六七八九十]+期|[一二三四五六七八九十\d]+号")
+# A code that makes a name specific holds a number: S2线, G60科创走廊, 5G; letters alone are acronyms of a kind
+# (PPP项目, EPC项目) or of a game (DOTA项目).
+_NUMBERED = re.compile(r"[0-9０-９]|[一二三四五六七八九十]+期|[一二三四五六七八九十\d]+号")
 _QUOTES = {"”": "“", "\"": "\"", "」": "「", "’": "‘"}
 _PLACE_END = re.compile(r"(省|市|县|区|镇|乡|村|街道|湾|岛|港|江|河|湖|山)$")
 _LIST_END = re.compile(r"等(\d+个)?(重点|重大|续建|新建|在建)?(建设)?(项目|工程)")
@@ -346,7 +350,7 @@ def _is_specific(text, words, starts, first, k, end, place_chars, heads) -> bool
     body = text[starts[first]:end]
     if any(i in place_chars for i in range(starts[first], starts[k])):
         return True
-    if any(f in ("ns", "nz", "nrt", "eng") for _, f in words[first:k]):
+    if any(f in ("ns", "nz", "nrt") for _, f in words[first:k]):
         return True
     # A quoted name makes a platform or park specific ("善治永宁"元治理平台), but before 项目/工程 it names a
     # programme or campaign ("乡贤带富"项目, 新乡贤"同心共富"工程) more often than a project.
@@ -358,7 +362,7 @@ def _is_specific(text, words, starts, first, k, end, place_chars, heads) -> bool
     capacity = _CAPACITY.search(body)  # a firm's plant named by its yearly output: 双马塑业年产10万箱塑料制品项目
     if capacity and capacity.start() >= 2:
         return True
-    if _CODE.search(_QUANTITY.sub("", "".join(w for w, _ in words[first:k] if not _PHASE.match(w)))):
+    if _NUMBERED.search(_QUANTITY.sub("", "".join(w for w, _ in words[first:k] if not _PHASE.match(w)))):
         return True
     # A head inside the name makes a compound name ("高速公路改扩建工程", "商城二期项目").
     if any(_head_of(w, heads) for w in name_words):
