@@ -45,6 +45,8 @@ CODED_HEADS = ("线", "号线")
 DEFAULT_NOT_AFTER = (
     "推进会", "现场会", "动员会", "建设会", "座谈会", "工作会", "会议", "领导小组", "指挥部", "办公室", "管委会",
     "公司", "集团", "负责人", "专班", "建设者", "服务中心", "企业服务中心", "党工委", "工委", "管理处",
+    # an organisation named after its works: …工程有限责任公司, …工程协会, …建设工程质监总站, …铁路总局
+    "有限", "股份", "协会", "学会", "质监", "总站", "总局", "管理局", "研究院", "设计院", "项目部",
 )
 # Words that can stand inside a name although jieba tags them as verbs.
 NAME_VERBS = ("改扩建", "扩建", "新建", "改建", "改造", "提升", "整治", "治理", "建设", "开发", "综合", "排涝", "引水",
@@ -62,6 +64,8 @@ STOP_WORDS = {
     "亿元", "万元", "新时代", "公司", "有限公司", "股份有限公司", "集团",  # a company's project is not named by it
     # verbs jieba sometimes tags as nouns
     "落户", "签约", "开工", "投产", "建成", "启动", "推进", "位于", "入驻", "来到", "走进", "考察", "调研", "参观",
+    # where a place lies relative to a road or line (jieba tags some as nouns)
+    "距离", "地处", "毗邻", "紧邻", "靠近", "邻近", "途经", "途径",
 }
 ADMIN_SUFFIX = ("省", "市", "县", "区")
 _PHASE = re.compile(r"^\s*([(（][一二三四五六七八九十\d]+期(工程)?[)）]|[一二三四五六七八九十\d]+期)")
@@ -321,9 +325,11 @@ def _extend_left(words: list[tuple[str, str]], k: int, max_words: int) -> int | 
             break
         first = i
         i -= 1
-    # Never start a name on a number or a measure word alone ("三个", "批"), or on a lone verb character.
+    # Never start a name on a number or a measure word alone ("三个", "批"), on a lone verb character, or on a
+    # date ("1964年任西南铁路").
     while first < k and (words[first][1] in ("m", "q") and not _CODE.search(words[first][0])
-                         or len(words[first][0]) == 1 and words[first][1].startswith("v")):
+                         or len(words[first][0]) == 1 and words[first][1].startswith("v")
+                         or first + 1 < k and words[first + 1][0] in "年月日" and words[first][0].isdigit()):
         first += 1
     # The head word alone names nothing, unless the word itself carries the name ("创业项目" does not).
     return first if first < k else None
