@@ -186,6 +186,28 @@ def extend_place(text: str, start: int, end: int) -> int:
     return end
 
 
+def extend_to_town(text: str, start: int, end: int) -> int:
+    """The start of a place moved back to the start of a town's name of three characters or more that it cuts
+    in two (屿港 in 大麦屿港 -> 大麦屿港, as 大麦屿街道 is a town): the tagger drops the first characters of a
+    name when they make a common word (大麦). Shorter town names (在中镇, 和中乡) are too often a word and a place.
+
+    >>> text = "站在玉环大麦屿港，在中国"
+    >>> text[extend_to_town(text, 6, 8):8], text[extend_to_town(text, 7, 8):8], text[extend_to_town(text, 10, 12):12]
+    ('大麦屿港', '大麦屿港', '中国')
+    """
+    names = place_names()[0]
+    if any(text[start:start + n] in names for n in range(2, min(end - start, 4) + 1)):
+        return start  # the span starts with a place of its own (中国 after 在中镇's 在中)
+    for before in (1, 2, 3):
+        # a whole town name before a span of one or two characters (大麦屿 + 港) counts too
+        for inside in range(0 if before == 3 and end - start <= 2 else 1, min(3, end - start) + 1):
+            stem = text[start - before:start + inside] if start >= before else ""
+            if len(stem) >= 3 and not any(c.isspace() for c in stem) and any(
+                    stem + suffix in names for suffix in ("镇", "乡", "街道")):
+                return start - before
+    return start
+
+
 # A span ending in one of these is a meeting or a show, not an organisation (…疫情防控工作会商会, 二手车展);
 # 大会 and 会议 are left out: 全国人民代表大会 and 中国人民政治协商会议 are bodies.
 MEETINGS = ("会商会", "协商会", "座谈会", "推进会", "现场会", "动员会", "交流会", "研讨会", "推介会", "发布会", "车展",
@@ -194,8 +216,9 @@ MEETINGS = ("会商会", "协商会", "座谈会", "推进会", "现场会", "�
 
 def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> None:
     """Set ``doc.ents`` from character spans, trimmed of edge punctuation, cut before a verb a name ran on into,
-    meetings dropped from ORG, places extended over a unit word and split by administrative level, expanded to
-    token edges, overlaps dropped (longest wins). ``text`` is ``doc.text``, passed in because computing it is costly."""
+    meetings dropped from ORG, places extended over a unit word (and back over a town name they cut), split by
+    administrative level, expanded to token edges, overlaps dropped (longest wins). ``text`` is ``doc.text``,
+    passed in because computing it is costly."""
     made = []
     for start, end, label in spans:
         start, end = trim_span(text, start, end)
@@ -204,7 +227,7 @@ def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> Non
         if label in ("LOC", "ORG"):
             end = start + cut_at_verb(text[start:end])
         if label == "LOC":
-            end = extend_place(text, start, end)
+            start, end = extend_to_town(text, start, end), extend_place(text, start, end)
         elif label == "ORG" and text[start:end].endswith(MEETINGS):
             continue
         for s, e in split_places(text, start, end) if label == "LOC" else [(start, end)]:

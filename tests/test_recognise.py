@@ -60,6 +60,13 @@ def test_a_place_takes_in_the_unit_word_after_it(nlp):
     assert (0, 4, "LOC", "湖畔社区") in _ents(nlp(text))
 
 
+def test_a_place_cut_inside_a_town_name_takes_the_whole_name(nlp):
+    # The tagger alone finds only 港 here; 大麦屿街道 is a town of the gazetteer.
+    text = "今年大麦屿港吞吐量创新高"
+    assert nlp.get_pipe("kg_tagger").model.predict([text]) == [[(5, 6, "LOC")]]
+    assert _ents(nlp(text)) == [(2, 6, "LOC", "大麦屿港")]
+
+
 def test_meetings_are_not_organisations(nlp):
     text = "上午，我区新型冠状病毒肺炎疫情防控工作会商会召开。"
     assert [e for e in _ents(nlp(text)) if e[2] == "ORG"] == []
