@@ -33,7 +33,7 @@ class Report:
     skipped: list[Skipped] = field(default_factory=list)
     articles: int = 0
     mentions: Counter = field(default_factory=Counter)
-    unnamed: int = 0  # mentions that name no entity (a bare surname, a number, a common word)
+    unnamed: int = 0  # mentions that name no entity (a bare surname, a number, a common word, a bare body such as 党支部)
     nodes: int = 0
     edges: int = 0
     seconds: float = 0.0
@@ -48,7 +48,7 @@ class Report:
         by_type = ", ".join(f"{t} {self.mentions[t]}" for t in ("PER", "ORG", "LOC", "PROJECT"))
         lines.append(f"mentions: {sum(self.mentions.values())} ({by_type})")
         if self.unnamed:
-            lines.append(f"  {self.unnamed} of them name no entity (a bare surname, a number, a common word)")
+            lines.append(f"  {self.unnamed} of them name no entity (a bare surname, a number, a common word, a bare body such as 党支部)")
         lines.append(f"graph: {self.nodes} nodes, {self.edges} edges")
         for name, count in self.filtered.items():
             what = "edges" if name == "min_weight" else "nodes"

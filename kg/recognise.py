@@ -214,14 +214,19 @@ MEETINGS = ("会商会", "协商会", "座谈会", "推进会", "现场会", "�
             "博览会", "展销会")
 
 
+_PRONOUNS = ("我们", "咱们", "你们", "他们", "她们")
+
+
 def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> None:
-    """Set ``doc.ents`` from character spans, trimmed of edge punctuation, cut before a verb a name ran on into,
+    """Set ``doc.ents`` from character spans, trimmed of edge punctuation and a leading pronoun, cut before a verb a name ran on into,
     meetings dropped from ORG, places extended over a unit word (and back over a town name they cut), split by
     administrative level, expanded to token edges, overlaps dropped (longest wins). ``text`` is ``doc.text``,
     passed in because computing it is costly."""
     made = []
     for start, end, label in spans:
         start, end = trim_span(text, start, end)
+        if text.startswith(_PRONOUNS, start) and end - start >= 4:  # 我们总工会: the name follows the pronoun
+            start += 2
         if start >= end:
             continue
         if label in ("LOC", "ORG"):

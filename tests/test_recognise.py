@@ -67,6 +67,12 @@ def test_a_place_cut_inside_a_town_name_takes_the_whole_name(nlp):
     assert _ents(nlp(text)) == [(2, 6, "LOC", "大麦屿港")]
 
 
+def test_a_pronoun_before_a_name_is_left_out(nlp):
+    text = "他说：“我们总工会要把服务职工放在首位。”"
+    assert nlp.get_pipe("kg_tagger").model.predict([text]) == [[(3, 9, "ORG")]]  # “我们总工会
+    assert _ents(nlp(text)) == [(6, 9, "ORG", "总工会")]
+
+
 def test_meetings_are_not_organisations(nlp):
     text = "上午，我区新型冠状病毒肺炎疫情防控工作会商会召开。"
     assert [e for e in _ents(nlp(text)) if e[2] == "ORG"] == []
