@@ -1,4 +1,5 @@
 import json
+import math
 import re
 import xml.etree.ElementTree as ET
 
@@ -6,7 +7,7 @@ import networkx as nx
 import pytest
 
 from kg.errors import ExportError
-from kg.export import write_gexf, write_graphml, write_outputs
+from kg.export import layout, most_seen, write_gexf, write_graphml, write_outputs
 from kg.link import add_measures, build_graph
 from kg.normalise import Mention, resolve
 from kg.segment import Article
@@ -115,3 +116,29 @@ def _check_graphml_structure(path):
 def test_graphml_follows_the_schema_rules(built, tmp_path):
     write_graphml(built[0], tmp_path / "g.graphml", layout_positions := {n: (1.0, 2.0) for n in built[0]})
     assert _check_graphml_structure(tmp_path / "g.graphml") == len(built[0]) == len(layout_positions)
+
+
+def test_layout_above_max_nodes_lays_out_the_most_seen_and_places_the_rest_beside_their_neighbours():
+    graph = nx.Graph()
+    for i in range(12):  # a core of 12 entities seen in 5 articles each, in a ring
+        graph.add_node(f"PER:core{i}", articles=5, mentions=5)
+        graph.add_edge(f"PER:core{i}", f"PER:core{(i + 1) % 12}", weight=1)
+    graph.add_node("LOC:leaf", articles=1, mentions=1)
+    graph.add_edge("LOC:leaf", "PER:core3", weight=2)
+    graph.add_edge("LOC:leaf", "PER:core7", weight=1)
+    graph.add_node("ORG:far", articles=1, mentions=1)
+    graph.add_edge("ORG:far", "LOC:leaf", weight=1)
+    graph.add_node("ORG:alone", articles=1, mentions=1)
+
+    pos = layout(graph, max_nodes=12)
+    assert set(pos) == set(graph) and pos == layout(graph, max_nodes=12)
+    scale = 60 * math.sqrt(len(graph))
+    spacing = 6.0 / math.sqrt(12) * scale  # the spring layout's k, in output units
+
+    def dist(a, b):
+        return math.dist(pos[a], pos[b])
+
+    assert dist("LOC:leaf", "PER:core3") <= spacing + 0.01  # beside its strongest link
+    assert dist("ORG:far", "LOC:leaf") <= spacing + 0.01  # placed from a placed neighbour
+    assert math.isclose(math.hypot(*pos["ORG:alone"]), 1.3 * scale, rel_tol=1e-3)  # on the ring
+    assert most_seen(graph, 12) == sorted(f"PER:core{i}" for i in range(12))
