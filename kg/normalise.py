@@ -10,8 +10,8 @@ names stripped); then mentions are grouped into entities by these rules, each re
   full (台州市工商联, 浙江中杭水泵股份有限公司): a name that is the end of a longer name of the same type led by a
   place, or a firm's name without its place and legal form;
 - ``abbreviation``: within one article (else on its page), a name whose characters the one longer name of the
-  same type keeps in order (经开区 -> 苍南经济开发区); a zone the NER took for a place (经开区 as LOC) joins the
-  project it abbreviates;
+  same type keeps in order, taking a character from each of its words (经开区 -> 苍南经济开发区; not 台州市委 ->
+  台州市最美妇联执委); a zone the NER took for a place (经开区 as LOC) joins the project it abbreviates;
 - ``home-place``: within one article, 市委/区政府-style names with no full form, resolved to the 市/区/县/省 the
   article spells out most (at least twice): 市委 -> 台州市委; else to its page's (bare names counted for the
   division the gazetteer gives them: 台州 -> 台州市); a 省 to the corpus's province (浙江 -> 浙江省);
@@ -173,13 +173,28 @@ def _names_part(short: str, full: str) -> bool:
 
 
 def _is_abbreviation(short: str, full: str) -> bool:
-    """True when ``short`` keeps ``full``'s characters in order, with the same first and last character
-    (经开区 in 经济开发区, 苍南经开区 in 苍南经济开发区).
+    """True when ``short`` keeps ``full``'s characters in order, with the same first and last character, and a
+    character of each of its words of two characters or more, as Chinese abbreviations do (经开区 in 经济开发区,
+    苍南经开区 in 苍南经济开发区); 台州市委 skips two words of 台州市最美妇联执委 and is a name of its own.
 
     >>> _is_abbreviation("经开区", "经济开发区"), _is_abbreviation("开发区", "经济开发区")
     (True, False)
+    >>> _is_abbreviation("台州市委", "台州市最美妇联执委")
+    False
     """
-    return len(short) >= 3 and short[0] == full[0] and short[-1] == full[-1] and _in_order(short, full)
+    if not (len(short) >= 3 and short[0] == full[0] and short[-1] == full[-1] and _in_order(short, full)):
+        return False
+    kept, at = set(), 0
+    for c in short:  # the first fit of short's characters in full
+        at = full.index(c, at)
+        kept.add(at)
+        at += 1
+    at = 0
+    for word in jieba.lcut(full, HMM=False):
+        if len(word) >= 2 and not kept & set(range(at, at + len(word))):
+            return False
+        at += len(word)
+    return True
 
 
 def _homes(ids: Iterable[int], labels: list[str], keys: list[str], gazetteer: bool = True) -> dict[str, str]:

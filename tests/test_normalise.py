@@ -131,6 +131,13 @@ def test_abbreviation_resolves_to_the_one_name_it_abbreviates():
     assert entities["ORG:苍南经济开发区"].rules == {"苍南经济开发区": "same", "经开区": "short-form", "苍南经开区": "abbreviation"}
 
 
+def test_a_name_that_skips_whole_words_of_a_longer_one_is_not_its_abbreviation():
+    ms = [Mention("a", 0, 9, "ORG", "温岭市优秀妇联执委"), Mention("a", 12, 16, "ORG", "温岭市委"),
+          Mention("a", 20, 27, "ORG", "温岭经济开发区"), Mention("a", 30, 35, "ORG", "温岭经开区")]
+    resolve(ms)
+    assert _ids(ms) == ["ORG:温岭市优秀妇联执委", "ORG:温岭市委", "ORG:温岭经济开发区", "ORG:温岭经济开发区"]
+
+
 def test_city_level_names_resolve_to_the_article_home_place():
     ms = [Mention("a", 0, 2, "LOC", "台州"), Mention("a", 5, 8, "LOC", "台州市"), Mention("a", 9, 11, "ORG", "市委"),
           Mention("a", 12, 15, "LOC", "路桥区"), Mention("a", 16, 18, "ORG", "区委"),
