@@ -182,15 +182,29 @@ def _is_abbreviation(short: str, full: str) -> bool:
     >>> _is_abbreviation("台州市委", "台州市最美妇联执委")
     False
     """
-    if not (len(short) >= 3 and short[0] == full[0] and short[-1] == full[-1] and _in_order(short, full)):
-        return False
+    return (len(short) >= 3 and short[0] == full[0] and short[-1] == full[-1] and _in_order(short, full)
+            and _keeps_every_word(short, full))
+
+
+def _keeps_every_word(short: str, full: str, tail: tuple[str, ...] = ()) -> bool:
+    """Whether ``short``, fitted into ``full`` character by character (first fit), keeps a character of each of
+    ``full``'s dictionary words of two characters or more; words of ``tail`` that end ``full`` may go.
+
+    >>> _keeps_every_word("甬台温高速改扩建", "甬台温高速公路改扩建工程", tail=("工程",))
+    True
+    >>> _keeps_every_word("路院一级公路", "路院一级公路南山互通绿化项目", tail=("项目",))
+    False
+    """
     kept, at = set(), 0
-    for c in short:  # the first fit of short's characters in full
+    for c in short:
         at = full.index(c, at)
         kept.add(at)
         at += 1
+    words = jieba.lcut(full, HMM=False)
+    while words and words[-1] in tail:
+        words.pop()
     at = 0
-    for word in jieba.lcut(full, HMM=False):
+    for word in words:
         if len(word) >= 2 and not kept & set(range(at, at + len(word))):
             return False
         at += len(word)
@@ -360,7 +374,8 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
 
     # 2b. across the corpus, a project named without its place (市域铁路S2线) joins the one project that adds it,
     # and one written short (甬台温高速改扩建) the one longer project that keeps its characters in order
-    # (甬台温高速公路改扩建工程), starting as it does
+    # (甬台温高速公路改扩建工程), starting as it does and keeping a character of each of its words but a closing
+    # 工程/项目 (路院一级公路 is not 路院一级公路南山互通绿化项目 written short)
     projects = {k for k, (m, _) in zip(keys, cleaned) if m.label == "PROJECT"}
     for i, (m, _) in enumerate(cleaned):
         if m.label != "PROJECT" or why[i] != "same":
@@ -370,7 +385,8 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
             if len(fuller) == 1:
                 keys[i], why[i] = fuller[0], "short-form"
         elif len(keys[i]) >= 6:
-            fuller = [p for p in projects if p[:3] == keys[i][:3] and _in_order(keys[i], p)]
+            fuller = [p for p in projects if p[:3] == keys[i][:3] and _in_order(keys[i], p)
+                      and _keeps_every_word(keys[i], p, tail=("工程", "项目"))]
             if len(fuller) == 1:
                 keys[i], why[i] = fuller[0], "abbreviation"
 

@@ -103,6 +103,12 @@ def test_projects_written_short_join_the_one_project_they_shorten():
     assert entities["PROJECT:甬台温高速公路改扩建工程"].rules["甬台温高速改扩建"] == "abbreviation"
 
 
+def test_a_project_that_is_the_start_of_another_is_not_its_short_form():
+    ms = [Mention("p.txt#1", 0, 13, "PROJECT", "金清大道东延互通绿化项目"), Mention("q.txt#1", 0, 6, "PROJECT", "金清大道东延")]
+    resolve(ms)
+    assert _ids(ms) == ["PROJECT:金清大道东延互通绿化项目", "PROJECT:金清大道东延"]
+
+
 def test_majority_type_keeps_the_counts():
     ms = [Mention("a", 0, 3, "PER", "袁家军"), Mention("a", 5, 8, "PER", "袁家军"), Mention("b", 0, 3, "ORG", "袁家军")]
     entities = resolve(ms)
