@@ -71,6 +71,8 @@ ADMIN_SUFFIX = ("省", "市", "县", "区")
 _PHASE = re.compile(r"^\s*([(（][一二三四五六七八九十\d]+期(工程)?[)）]|[一二三四五六七八九十\d]+期)")
 _PLACE_LINE = re.compile(r"^[(（]([^()（）]{2,4})[)）]")
 _SLOGAN = re.compile(r"^[一二三四五六七八九十两]+(号|大|个)")
+_DATE_OR_COUNT = re.compile(r"(?:[0-9０-９]{1,4}[年月日]|(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[一二三四五六七八九十两几数百千万]+)"
+                            r"(?:个|项|座|条|家|处|所|批|组|次|类|宗|块|片|公顷|亩|平方米|公里|千米|米|车道))")
 _QUANTITY = re.compile(r"\d+(\.\d+)?(万|亿|千|百)?(吨|台|箱|亩|平方|米|公里|千米|元|件|套|个|户|人)级?")
 _CAPACITY = re.compile(r"年(?:产|产能|加工|处理|组装)[^\d]{0,3}\d")
 _CODE = re.compile(r"[A-Za-z0-9０-９]|[一二三四五六七八九十]+期|[一二三四五六七八九十\d]+号")
@@ -152,6 +154,15 @@ def find_projects(
                              and not (first + 1 < k and _PHASE.match(words[first + 1][0]))
                              or _PHASE.match(words[first][0])):
             first += 1
+        # Nor with a date or a count (2023年…, 16座…隧道工程, ３６项建设项目), read on the characters because jieba
+        # splits full-width digits and tags measure words at random.
+        while first < k:
+            if lead := _DATE_OR_COUNT.match(text, starts[first]):
+                first = next((j for j in range(first, k + 1) if starts[j] >= lead.end()), k)
+            elif len(words[first][0]) == 1 and words[first][1].startswith("v"):  # 1964年|任|西南铁路
+                first += 1
+            else:
+                break
         if first == k and not glued:
             continue
         start = starts[first]
@@ -325,11 +336,9 @@ def _extend_left(words: list[tuple[str, str]], k: int, max_words: int) -> int | 
             break
         first = i
         i -= 1
-    # Never start a name on a number or a measure word alone ("三个", "批"), on a lone verb character, or on a
-    # date ("1964年任西南铁路").
+    # Never start a name on a number or a measure word alone ("三个", "批"), or on a lone verb character.
     while first < k and (words[first][1] in ("m", "q") and not _CODE.search(words[first][0])
-                         or len(words[first][0]) == 1 and words[first][1].startswith("v")
-                         or first + 1 < k and words[first + 1][0] in "年月日" and words[first][0].isdigit()):
+                         or len(words[first][0]) == 1 and words[first][1].startswith("v")):
         first += 1
     # The head word alone names nothing, unless the word itself carries the name ("创业项目" does not).
     return first if first < k else None
