@@ -36,7 +36,7 @@ def cmd_build(args) -> int:
     filters = {"min_mentions": args.min_mentions, "min_weight": args.min_weight,
                "types": args.types.split(",") if args.types else None, "top": args.top}
     report = run(args.paths or ["corpus"], Path(args.output), ner=args.ner, max_nodes=args.max_nodes,
-                 progress=_progress(args.quiet), filters=filters)
+                 progress=_progress(args.quiet), filters=filters, processes=args.processes)
     if not args.quiet:
         print(report.summary())
     else:
@@ -146,6 +146,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--min-weight", type=int, default=1, help="drop edges shared by fewer articles (default 1)")
     b.add_argument("--types", default=None, help="keep only these types, e.g. PER,ORG")
     b.add_argument("--top", type=int, default=None, help="keep only the N entities in most articles")
+    b.add_argument("--processes", type=int, default=1,
+                   help="recognise in this many processes, one CPU core each (default 1; each loads the model)")
     b.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     b.set_defaults(func=cmd_build)
 

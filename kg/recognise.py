@@ -341,6 +341,7 @@ class ProjectComponent:
                 for e in doc.ents if all(e.end <= p.start or e.start >= p.end for p in projects)]
         kept += [p for p in places if all(p.end <= e.start or p.start >= e.end for e in kept)]
         doc.ents = sorted(kept + projects, key=lambda s: s.start)
+        doc._.kg_view = None  # the last kg component: the view served the others, and would not serialise
         return doc
 
 

@@ -104,3 +104,15 @@ def test_filters_say_what_they_removed(fixtures, tmp_path, capsys):
     graph = nx.read_graphml(tmp_path / "graph.graphml")
     assert {d["type"] for _, d in graph.nodes(data=True)} <= {"PER", "LOC"} and len(graph) == 2
     assert "filter types removed" in out and "filter top removed" in out
+
+
+def test_build_in_two_processes_finds_the_same_mentions(corpus_run, tmp_path):
+    out, _ = corpus_run
+    assert main(["build", str(ROOT / "corpus"), "-o", str(tmp_path), "--processes", "2", "-q"]) == 0
+
+    def mentions(folder):
+        return [(a["id"], m["start"], m["end"], m["label"], m["text"], m["entity"])
+                for line in (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+                for a in [json.loads(line)] for m in a["mentions"]]
+
+    assert mentions(tmp_path) == mentions(out) and len(mentions(out)) > 700

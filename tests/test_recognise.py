@@ -194,3 +194,8 @@ def test_kg_evaluate_names_the_bad_line(tmp_path, capsys):
     gold.write_text('{"id": "g", "text": "潘军明"}\n{"id": 2}\n', encoding="utf-8")
     assert main(["evaluate", str(gold)]) == 2
     assert capsys.readouterr().err == f'kg evaluate: error: {gold}:2: no "text" string in this record\n'
+
+
+def test_spacy_multiprocessing_pipe_gives_the_same_entities(nlp):
+    texts = ["区委书记潘军明来到台州市路桥区，督查甬台温高速公路改扩建工程。", "浙江中杭水泵股份有限公司落户温岭。"] * 3
+    assert [_ents(d) for d in nlp.pipe(texts, n_process=2, batch_size=2)] == [_ents(d) for d in nlp.pipe(texts)]
