@@ -18,7 +18,7 @@ from typing import Sequence
 from .gazetteer import is_place_name
 from .tagger import is_word
 
-__all__ = ["LEVELS", "BODIES", "find_bodies", "is_body", "firm_short_name"]
+__all__ = ["LEVELS", "BODIES", "find_bodies", "is_body", "firm_short_name", "bracketed_names"]
 
 LEVELS = ("省", "市", "县", "区", "镇", "乡", "街道")
 BODIES = (
@@ -62,6 +62,27 @@ def find_bodies(text: str, places: Sequence[tuple[int, int]] = ()) -> list[tuple
         elif start > 0 and text[start - 1] not in "我本该全各" and is_word(text[start - 1:start + 1]):
             continue  # 城市, 社区; but 我市政府, 全市政协
         found.append((start, end))
+    return found
+
+
+# What an organisation's name ends in: its kind of body.
+_ORG_HEAD = re.compile(r"(?:会|局|委|办|部|院|所|中心|公司|集团|联|处|室|站|队|社|厅|署|行|校|学)$")
+_BRACKETED = re.compile(r"[(（]([^()（）\s，。、；：,;:“”\"]{2,12})[)）]")
+
+
+def bracketed_names(text: str, orgs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of the other name an organisation gives in brackets right after its own, as bodies that go by
+    two names do (台州市工商联(总商会), 市委统战部(市民宗局)); only names that end like a body.
+
+    >>> text = "台州市工商联(总商会)召开大会，南排工程(一期)"
+    >>> [text[s:e] for s, e in bracketed_names(text, [(0, 6), (15, 19)])]
+    ['总商会']
+    """
+    found = []
+    for _, end in orgs:
+        match = _BRACKETED.match(text, end)
+        if match and _ORG_HEAD.search(match.group(1)):
+            found.append(match.span(1))
     return found
 
 

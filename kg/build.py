@@ -18,7 +18,7 @@ from spacy.language import Language
 
 from .errors import InputError
 from .link import add_measures, build_graph, filter_graph
-from .normalise import Entity, Mention, resolve
+from .normalise import Entity, Mention, mark_bracketed_names, resolve
 from .read import FORMATS, Skipped, read_paths
 from .recognise import load_pipeline
 from .segment import Article, segment
@@ -90,6 +90,7 @@ def recognise_articles(nlp: Language, articles: Sequence[Article], *, batch_size
     pairs = ((a.text, a) for a in articles)
     for n, (doc, article) in enumerate(nlp.pipe(pairs, as_tuples=True, batch_size=batch_size), 1):
         article.mentions = [Mention(article.id, e.start_char, e.end_char, e.label_, e.text) for e in doc.ents]
+        mark_bracketed_names(article.text, article.mentions)
         mentions.extend(article.mentions)
         if progress:
             progress(n, len(articles))
@@ -121,6 +122,7 @@ def recognise_in_processes(ner: str | None, articles: Sequence[Article], process
         for part, spans in zip(chunks, pool.imap(_worker_spans, [[a.text for a in c] for c in chunks])):
             for article, found in zip(part, spans):
                 article.mentions = [Mention(article.id, s, e, label, article.text[s:e]) for s, e, label in found]
+                mark_bracketed_names(article.text, article.mentions)
                 mentions.extend(article.mentions)
             done += len(part)
             if progress:

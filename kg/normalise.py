@@ -9,6 +9,8 @@ names stripped); then mentions are grouped into entities by these rules, each re
 - ``short-form``: within one article, an ORG written short (市工商联, 中杭水泵) that the article also writes in
   full (台州市工商联, 浙江中杭水泵股份有限公司): a name that is the end of a longer name of the same type led by a
   place, or a firm's name without its place and legal form;
+- ``bracket-alias``: an organisation's other name, in brackets right after its own (总商会 in
+  台州市工商联(总商会); marked by :func:`mark_bracketed_names`);
 - ``abbreviation``: within one article (else on its page), a name whose characters the one longer name of the
   same type keeps in order, taking a character from each of its words (经开区 -> 苍南经济开发区; not 台州市委 ->
   台州市最美妇联执委); a zone the NER took for a place (经开区 as LOC) joins the project it abbreviates;
@@ -32,7 +34,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, Sequence
 
 import jieba
 
@@ -40,7 +42,7 @@ from .bodies import BODIES, firm_short_name, is_body
 from .gazetteer import full_name, is_place_name
 from .tagger import is_common_word
 
-__all__ = ["Mention", "Entity", "clean_name", "resolve"]
+__all__ = ["Mention", "Entity", "clean_name", "mark_bracketed_names", "resolve"]
 
 _QUOTE_FOLD = str.maketrans({"「": "“", "」": "”", "『": "“", "』": "”", "‘": "“", "’": "”"})
 _ASCII_QUOTES = re.compile(r'"([^"]*)"')
@@ -69,6 +71,7 @@ class Mention:
     label: str
     text: str
     entity: str = ""
+    renames: int | None = None  # the start of the name this one is another name of (:func:`mark_bracketed_names`)
 
     def to_dict(self) -> dict:
         return {"start": self.start, "end": self.end, "label": self.label, "text": self.text, "entity": self.entity}
@@ -89,6 +92,24 @@ class Entity:
     @property
     def mentions(self) -> int:
         return sum(self.aliases.values())
+
+
+def mark_bracketed_names(text: str, mentions: Sequence[Mention]) -> None:
+    """Mark each organisation named in brackets right after another (台州市工商联(总商会)) as that one's other name
+    (``renames``: the other's start), so that :func:`resolve` makes them one entity. ``text`` is the article's.
+
+    >>> text = "台州市工商联(总商会)召开"
+    >>> ms = [Mention("a", 0, 6, "ORG", "台州市工商联"), Mention("a", 7, 10, "ORG", "总商会")]
+    >>> mark_bracketed_names(text, ms)
+    >>> [m.renames for m in ms]
+    [None, 0]
+    """
+    ending = {m.end: m for m in mentions if m.label == "ORG"}
+    for m in mentions:
+        before = ending.get(m.start - 1)
+        if (m.label == "ORG" and before is not None and text[m.start - 1:m.start] in ("(", "（")
+                and text[m.end:m.end + 1] in (")", "）")):
+            m.renames = before.start
 
 
 def clean_name(text: str | None, label: str) -> str | None:
@@ -371,6 +392,12 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
     page_homes = {page: {**_homes(ids, labels, keys), **corpus_province} for page, ids in by_page.items()}
     for article_id, ids in by_article.items():
         _resolve_in_article(ids, labels, keys, why, page_homes[article_id.split("#")[0]])
+    # an organisation's other name in brackets (总商会 in 台州市工商联(总商会)) is that organisation
+    starting = {(m.article_id, m.start): i for i, (m, _) in enumerate(cleaned)}
+    for i, (m, _) in enumerate(cleaned):
+        j = starting.get((m.article_id, m.renames)) if m.renames is not None else None
+        if j is not None and labels[j] == labels[i]:
+            keys[i], why[i] = keys[j], "bracket-alias"
 
     # 2b. across the corpus, a project named without its place (市域铁路S2线) joins the one project that adds it,
     # and one written short (甬台温高速改扩建) the one longer project that keeps its characters in order

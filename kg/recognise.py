@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 
-from .bodies import find_bodies, firm_short_name
+from .bodies import bracketed_names, find_bodies, firm_short_name
 from .clean import RepairedText, repair
 from .errors import ModelError
 from .gazetteer import place_names
@@ -347,7 +347,8 @@ class ProjectComponent:
 
 class BodyComponent:
     """Adds ORG entities for bodies named by their level (市政府, 区人大; :func:`kg.bodies.find_bodies`) where no
-    other entity stands, except a place that the body's name takes in (台州市 + 委)."""
+    other entity stands, except a place that the body's name takes in (台州市 + 委), and the other name an
+    organisation gives in brackets after its own (台州市工商联(总商会); :func:`kg.bodies.bracketed_names`)."""
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
@@ -362,6 +363,11 @@ class BodyComponent:
             overlapping = [x for x in ents if x.start < body.end and body.start < x.end]
             if all(x.label_ == "LOC" and body.start <= x.start and x.end <= body.end for x in overlapping):
                 ents = [x for x in ents if x not in overlapping] + [body]
+        orgs = [view.to_view(x.start_char, x.end_char) for x in ents if x.label_ == "ORG"]
+        for s, e in bracketed_names(view.text, [span for span in orgs if span is not None]):  # 台州市工商联(总商会)
+            other = doc.char_span(*view.to_original(s, e), label="ORG", alignment_mode="expand")
+            if other is not None:
+                ents = [x for x in ents if x.end <= other.start or other.end <= x.start] + [other]
         doc.ents = sorted(ents, key=lambda s: s.start)
         return doc
 

@@ -1,6 +1,6 @@
 import pytest
 
-from kg.normalise import Mention, clean_name, resolve
+from kg.normalise import Mention, clean_name, mark_bracketed_names, resolve
 
 
 @pytest.mark.parametrize("surface, label, cleaned", [
@@ -142,6 +142,16 @@ def test_a_name_that_skips_whole_words_of_a_longer_one_is_not_its_abbreviation()
           Mention("a", 20, 27, "ORG", "温岭经济开发区"), Mention("a", 30, 35, "ORG", "温岭经开区")]
     resolve(ms)
     assert _ids(ms) == ["ORG:温岭市优秀妇联执委", "ORG:温岭市委", "ORG:温岭经济开发区", "ORG:温岭经济开发区"]
+
+
+def test_a_name_in_brackets_after_an_organisation_is_that_organisation():
+    text = "台州市工商联(总商会)召开大会，市委、市政府(市长)出席"
+    ms = [Mention("a", 0, 6, "ORG", "台州市工商联"), Mention("a", 7, 10, "ORG", "总商会"),
+          Mention("a", 15, 17, "ORG", "市委"), Mention("a", 18, 21, "ORG", "市政府")]
+    mark_bracketed_names(text, ms)
+    entities = resolve(ms)
+    assert _ids(ms) == ["ORG:台州市工商联", "ORG:台州市工商联", "ORG:市委", "ORG:市政府"]
+    assert entities["ORG:台州市工商联"].rules == {"台州市工商联": "same", "总商会": "bracket-alias"}
 
 
 def test_city_level_names_resolve_to_the_article_home_place():

@@ -73,6 +73,13 @@ def test_a_pronoun_before_a_name_is_left_out(nlp):
     assert _ents(nlp(text)) == [(6, 9, "ORG", "总工会")]
 
 
+def test_an_organisations_other_name_in_brackets_is_an_organisation(nlp):
+    text = "市委统战部（市民宗局）组织开展调研，南排工程(一期)开工。"
+    ents = _ents(nlp(text))
+    assert (0, 5, "ORG", "市委统战部") in ents and (6, 10, "ORG", "市民宗局") in ents
+    assert (18, 26, "PROJECT", "南排工程(一期)") in ents
+
+
 def test_meetings_are_not_organisations(nlp):
     text = "上午，我区新型冠状病毒肺炎疫情防控工作会商会召开。"
     assert [e for e in _ents(nlp(text)) if e[2] == "ORG"] == []
