@@ -98,15 +98,21 @@ def recognise_articles(nlp: Language, articles: Sequence[Article], *, batch_size
 
 
 _worker_nlp: Language | None = None
+_worker_error: Exception | None = None
 
 
 def _load_worker(ner: str | None) -> None:
-    global _worker_nlp
-    _worker_nlp = load_pipeline(ner)
+    # An initializer that raises makes the pool start the worker again and again: keep the error for the first task.
+    global _worker_nlp, _worker_error
+    try:
+        _worker_nlp = load_pipeline(ner)
+    except Exception as error:  # noqa: BLE001 (re-raised in the main process by _worker_spans)
+        _worker_error = error
 
 
 def _worker_spans(texts: list[str]) -> list[list[tuple[int, int, str]]]:
-    assert _worker_nlp is not None
+    if _worker_nlp is None:
+        raise _worker_error or RuntimeError("the worker has no pipeline")
     return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in _worker_nlp.pipe(texts)]
 
 

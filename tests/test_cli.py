@@ -116,3 +116,9 @@ def test_build_in_two_processes_finds_the_same_mentions(corpus_run, tmp_path):
                 for a in [json.loads(line)] for m in a["mentions"]]
 
     assert mentions(tmp_path) == mentions(out) and len(mentions(out)) > 700
+
+
+def test_build_in_two_processes_reports_a_model_that_will_not_load(tmp_path, capsys):
+    assert main(["build", str(ROOT / "corpus"), "-o", str(tmp_path / "out"), "--processes", "2",
+                 "--ner", str(tmp_path)]) == 2
+    assert f"no spaCy pipeline at {tmp_path}" in capsys.readouterr().err
