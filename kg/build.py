@@ -49,7 +49,8 @@ class Report:
         by_type = ", ".join(f"{t} {self.mentions[t]}" for t in ("PER", "ORG", "LOC", "PROJECT"))
         lines.append(f"mentions: {sum(self.mentions.values())} ({by_type})")
         if self.unnamed:
-            lines.append(f"  {self.unnamed} of them name no entity (a bare surname, a number, a common word, a bare body such as 党支部)")
+            lines.append(f"  {self.unnamed} of them name no entity "
+                         "(a bare surname, a number, a common word, a bare body such as 党支部)")
         lines.append(f"graph: {self.nodes} nodes, {self.edges} edges")
         for name, count in self.filtered.items():
             what = "edges" if name == "min_weight" else "nodes"
@@ -106,7 +107,7 @@ def _load_worker(ner: str | None) -> None:
     global _worker_nlp, _worker_error
     try:
         _worker_nlp = load_pipeline(ner)
-    except Exception as error:  # noqa: BLE001 (re-raised in the main process by _worker_spans)
+    except Exception as error:  # re-raised in the main process by _worker_spans
         _worker_error = error
 
 
