@@ -84,15 +84,20 @@ def _articles(paths: Sequence[str | Path], report: Report) -> list[Article]:
     return articles
 
 
+def _attach(article: Article, spans: Iterable[tuple[int, int, str]]) -> list[Mention]:
+    """Set ``article.mentions`` from (start, end, label) spans, bracketed other names marked; returns them."""
+    article.mentions = [Mention(article.id, s, e, label, article.text[s:e]) for s, e, label in spans]
+    mark_bracketed_names(article.text, article.mentions)
+    return article.mentions
+
+
 def recognise_articles(nlp: Language, articles: Sequence[Article], *, batch_size: int = 32,
                        progress: Callable[[int, int], None] | None = None) -> list[Mention]:
     """Run ``nlp`` over the articles' texts (``nlp.pipe``), attach the mentions to each article and return them all."""
     mentions: list[Mention] = []
     pairs = ((a.text, a) for a in articles)
     for n, (doc, article) in enumerate(nlp.pipe(pairs, as_tuples=True, batch_size=batch_size), 1):
-        article.mentions = [Mention(article.id, e.start_char, e.end_char, e.label_, e.text) for e in doc.ents]
-        mark_bracketed_names(article.text, article.mentions)
-        mentions.extend(article.mentions)
+        mentions.extend(_attach(article, [(e.start_char, e.end_char, e.label_) for e in doc.ents]))
         if progress:
             progress(n, len(articles))
     return mentions
@@ -128,9 +133,7 @@ def recognise_in_processes(ner: str | None, articles: Sequence[Article], process
     with get_context("spawn").Pool(processes, initializer=_load_worker, initargs=(ner,)) as pool:
         for part, spans in zip(chunks, pool.imap(_worker_spans, [[a.text for a in c] for c in chunks])):
             for article, found in zip(part, spans):
-                article.mentions = [Mention(article.id, s, e, label, article.text[s:e]) for s, e, label in found]
-                mark_bracketed_names(article.text, article.mentions)
-                mentions.extend(article.mentions)
+                mentions.extend(_attach(article, found))
             done += len(part)
             if progress:
                 progress(done, len(articles))

@@ -75,10 +75,11 @@ _DATE_OR_COUNT = re.compile(r"(?:[0-9０-９]{1,4}[年月日]|(?:[0-9０-９]+(?
                             r"(?:个|项|座|条|家|处|所|批|组|次|类|宗|块|片|公顷|亩|平方米|公里|千米|米|车道))")
 _QUANTITY = re.compile(r"\d+(\.\d+)?(万|亿|千|百)?(吨|台|箱|亩|平方|米|公里|千米|元|件|套|个|户|人)级?")
 _CAPACITY = re.compile(r"年(?:产|产能|加工|处理|组装)[^\d]{0,3}\d")
-_CODE = re.compile(r"[A-Za-z0-9０-９]|[一二三四五六七八九十]+期|[一二三四五六七八九十\d]+号")
+_PHASE_OR_NUMBER = r"[一二三四五六七八九十]+期|[一二三四五六七八九十\d]+号"
+_CODE = re.compile(r"[A-Za-z0-9０-９]|" + _PHASE_OR_NUMBER)
 # A code that makes a name specific holds a number: S2线, G60科创走廊, 5G; letters alone are acronyms of a kind
 # (PPP项目, EPC项目) or of a game (DOTA项目).
-_NUMBERED = re.compile(r"[0-9０-９]|[一二三四五六七八九十]+期|[一二三四五六七八九十\d]+号")
+_NUMBERED = re.compile(r"[0-9０-９]|" + _PHASE_OR_NUMBER)
 _QUOTES = {"”": "“", "\"": "\"", "」": "「", "’": "‘"}
 _PLACE_END = re.compile(r"(省|市|县|区|镇|乡|村|街道|湾|岛|港|江|河|湖|山)$")
 _LIST_END = re.compile(r"等(\d+个)?(重点|重大|续建|新建|在建)?(建设)?(项目|工程)")
