@@ -55,6 +55,11 @@ class TaggerSettings:
     lexicon: bool = False  # add jieba-dictionary word flags (person/place/org/other words starting, inside, ending)
     lexicon_dim: int = 32
     gazetteer: bool = False  # with lexicon: add flags for names of kg.gazetteer's place list (3 more bits)
+    # > 0: bigrams / jieba words seen at least this often in training get their own row, all others share UNK
+    # (saved as bigrams.json / words.json); 0: every bigram / word is hashed into the buckets above, so an
+    # unseen one borrows the row of whatever trained bigram shares its bucket.
+    bigram_min_count: int = 0
+    word_min_count: int = 0
 
     @property
     def tags(self) -> list[str]:
@@ -132,10 +137,12 @@ def _lexicon_flags(joined: str, gazetteer: bool = False) -> list[int]:
     return flags
 
 
-def featurize(text: str, vocab: dict[str, int], settings: TaggerSettings) -> list[list[int]]:
+def featurize(text: str, vocab: dict[str, int], settings: TaggerSettings, bigram_vocab: dict[str, int] | None = None,
+              word_vocab: dict[str, int] | None = None) -> list[list[int]]:
     """Feature ids for each character of ``text``: [char, left bigram, right bigram, seg, word(, lexicon flags)].
 
-    ``text`` must already be the cleaned view (no spaces inside words).
+    ``text`` must already be the cleaned view (no spaces inside words). Bigrams and words are looked up in
+    ``bigram_vocab`` / ``word_vocab`` (UNK when absent) or, without them, hashed into the settings' buckets.
     """
     chars = [norm_char(c) for c in text]
     padded = ["<s>"] + chars + ["</s>"]
@@ -146,14 +153,18 @@ def featurize(text: str, vocab: dict[str, int], settings: TaggerSettings) -> lis
     lex = _lexicon_flags(joined, settings.gazetteer) if settings.lexicon else None
     for token in jieba.cut(joined, HMM=True):
         n = len(token)
-        wid = _bucket(token, settings.word_buckets)
+        wid = word_vocab.get(token, UNK) if word_vocab is not None else _bucket(token, settings.word_buckets)
         for k in range(n):
             seg[pos + k] = SEG_TAGS["S"] if n == 1 else SEG_TAGS["B" if k == 0 else "E" if k == n - 1 else "M"]
             word[pos + k] = wid
         pos += n
     rows = []
     buckets = settings.bigram_buckets
-    bigrams = [_bucket(padded[i] + padded[i + 1], buckets) for i in range(len(chars) + 1)]
+    pairs = [padded[i] + padded[i + 1] for i in range(len(chars) + 1)]
+    if bigram_vocab is not None:
+        bigrams = [bigram_vocab.get(b, UNK) for b in pairs]
+    else:
+        bigrams = [_bucket(b, buckets) for b in pairs]
     for i, c in enumerate(chars):
         row = [vocab.get(c, UNK), bigrams[i], bigrams[i + 1], seg[i], word[i]]
         if lex is not None:
@@ -249,15 +260,20 @@ class CRF(nn.Module):
 class Tagger(nn.Module):
     """BiLSTM-CRF over character, bigram and jieba-word features."""
 
-    def __init__(self, settings: TaggerSettings, vocab: dict[str, int]):
+    def __init__(self, settings: TaggerSettings, vocab: dict[str, int], bigram_vocab: dict[str, int] | None = None,
+                 word_vocab: dict[str, int] | None = None):
         super().__init__()
         self.settings = settings
         self.vocab = vocab
+        self.bigram_vocab = bigram_vocab
+        self.word_vocab = word_vocab
         s = settings
         self.char_emb = nn.Embedding(len(vocab), s.char_dim, padding_idx=PAD, sparse=True)
-        self.bigram_emb = nn.Embedding(s.bigram_buckets, s.bigram_dim, padding_idx=PAD, sparse=True)
+        n_bigrams = len(bigram_vocab) if bigram_vocab is not None else s.bigram_buckets
+        self.bigram_emb = nn.Embedding(n_bigrams, s.bigram_dim, padding_idx=PAD, sparse=True)
         self.seg_emb = nn.Embedding(len(SEG_TAGS) + 1, s.seg_dim, padding_idx=PAD)
-        self.word_emb = nn.Embedding(s.word_buckets, s.word_dim, padding_idx=PAD, sparse=True)
+        n_words = len(word_vocab) if word_vocab is not None else s.word_buckets
+        self.word_emb = nn.Embedding(n_words, s.word_dim, padding_idx=PAD, sparse=True)
         width = s.char_dim + 2 * s.bigram_dim + s.seg_dim + s.word_dim + (s.lexicon_dim if s.lexicon else 0)
         if s.lexicon:
             bits = 15 if s.gazetteer else 12
@@ -267,6 +283,10 @@ class Tagger(nn.Module):
         self.lstm = nn.LSTM(width, s.hidden, batch_first=True, bidirectional=True)
         self.out = nn.Linear(2 * s.hidden, len(s.tags))
         self.crf = CRF(len(s.tags))
+
+    def features(self, text: str) -> list[list[int]]:
+        """Feature ids of a cleaned text for this model (see :func:`featurize`)."""
+        return featurize(text, self.vocab, self.settings, self.bigram_vocab, self.word_vocab)
 
     def emissions(self, feats: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
         parts = [
@@ -309,7 +329,7 @@ class Tagger(nn.Module):
             while end < len(order) and (end - start + 1) * len(pieces[order[end]][2]) <= batch_chars:
                 end += 1
             batch = [pieces[k] for k in order[start:end]]
-            feats, mask = pad_batch([featurize(p[2], self.vocab, self.settings) for p in batch])
+            feats, mask = pad_batch([self.features(p[2]) for p in batch])
             paths = self.crf.decode(self.emissions(feats, mask), mask)
             for (i, offset, _), path in zip(batch, paths):
                 results[i].extend((offset + s, offset + e, lab) for s, e, lab in spans_from_tags([tags[t] for t in path]))
@@ -330,19 +350,28 @@ class Tagger(nn.Module):
         return model
 
     def save(self, path: Path) -> None:
-        """Write ``settings.json``, ``vocab.json`` and ``model.pt`` (float16 weights) into ``path``."""
+        """Write ``settings.json``, ``vocab.json`` (with ``bigrams.json`` and ``words.json`` where the model has
+        those tables) and ``model.pt`` (float16 weights) into ``path``."""
         path.mkdir(parents=True, exist_ok=True)
         (path / "settings.json").write_text(json.dumps(asdict(self.settings), indent=2), encoding="utf-8")
-        chars = sorted(self.vocab, key=lambda c: self.vocab[c])
-        (path / "vocab.json").write_text(json.dumps(chars, ensure_ascii=False), encoding="utf-8")
+        for name, table in (("vocab", self.vocab), ("bigrams", self.bigram_vocab), ("words", self.word_vocab)):
+            if table is not None:
+                keys = sorted(table, key=table.__getitem__)
+                (path / f"{name}.json").write_text(json.dumps(keys, ensure_ascii=False), encoding="utf-8")
         torch.save({k: v.half() for k, v in self.state_dict().items()}, path / "model.pt")
 
     @classmethod
     def load(cls, path: Path) -> "Tagger":
         """Read a tagger written by :meth:`save`."""
         settings = TaggerSettings(**json.loads((path / "settings.json").read_text(encoding="utf-8")))
-        chars = json.loads((path / "vocab.json").read_text(encoding="utf-8"))
-        model = cls(settings, {c: i for i, c in enumerate(chars)})
+
+        def table(name: str) -> dict[str, int] | None:
+            file = path / f"{name}.json"
+            if not file.exists():
+                return None
+            return {key: i for i, key in enumerate(json.loads(file.read_text(encoding="utf-8")))}
+
+        model = cls(settings, table("vocab") or {}, table("bigrams"), table("words"))
         state = torch.load(path / "model.pt", map_location="cpu")
         model.load_state_dict({k: v.float() for k, v in state.items()})
         model.eval()

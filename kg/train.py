@@ -16,12 +16,13 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterator
 
+import jieba
 import torch
 from thinc.api import Config
 
 from .evaluate import format_scores, score_spans
 from .gazetteer import place_names
-from .tagger import Tagger, TaggerSettings, featurize, norm_char, split_text, tags_from_spans
+from .tagger import Tagger, TaggerSettings, norm_char, split_text, tags_from_spans
 
 __all__ = ["LABEL_MAP", "read_gold", "train"]
 
@@ -178,17 +179,20 @@ def train(config_path: Path, output: Path, *, data_dir: Path | None = None, resu
         folded[norm_char(c)] += n
     chars = ["<pad>", "<unk>"] + sorted(c for c, n in folded.items() if n >= loop["min_char_count"])
     vocab = {c: i for i, c in enumerate(chars)}
-    model = Tagger(settings, vocab)
-    log(f"train {len(train_records)} texts, {sum(len(r['text']) for r in train_records)} chars; "
-        f"dev {len(dev_records)}; vocab {len(vocab)}; parameters {sum(p.numel() for p in model.parameters())}")
-
-    tag_index = {t: i for i, t in enumerate(settings.tags)}
-    t0 = time.time()
     examples = []
     for r in train_records:
         for offset, piece in _pieces(r, settings.max_len):
             examples.append(piece)
-    feats = [torch.tensor(featurize(e["text"], vocab, settings), dtype=torch.long) for e in examples]
+    bigram_vocab, word_vocab = _feature_vocabs([e["text"] for e in examples], settings)
+    model = Tagger(settings, vocab, bigram_vocab, word_vocab)
+    log(f"train {len(train_records)} texts, {sum(len(r['text']) for r in train_records)} chars; "
+        f"dev {len(dev_records)}; vocab {len(vocab)}"
+        + (f", bigrams {len(bigram_vocab)}" if bigram_vocab else "") + (f", words {len(word_vocab)}" if word_vocab else "")
+        + f"; parameters {sum(p.numel() for p in model.parameters())}")
+
+    tag_index = {t: i for i, t in enumerate(settings.tags)}
+    t0 = time.time()
+    feats = [torch.tensor(model.features(e["text"]), dtype=torch.long) for e in examples]
     tags = [torch.tensor(tags_from_spans(len(e["text"]), e["entities"], tag_index)) for e in examples]
     log(f"featurised {len(examples)} pieces in {time.time() - t0:.0f}s")
 
@@ -212,6 +216,8 @@ def train(config_path: Path, output: Path, *, data_dir: Path | None = None, resu
             sch.load_state_dict(sch_state)
         state = saved["state"]
         rng.setstate(saved["rng"])
+        if "torch_rng" in saved:  # feature dropout draws from torch's generator
+            torch.set_rng_state(saved["torch_rng"])
         log(f"resumed after epoch {state['epoch']}")
 
     start_time = time.time()
@@ -222,6 +228,8 @@ def train(config_path: Path, output: Path, *, data_dir: Path | None = None, resu
         total, t_epoch = 0.0, time.time()
         for batch in _batches(lengths, loop["batch_chars"], rng):
             f = torch.nn.utils.rnn.pad_sequence([feats[i] for i in batch], batch_first=True)
+            if loop.get("feature_dropout", 0.0):
+                f = _drop_features(f, loop["feature_dropout"])
             t = torch.nn.utils.rnn.pad_sequence([tags[i] for i in batch], batch_first=True)
             mask = torch.zeros(t.shape)
             for b, i in enumerate(batch):
@@ -246,7 +254,8 @@ def train(config_path: Path, output: Path, *, data_dir: Path | None = None, resu
             model.save(output)
             (output / "dev_scores.json").write_text(json.dumps(scores, indent=2), encoding="utf-8")
         torch.save({"model": model.state_dict(), "optimizers": [o.state_dict() for o in optimizers],
-                    "schedulers": [sch.state_dict() for sch in schedulers], "state": state, "rng": rng.getstate()}, checkpoint)
+                    "schedulers": [sch.state_dict() for sch in schedulers], "state": state, "rng": rng.getstate(),
+                    "torch_rng": torch.get_rng_state()}, checkpoint)
         (output / "training.json").write_text(json.dumps(state, indent=2), encoding="utf-8")
         if (time.time() - start_time) / 60 > loop["max_minutes"]:
             log(f"stopping: {loop['max_minutes']} minutes used")
@@ -254,6 +263,38 @@ def train(config_path: Path, output: Path, *, data_dir: Path | None = None, resu
     best = json.loads((output / "dev_scores.json").read_text(encoding="utf-8"))
     log(f"best epoch {state['best_epoch']}\n" + format_scores(best))
     return best
+
+
+def _feature_vocabs(texts: list[str], settings: TaggerSettings) -> tuple[dict[str, int] | None, dict[str, int] | None]:
+    """The bigram and jieba-word tables of a model whose settings ask for them (``bigram_min_count``,
+    ``word_min_count`` > 0): every bigram / word seen that often in ``texts``, most frequent first, after
+    PAD and UNK. Rarer ones share UNK, so training meets UNK where it meets a rare name, as prediction will."""
+    bigrams: Counter[str] = Counter()
+    words: Counter[str] = Counter()
+    for text in texts:
+        chars = ["<s>"] + [norm_char(c) for c in text] + ["</s>"]
+        if settings.bigram_min_count:
+            bigrams.update(chars[i] + chars[i + 1] for i in range(len(chars) - 1))
+        if settings.word_min_count:
+            words.update(jieba.cut("".join(chars[1:-1]), HMM=True))
+
+    def table(counts: Counter[str], min_count: int) -> dict[str, int] | None:
+        if not min_count:
+            return None
+        keys = ["<pad>", "<unk>"] + [k for k, n in counts.most_common() if n >= min_count]
+        return {k: i for i, k in enumerate(keys)}
+
+    return table(bigrams, settings.bigram_min_count), table(words, settings.word_min_count)
+
+
+def _drop_features(feats: torch.Tensor, rate: float) -> torch.Tensor:
+    """A copy of a batch's features in which each bigram and word id is UNK with probability ``rate`` (PAD stays
+    PAD): the model learns to read a character whose bigrams or word it has never seen, as in a new name."""
+    feats = feats.clone()
+    for column in (1, 2, 4):
+        ids = feats[..., column]
+        ids[(torch.rand(ids.shape) < rate) & ids.ne(0)] = 1
+    return feats
 
 
 def _pieces(record: dict, max_len: int):

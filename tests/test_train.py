@@ -38,6 +38,23 @@ def test_train_writes_a_loadable_pipeline_and_resumes(tmp_path, capsys):
     assert [h["epoch"] for h in history] == [1, 2]
 
 
+def test_a_model_trained_with_tables_and_feature_dropout_keeps_its_tables_in_the_pipeline(tmp_path):
+    config = _tiny_config(tmp_path, 1)
+    text = config.read_text(encoding="utf-8")
+    for old, new in [("bigram_min_count = 0", "bigram_min_count = 2"), ("word_min_count = 0", "word_min_count = 2"),
+                     ("feature_dropout = 0.0", "feature_dropout = 0.1")]:
+        assert f"\n{old}\n" in text
+        text = text.replace(f"\n{old}\n", f"\n{new}\n")
+    config.write_text(text, encoding="utf-8")
+    out = tmp_path / "model"
+    assert main(["train", str(config), "--data", str(SHARED_NER), "-o", str(out), "--work", str(tmp_path / "work")]) == 0
+    assert {"bigrams.json", "words.json"} <= {f.name for f in (out / "kg_tagger").iterdir()}
+    tagger = spacy.load(out).get_pipe("kg_tagger").model
+    assert tagger.bigram_vocab is not None and tagger.word_vocab is not None
+    assert tagger.bigram_emb.num_embeddings == len(tagger.bigram_vocab) < 1024
+    assert tagger.bigram_vocab["<unk>"] == 1 and tagger.word_vocab["<unk>"] == 1
+
+
 def test_gazetteer_flags_mark_the_place_names_of_the_text():
     from kg.tagger import _lexicon_flags
 
@@ -61,3 +78,39 @@ def test_augmentation_can_draw_real_places_from_the_gazetteer():
     assert all(name in names and name.endswith(("省", "市", "县", "区", "镇", "乡", "街道", "村", "社区")) for name in renamed)
     assert all(r["entities"] == [[2, 2 + len(r["text"][2:]), "LOC"]] for r in out)
     assert len(set(renamed)) > 10
+
+
+def test_bigram_and_word_tables_keep_what_training_saw_often_and_survive_save_and_load(tmp_path):
+    from kg.tagger import UNK, Tagger, TaggerSettings
+    from kg.train import _feature_vocabs
+
+    settings = TaggerSettings(hidden=8, bigram_min_count=2, word_min_count=2)
+    texts = ["台州市政府。", "台州市政府。", "温岭市。"]
+    bigrams, words = _feature_vocabs(texts, settings)
+    # most frequent first: 。</s> ends all three texts
+    assert list(bigrams) == ["<pad>", "<unk>", "。</s>", "<s>台", "台州", "州市", "市政", "政府", "府。"]
+    assert "温岭" not in bigrams and "市。" not in bigrams  # seen once
+    assert list(words) == ["<pad>", "<unk>", "。", "台州市", "政府"]
+    model = Tagger(settings, {"<pad>": 0, "<unk>": 1, "台": 2}, bigrams, words)
+    assert model.bigram_emb.num_embeddings == 9 and model.word_emb.num_embeddings == 5
+    features = model.features("台州市温岭")
+    # [char, left bigram, right bigram, seg (B/M/E/S = 1-4), word]: jieba cuts 台州市|温岭; 市温 and 温岭 are
+    # unknown bigrams, 温岭 an unknown word, and 州, 市, 温, 岭 unknown characters of this tiny vocabulary
+    assert [row[:5] for row in features] == [[2, 3, 4, 1, 3], [UNK, 4, 5, 2, 3], [UNK, 5, UNK, 3, 3],
+                                             [UNK, UNK, UNK, 1, UNK], [UNK, UNK, UNK, 3, UNK]]
+    model.save(tmp_path)
+    loaded = Tagger.load(tmp_path)
+    assert loaded.bigram_vocab == bigrams and loaded.word_vocab == words
+    assert loaded.features("台州市温岭") == features
+
+
+def test_feature_dropout_hides_bigrams_and_words_but_not_characters_or_padding():
+    import torch
+
+    from kg.train import _drop_features
+
+    feats = torch.tensor([[[5, 6, 7, 1, 8, 3], [9, 7, 10, 3, 8, 0], [0, 0, 0, 0, 0, 0]]])
+    dropped = _drop_features(feats, 1.0)
+    assert dropped.tolist() == [[[5, 1, 1, 1, 1, 3], [9, 1, 1, 3, 1, 0], [0, 0, 0, 0, 0, 0]]]
+    assert feats[0, 0].tolist() == [5, 6, 7, 1, 8, 3]  # the batch itself is left as it was
+    assert torch.equal(_drop_features(feats, 0.0), feats)
