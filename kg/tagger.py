@@ -30,7 +30,7 @@ from torch import nn
 
 from .gazetteer import place_matches
 
-__all__ = ["TaggerSettings", "Tagger", "featurize", "is_word", "spans_from_tags", "tags_from_spans"]
+__all__ = ["TaggerSettings", "Tagger", "feature_keys", "featurize", "is_word", "spans_from_tags", "tags_from_spans"]
 
 jieba.setLogLevel(60)
 
@@ -137,6 +137,19 @@ def _lexicon_flags(joined: str, gazetteer: bool = False) -> list[int]:
     return flags
 
 
+def feature_keys(text: str) -> tuple[list[str], list[str], list[str]]:
+    """The folded characters of ``text``, its character bigrams (with ``<s>`` and ``</s>`` at the ends) and its
+    jieba words: what :func:`featurize` looks up, and what training counts to build the bigram and word tables.
+
+    >>> feature_keys("台州１号")
+    (['台', '州', '0', '号'], ['<s>台', '台州', '州0', '0号', '号</s>'], ['台州', '0', '号'])
+    """
+    chars = [norm_char(c) for c in text]
+    padded = ["<s>"] + chars + ["</s>"]
+    bigrams = [padded[i] + padded[i + 1] for i in range(len(chars) + 1)]
+    return chars, bigrams, list(jieba.cut("".join(chars), HMM=True))
+
+
 def featurize(text: str, vocab: dict[str, int], settings: TaggerSettings, bigram_vocab: dict[str, int] | None = None,
               word_vocab: dict[str, int] | None = None) -> list[list[int]]:
     """Feature ids for each character of ``text``: [char, left bigram, right bigram, seg, word(, lexicon flags)].
@@ -144,14 +157,13 @@ def featurize(text: str, vocab: dict[str, int], settings: TaggerSettings, bigram
     ``text`` must already be the cleaned view (no spaces inside words). Bigrams and words are looked up in
     ``bigram_vocab`` / ``word_vocab`` (UNK when absent) or, without them, hashed into the settings' buckets.
     """
-    chars = [norm_char(c) for c in text]
-    padded = ["<s>"] + chars + ["</s>"]
+    chars, pairs, tokens = feature_keys(text)
     seg = [0] * len(text)
     word = [0] * len(text)
     pos = 0
     joined = "".join(chars)
     lex = _lexicon_flags(joined, settings.gazetteer) if settings.lexicon else None
-    for token in jieba.cut(joined, HMM=True):
+    for token in tokens:
         n = len(token)
         wid = word_vocab.get(token, UNK) if word_vocab is not None else _bucket(token, settings.word_buckets)
         for k in range(n):
@@ -159,12 +171,10 @@ def featurize(text: str, vocab: dict[str, int], settings: TaggerSettings, bigram
             word[pos + k] = wid
         pos += n
     rows = []
-    buckets = settings.bigram_buckets
-    pairs = [padded[i] + padded[i + 1] for i in range(len(chars) + 1)]
     if bigram_vocab is not None:
         bigrams = [bigram_vocab.get(b, UNK) for b in pairs]
     else:
-        bigrams = [_bucket(b, buckets) for b in pairs]
+        bigrams = [_bucket(b, settings.bigram_buckets) for b in pairs]
     for i, c in enumerate(chars):
         row = [vocab.get(c, UNK), bigrams[i], bigrams[i + 1], seg[i], word[i]]
         if lex is not None:
@@ -371,7 +381,10 @@ class Tagger(nn.Module):
                 return None
             return {key: i for i, key in enumerate(json.loads(file.read_text(encoding="utf-8")))}
 
-        model = cls(settings, table("vocab") or {}, table("bigrams"), table("words"))
+        vocab = table("vocab")
+        if vocab is None:
+            raise FileNotFoundError(f"{path / 'vocab.json'}: the tagger's character vocabulary is missing")
+        model = cls(settings, vocab, table("bigrams"), table("words"))
         state = torch.load(path / "model.pt", map_location="cpu")
         model.load_state_dict({k: v.float() for k, v in state.items()})
         model.eval()

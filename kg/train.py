@@ -16,13 +16,12 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterator
 
-import jieba
 import torch
 from thinc.api import Config
 
 from .evaluate import format_scores, score_spans
 from .gazetteer import place_names
-from .tagger import Tagger, TaggerSettings, norm_char, split_text, tags_from_spans
+from .tagger import Tagger, TaggerSettings, feature_keys, norm_char, split_text, tags_from_spans
 
 __all__ = ["LABEL_MAP", "read_gold", "train"]
 
@@ -271,12 +270,11 @@ def _feature_vocabs(texts: list[str], settings: TaggerSettings) -> tuple[dict[st
     PAD and UNK. Rarer ones share UNK, so training meets UNK where it meets a rare name, as prediction will."""
     bigrams: Counter[str] = Counter()
     words: Counter[str] = Counter()
-    for text in texts:
-        chars = ["<s>"] + [norm_char(c) for c in text] + ["</s>"]
-        if settings.bigram_min_count:
-            bigrams.update(chars[i] + chars[i + 1] for i in range(len(chars) - 1))
-        if settings.word_min_count:
-            words.update(jieba.cut("".join(chars[1:-1]), HMM=True))
+    if settings.bigram_min_count or settings.word_min_count:
+        for text in texts:
+            _, pairs, tokens = feature_keys(text)
+            bigrams.update(pairs)
+            words.update(tokens)
 
     def table(counts: Counter[str], min_count: int) -> dict[str, int] | None:
         if not min_count:
