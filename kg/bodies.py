@@ -18,7 +18,7 @@ from typing import Sequence
 from .gazetteer import is_place_name
 from .tagger import is_word
 
-__all__ = ["LEVELS", "BODIES", "find_bodies", "is_body", "firm_short_name", "bracketed_names"]
+__all__ = ["LEVELS", "BODIES", "MEDIA", "find_bodies", "find_media", "is_body", "firm_short_name", "bracketed_names"]
 
 LEVELS = ("省", "市", "县", "区", "镇", "乡", "街道")
 BODIES = (
@@ -62,6 +62,32 @@ def find_bodies(text: str, places: Sequence[tuple[int, int]] = ()) -> list[tuple
         elif start > 0 and text[start - 1] not in "我本该全各" and is_word(text[start - 1:start + 1]):
             continue  # 城市, 社区; but 我市政府, 全市政协
         found.append((start, end))
+    return found
+
+
+# Kinds of news media named after their place: 浙江在线, 杭州网, 台州日报, 温岭广播电视台.
+MEDIA = ("广播电视台", "融媒体中心", "新闻网", "电视台", "日报", "晚报", "在线", "网")
+
+
+def find_media(text: str, places: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of each news medium named by a place and its kind (浙江在线, 杭州网, 慈溪日报): datelines and
+    source lines name them, and the tagger reads the place alone. ``places`` are the LOC spans already found. A
+    网 that starts another word is not one (中国网民, 台州网格).
+
+    >>> text = "浙江在线12月30日讯，来源:杭州网。中国网民和台州网格员"
+    >>> [text[s:e] for s, e in find_media(text, [(0, 2), (15, 18), (19, 21), (24, 26)])]
+    ['浙江在线', '杭州网']
+    """
+    found = []
+    for start, end in places:
+        named = next((m for m in MEDIA if text.endswith(m, start, end) and is_place_name(text[start:end - len(m)])), None)
+        if named:  # 杭州网 read as one place
+            found.append((start, end))
+            continue
+        kind = next((m for m in MEDIA if text.startswith(m, end)), None)
+        if kind is None or len(kind) == 1 and is_word(text[end:end + 2]):
+            continue
+        found.append((start, end + len(kind)))
     return found
 
 

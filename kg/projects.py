@@ -18,7 +18,9 @@ No training set has this label, so it is found by rule, on the repaired text:
 7. the items of a list that ends in 等项目 / 等重点工程 are projects each when they look like names (a place
    name, a code, or a road, bridge, line or park word in them): "商海街北延、双水路西延及桐桥桥等项目"; in a
    counted list (等5个项目) an item with a word the dictionary does not know is one too (金卡二供, 起帆);
-8. an app named in quotes before the word app (“浙里办”APP, “爱台州”客户端) is a platform, so a project.
+8. an app named in quotes before the word app (“浙里办”APP, “爱台州”客户端) is a platform, so a project;
+9. a school, hospital or centre the NER found, named just before 项目/工程, is a building under construction:
+   金华职业技术学院附属医院(海棠医院)项目.
 
 Every setting is a keyword argument with a default, so that a pipeline's config holds them all.
 """
@@ -31,13 +33,14 @@ from typing import AbstractSet, Iterable, Sequence
 import jieba.posseg as posseg
 
 from .gazetteer import place_names
+from .tagger import is_common_word
 
 __all__ = ["DEFAULT_HEADS", "find_projects"]
 
 DEFAULT_HEADS = (
     "工程", "项目", "产业园", "工业园", "科技园", "创业园", "物流园", "园区", "产业带", "基地", "平台", "走廊",
     "铁路", "高铁", "城际", "班列", "高速公路", "高速", "快速路", "隧道", "大桥", "机场", "码头",
-    "商城", "综合体", "水库", "电站", "公路", "开发区", "高新区", "保税区", "综保区", "工业区", "经开区",
+    "商城", "综合体", "水库", "电站", "公路", "开发区", "高新区", "保税区", "综保区", "工业区", "经开区", "度假区",
 )
 # Heads that need a Latin/digit code before them to be a name: "S2线", "1号线".
 CODED_HEADS = ("线", "号线")
@@ -57,6 +60,8 @@ NAME_VERBS = ("改扩建", "扩建", "新建", "改建", "改造", "提升", "�
 STOP_POS = {"d", "p", "c", "r", "u", "y", "e", "o", "a", "ad", "l", "i", "t", "uj", "ul", "zg", "df", "dg", "rr", "rz"}
 FUNCTION_CHARS = set("的和与及在是为将对把了从向到等个这该其各于以由被让给并或也都就还又再才而且即但因使所之有无不没要会能可已正更最很好"
                      "中上下内外里旁前后间")
+# Words jieba tags as places that name no place (城市基础项目 is not a name).
+GENERIC_PLACES = {"城市", "城区", "市区", "县城", "城乡", "农村", "乡村", "全国", "国内", "国外", "海外", "当地", "本地", "各地"}
 # Words that never start or sit inside a project name.
 STOP_WORDS = {
     "西起", "东起", "南起", "北起", "西至", "东至", "南至", "北至", "起", "至", "我市", "我区", "我县", "全市", "全区", "全县", "全省", "多个", "一批", "重大", "重点", "民生", "有关", "相关",
@@ -70,6 +75,7 @@ STOP_WORDS = {
 ADMIN_SUFFIX = ("省", "市", "县", "区")
 _PHASE = re.compile(r"^\s*([(（][一二三四五六七八九十\d]+期(工程)?[)）]|[一二三四五六七八九十\d]+期)")
 _PLACE_LINE = re.compile(r"^[(（]([^()（）]{2,4})[)）]")
+_COUNTED = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十两百千]+)(?:大|个|项|类)(?:系列|重点|重大)?$")
 _SLOGAN = re.compile(r"^[一二三四五六七八九十两]+(号|大|个)")
 _DATE_OR_COUNT = re.compile(r"(?:[0-9０-９]{1,4}[年月日]|(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[一二三四五六七八九十两几数百千万]+)"
                             r"(?:个|项|座|条|家|处|所|批|组|次|类|宗|块|片|公顷|亩|平方米|公里|千米|米|车道))")
@@ -94,6 +100,7 @@ def find_projects(
     heads: Sequence[str] = DEFAULT_HEADS,
     not_after: Sequence[str] = DEFAULT_NOT_AFTER,
     places: Iterable[tuple[int, int]] = (),
+    orgs: Iterable[tuple[int, int]] = (),
     max_words: int = 8,
 ) -> list[tuple[int, int]]:
     """Spans (start, end) of project names in ``text``.
@@ -102,6 +109,8 @@ def find_projects(
     heads (Sequence[str]): words that end a project name.
     not_after (Sequence[str]): words that, right after a head, make the phrase something else.
     places (Iterable[tuple[int, int]]): spans of places found by the NER, which make a name specific.
+    orgs (Iterable[tuple[int, int]]): spans of organisations found by the NER; a school or hospital named just
+        before 项目/工程 is a building project (rule 9).
     max_words (int): how many words a name may extend leftwards from its head.
 
     >>> text = "温岭市南排工程(一期)进展顺利，台州湾新材料产业园和重大项目"
@@ -142,6 +151,8 @@ def find_projects(
         glued = word[: -len(head)] if head and word.endswith(head) else ""
         if glued in STOP_WORDS:  # "重点项目" read as one word: generic
             continue
+        if _COUNTED.search(text, 0, starts[k] + len(glued)):  # 萧山9大项目, 十大系列工程: a group, not one
+            continue
         quoted = _QUOTED_NAME.search(text, max(0, starts[k] - 12), end + 1)
         if quoted and quoted.end() == end + 1 and head not in ("工程", "项目") and not _inside_title(text, end):
             found.append((quoted.start(1), end))  # “乡贤众创共建基地”: the quotes bound the whole name
@@ -175,9 +186,10 @@ def find_projects(
             continue  # a city and a head only ("桐乡市高速公路"): generic
         start = _drop_admin_prefix(words, starts, first, k, start)
         if end - start >= 4:
-            found.append((start, end))
+            found.extend(_split_joined(text, start, end, head_set))
     found.extend(_listed_projects(text, place_chars))
     found.extend(_quoted_apps(text))
+    found.extend(_building_projects(text, orgs))
     found.extend(_quoted_short_forms(text, found))
     # Overlapping candidates ("台州机场" and "台州机场改扩建工程"): the longest wins.
     kept: list[tuple[int, int]] = []
@@ -314,8 +326,8 @@ def _extend_left(words: list[tuple[str, str]], k: int, max_words: int) -> int | 
             first = i = j
             i -= 1
             continue
-        if word in STOP_WORDS:
-            break
+        if word in STOP_WORDS and not (word == "至" and any(w.endswith("段") for w, _ in words[i + 1:k])):
+            break  # but 义桥至楼塔段改扩建工程 names a section of a road
         if i > 0 and words[i - 1][0] == "年" and _CAPACITY.match("年" + word + "0"):  # 年 + 组装机: yearly output
             first = i - 1
             i -= 2
@@ -366,7 +378,7 @@ def _is_specific(text, words, starts, first, k, end, place_chars, heads) -> bool
     body = text[starts[first]:end]
     if any(i in place_chars for i in range(starts[first], starts[k])):
         return True
-    if any(f in ("ns", "nz", "nrt") for _, f in words[first:k]):
+    if any(f in ("ns", "nz", "nrt") and w not in GENERIC_PLACES for w, f in words[first:k]):
         return True
     # A quoted name makes a platform or park specific ("善治永宁"元治理平台), but before 项目/工程 it names a
     # programme or campaign ("乡贤带富"项目, 新乡贤"同心共富"工程) more often than a project.
@@ -375,6 +387,8 @@ def _is_specific(text, words, starts, first, k, end, place_chars, heads) -> bool
         return True
     if _SLOGAN.match(body):  # "一号工程", "一号改革工程": campaigns
         return False
+    if k - first >= 2 and _PHASE.fullmatch(words[k - 1][0]):  # 微宏动力二期项目: a named plant's phase
+        return True
     capacity = _CAPACITY.search(body)  # a firm's plant named by its yearly output: 双马塑业年产10万箱塑料制品项目
     if capacity and capacity.start() >= 2:
         return True
@@ -383,7 +397,47 @@ def _is_specific(text, words, starts, first, k, end, place_chars, heads) -> bool
     # A head inside the name makes a compound name ("高速公路改扩建工程", "商城二期项目").
     if any(_head_of(w, heads) for w in name_words):
         return True
-    return any(_PLACE_END.search(w) and len(w) >= 2 for w in name_words)
+    return any(_PLACE_END.search(w) and len(w) >= 2 and not is_common_word(w) and w not in GENERIC_PLACES
+               for w in name_words)
+
+
+_BUILDINGS = ("医院", "学校", "小学", "中学", "大学", "学院", "幼儿园", "中心", "馆", "宫")
+_BUILDING_WORKS = re.compile(r"\s?(?:[(（][^()（）]{2,12}[)）])?\s?(?:迁建|新建|扩建|改扩建)?(?:项目|工程)")
+
+
+def _building_projects(text: str, orgs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """An institution named just before 项目 or 工程 (with its other name in brackets) is a building under
+    construction, so a project: 金华职业技术学院附属医院(海棠医院)项目. ``orgs`` are the NER's organisations.
+
+    >>> text = "金职院附属医院(海棠医院)项目开工，市工商联项目"
+    >>> [text[s:e] for s, e in _building_projects(text, [(0, 7), (18, 22)])]
+    ['金职院附属医院(海棠医院)项目']
+    """
+    found = []
+    for start, end in orgs:
+        works = _BUILDING_WORKS.match(text, end)
+        if works and text[start:end].endswith(_BUILDINGS) and not text.startswith(DEFAULT_NOT_AFTER, works.end()):
+            place = next((n for n in range(min(6, end - start - 4), 2, -1)
+                          if text[start:start + n].endswith(ADMIN_SUFFIX) and text[start:start + n] in place_names()[0]), 0)
+            found.append((start + place, works.end()))  # 台州市 + 电力检修配中心项目: the city stays a LOC (rule 5)
+    return found
+
+
+def _split_joined(text: str, start: int, end: int, heads: AbstractSet[str]) -> list[tuple[int, int]]:
+    """A name that joins two projects with 和/与/及 (jieba glues the conjunction to the next name) is two names.
+
+    >>> text = "规划中的杭新景高速公路和九景衢铁路"
+    >>> [text[s:e] for s, e in _split_joined(text, 4, 17, {"高速公路", "铁路"})]
+    ['杭新景高速公路', '九景衢铁路']
+    """
+    for joint in _JOINT.finditer(text, start, end):
+        left = text[start:joint.start()]
+        if len(left) >= 4 and end - joint.end() >= 4 and _head_of(left, set(heads)):
+            return [(start, joint.start()), (joint.end(), end)]
+    return [(start, end)]
+
+
+_JOINT = re.compile("和|与|及")
 
 
 def _drop_admin_prefix(words, starts, first, k, start) -> int:

@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 
-from .bodies import bracketed_names, find_bodies, firm_short_name
+from .bodies import bracketed_names, find_bodies, find_media, firm_short_name
 from .clean import RepairedText, repair
 from .errors import ModelError
 from .gazetteer import place_names
@@ -178,6 +178,8 @@ def extend_place(text: str, start: int, end: int) -> int:
     >>> text[0:extend_place(text, 0, 2)], text[5:extend_place(text, 5, 7)]
     ('湖畔社区', '湖畔')
     """
+    if text[start:end].endswith(_PLACE_UNITS):  # 李祖村 + 村集体: the place has its unit already
+        return end
     for unit in _PLACE_UNITS:
         if text.startswith(unit, end):
             if len(unit) == 1 and end + 2 <= len(text) and is_word(text[end:end + 2]):
@@ -217,6 +219,58 @@ MEETINGS = ("会商会", "协商会", "座谈会", "推进会", "现场会", "�
 _PRONOUNS = ("我们", "咱们", "你们", "他们", "她们")
 
 
+_PHOTO_CREDIT = re.compile(r"[\s/／]*摄$")
+
+
+def _person_or_place(text: str, start: int, end: int) -> tuple[str, int]:
+    """The label and end of a span the tagger read as a person: a name that ends in a place's unit is a place
+    (李祖村: 李 is a surname, 村 ends no given name), and a photo credit's 摄 is not part of the name
+    (记者 韩坚 摄).
+
+    >>> text = "李祖村走出了新路。本报记者 韩坚 摄"
+    >>> _person_or_place(text, 0, 3), _person_or_place(text, 14, 18)
+    (('LOC', 3), ('PER', 16))
+    """
+    name = text[start:end]
+    if end - start >= 3 and name.endswith(_PLACE_UNITS + ("镇", "乡")):
+        return "LOC", end
+    credit = _PHOTO_CREDIT.search(name)
+    if credit and credit.start() >= 2:
+        return "PER", start + credit.start()
+    return "PER", end
+
+
+_VILLAGE_TITLES = ("特色", "精品", "示范", "生态", "文明", "先进", "明星", "小康", "卫生", "美丽", "景区", "未来", "善治",
+                   "共富", "样板", "民主法治")
+_TITLE_LEVELS = ("", "省", "市", "县", "区", "国家级", "全国", "省级", "市级", "县级")
+
+
+def _is_village_title(name: str) -> bool:
+    """Whether a place named as a village is a title villages are given (县生态村, 农家乐特色村, 美丽乡村精品村),
+    not a village's name: the title follows nothing, a level or a common word. 茶园村 and 下庄村 are villages.
+
+    >>> [_is_village_title(n) for n in ("县生态村", "农家乐特色村", "美丽乡村精品村", "茶园村", "上明星村")]
+    [True, True, True, False, False]
+    """
+    title = next((t for t in _VILLAGE_TITLES if name.endswith(t + "村")), None)
+    if title is None:
+        return False
+    stem = name[: -len(title) - 1]
+    return stem in _TITLE_LEVELS or stem.endswith(("乡村", "农家乐")) or len(stem) >= 2 and is_common_word(stem)
+
+
+def _is_task_group(name: str) -> bool:
+    """Whether an organisation's name is only a task a group was formed for and its group word (调研组, 慰问组,
+    考评团): a delegation of the day, not an organisation.
+
+    >>> [_is_task_group(n) for n in ("调研组", "考评团", "专家组", "中央巡视组")]
+    [True, True, False, False]
+    """
+    if len(name) != 3 or name[-1] not in "组团":
+        return False
+    return any(w.word == name[:2] and w.flag in ("v", "vn") for w in posseg.dt.cut(name[:2]))
+
+
 def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> None:
     """Set ``doc.ents`` from character spans, trimmed of edge punctuation and a leading pronoun, cut before a verb
     a name ran on into, meetings dropped from ORG, places extended over a unit word (and back over a town name
@@ -229,8 +283,18 @@ def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> Non
             start += 2
         if start >= end:
             continue
+        if label == "PER":
+            label, end = _person_or_place(text, start, end)
+            if start >= end:
+                continue
         if label in ("LOC", "ORG"):
             end = start + cut_at_verb(text[start:end])
+        if label == "ORG" and _is_task_group(text[start:end]):
+            continue
+        if label == "LOC" and _is_village_title(text[start:end]):
+            continue
+        if label == "LOC" and text.endswith("村村", start, end):  # 李祖村 | 村集体: the unit starts the next word
+            end -= 1
         if label == "LOC":
             start, end = extend_to_town(text, start, end), extend_place(text, start, end)
         elif label == "ORG" and text[start:end].endswith(MEETINGS):
@@ -325,8 +389,9 @@ class ProjectComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         view = repaired_view(doc)
+        orgs = [view.to_view(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
         found = find_projects(view.text, heads=self.heads, not_after=self.not_after, places=_view_places(doc, view),
-                              max_words=self.max_words)
+                              orgs=[span for span in orgs if span is not None], max_words=self.max_words)
         projects: list[Span] = []
         places: list[Span] = []
         for s, e in found:
@@ -346,8 +411,9 @@ class ProjectComponent:
 
 
 class BodyComponent:
-    """Adds ORG entities for bodies named by their level (市政府, 区人大; :func:`kg.bodies.find_bodies`) where no
-    other entity stands, except a place that the body's name takes in (台州市 + 委), and the other name an
+    """Adds ORG entities for bodies named by their level (市政府, 区人大; :func:`kg.bodies.find_bodies`) and news
+    media named by their place (浙江在线; :func:`kg.bodies.find_media`) where no other entity stands, except a
+    place that the name takes in (台州市 + 委, 浙江 + 在线), and the other name an
     organisation gives in brackets after its own (台州市工商联(总商会); :func:`kg.bodies.bracketed_names`)."""
 
     def __init__(self, nlp: Language, name: str):
@@ -356,7 +422,8 @@ class BodyComponent:
     def __call__(self, doc: Doc) -> Doc:
         view = repaired_view(doc)
         ents = list(doc.ents)
-        for s, e in find_bodies(view.text, places=_view_places(doc, view)):
+        places = _view_places(doc, view)
+        for s, e in find_bodies(view.text, places=places) + find_media(view.text, places):
             body = doc.char_span(*view.to_original(s, e), label="ORG", alignment_mode="expand")
             if body is None:
                 continue

@@ -22,6 +22,9 @@ POSITIVE = [
     ("市民可通过“爱台州”APP预约", "爱台州"),
     ("2023年甬台温高速公路改扩建工程建成通车", "甬台温高速公路改扩建工程"),
     ("小区距离京石高速长阳出口约3公里", "京石高速"),
+    ("去年开工的微宏动力二期项目总投资3亿元", "微宏动力二期项目"),
+    ("加快推进03省道义桥至楼塔段改扩建工程", "03省道义桥至楼塔段改扩建工程"),
+    ("而湖州太湖旅游度假区则亮出了王牌", "湖州太湖旅游度假区"),
 ]
 NEGATIVE = [
     "取消３６项建设项目收费",
@@ -46,6 +49,9 @@ NEGATIVE = [
     "是中杭水泵股份有限公司产业转型升级项目，主要",
     "引进年产5000吨新材料项目",
     "开通货运班列(每周)两列",
+    "萧山9大项目集中开工",
+    "被列为绍兴市十大系列工程之一",
+    "安排城市基础项目3项",
 ]
 
 
@@ -68,3 +74,14 @@ def test_items_of_a_list_closed_by_deng_xiangmu_are_projects_when_they_look_like
 def test_items_of_a_counted_list_of_projects_are_projects_when_they_hold_a_proper_word():
     text = "云帆(华创科技园)、金卡二供、金卡光储等5个项目参加签约；签约了智能制造、生物医药等3个项目"
     assert [text[s:e] for s, e in find_projects(text)] == ["云帆(华创科技园)", "金卡二供", "金卡光储"]
+
+
+def test_two_projects_joined_by_he_are_two_names():
+    text = "规划中的杭新景高速公路和九景衢铁路将经过全村"
+    assert [text[s:e] for s, e in find_projects(text)] == ["杭新景高速公路", "九景衢铁路"]
+
+
+def test_a_school_or_hospital_named_before_xiangmu_is_a_building_project():
+    text = "金职院附属医院(海棠医院)项目开工，台州市电力检修配中心项目动工，市工商联项目部"
+    orgs = [(0, 7), (18, 28), (38, 42)]  # as the NER finds them
+    assert [text[s:e] for s, e in find_projects(text, orgs=orgs)] == ["金职院附属医院(海棠医院)项目", "电力检修配中心项目"]

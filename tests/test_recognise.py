@@ -67,6 +67,27 @@ def test_a_place_cut_inside_a_town_name_takes_the_whole_name(nlp):
     assert _ents(nlp(text)) == [(2, 6, "LOC", "大麦屿港")]
 
 
+def test_a_village_already_named_with_its_unit_takes_no_second_one(nlp):
+    text = "2024年，下庄村村集体收入增加。"
+    assert (6, 9, "LOC", "下庄村") in _ents(nlp(text))
+
+
+def test_a_photo_credit_is_not_part_of_the_name(nlp):
+    text = "图为施工现场。本报记者 韩坚 摄"
+    assert _ents(nlp(text))[-1] == (12, 14, "PER", "韩坚")
+
+
+def test_task_groups_and_village_titles_are_not_names(nlp):
+    text = "调研组成员来到茶园村，该村先后被评为县生态村和农家乐特色村。"
+    assert [(label, t) for _, _, label, t in _ents(nlp(text))] == [("LOC", "茶园村")]
+
+
+def test_news_media_named_by_their_place_are_organisations(nlp):
+    text = "浙江在线12月30日讯 来源:杭州网。台州网格员和中国网民"
+    assert [(label, t) for _, _, label, t in _ents(nlp(text))] == [
+        ("ORG", "浙江在线"), ("ORG", "杭州网"), ("LOC", "台州"), ("LOC", "中国")]
+
+
 def test_a_pronoun_before_a_name_is_left_out(nlp):
     text = "他说：“我们总工会要把服务职工放在首位。”"
     assert nlp.get_pipe("kg_tagger").model.predict([text]) == [[(3, 9, "ORG")]]  # “我们总工会
