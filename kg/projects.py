@@ -32,7 +32,7 @@ from typing import AbstractSet, Iterable, Sequence
 
 import jieba.posseg as posseg
 
-from .gazetteer import place_names
+from .gazetteer import is_place_name, place_names
 from .tagger import is_common_word
 
 __all__ = ["DEFAULT_HEADS", "find_projects"]
@@ -432,7 +432,11 @@ def _split_joined(text: str, start: int, end: int, heads: AbstractSet[str]) -> l
     """
     for joint in _JOINT.finditer(text, start, end):
         left = text[start:joint.start()]
-        if len(left) >= 4 and end - joint.end() >= 4 and _head_of(left, set(heads)):
+        right = text[joint.end():end]
+        head = _head_of(right, set(heads))
+        # the right part names a project of its own, not a part of the left one (隧道及接线工程: 接线 is a word)
+        if len(left) >= 4 and len(right) >= 4 and _head_of(left, set(heads)) and head \
+                and not is_common_word(right[: right.rfind(head)]):
             return [(start, joint.start()), (joint.end(), end)]
     return [(start, end)]
 
@@ -443,7 +447,8 @@ _JOINT = re.compile("和|与|及")
 def _drop_admin_prefix(words, starts, first, k, start) -> int:
     word = words[first][0]
     # Not in "台州市域铁路": 市域 (the city's area) is one word that jieba splits.
-    if (first < k - 1 and words[first][1] == "ns" and word.endswith(ADMIN_SUFFIX) and len(word) >= 3
+    if (first < k - 1 and (words[first][1] == "ns" or is_place_name(word)) and len(word) >= 3
+            and word.endswith(ADMIN_SUFFIX + ("镇", "乡", "街道"))
             and not words[first + 1][0].startswith("域")):
         rest = "".join(w for w, _ in words[first + 1:k])
         if len(rest) >= 2:

@@ -92,7 +92,8 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _BOUND = re.compile(r"^[东西南北](?:起|至|到|接|邻|临)(?=.{2})")
-_ADMIN_LEVEL = re.compile(r"^(.{2,}?(?:省|自治区|市|县|区))(?=.{2,}(?:市|县|区|镇|乡|街道|村|社区)$)")
+_ADMIN_LEVEL = re.compile(r"^(.{2,}?(?:省|自治区|市|县|区))(?!城)(?=.{2,}(?:市|县|区|镇|乡|街道|村|社区|路|大道|广场)$)")
+_TOWN_LEVEL = re.compile(r"^(.{2,}?(?:镇|乡|街道))(?!办)(?=.{2,}(?:村|社区|路|大道|街)$)")
 
 
 def split_places(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -130,9 +131,10 @@ _UNIT_PLACE = re.compile(r"^[^\W\d_]{2,}(?:镇|乡|街道|村|社区|小区|岛)
 
 def _first_place_length(name: str) -> int:
     """The length of the first of the places ``name`` chains, 0 when it is one place: an administrative level
-    followed by a lower one (临海市 + 沿江镇), or a gazetteer place followed by a place of its own named by a stem
-    of two characters or more and a unit (玉环 + 东岙小区, 桐乡 + 凤鸣街道, 三门 + 蛇蟠岛), not by the rest of
-    one name (台州府城, 朝鲜半岛, 太平店村)."""
+    followed by a lower one, a road or a square (临海市 + 沿江镇, 台州市 + 市府广场; not 县城), a gazetteer place
+    followed by a place of its own named by a stem of two characters or more and a unit (玉环 + 东岙小区,
+    桐乡 + 凤鸣街道, 三门 + 蛇蟠岛), not by the rest of one name (台州府城, 朝鲜半岛, 太平店村), or a town followed
+    by a village or a road (须水镇 + 西岗村, 葭沚街道 + 体育场路)."""
     level = _ADMIN_LEVEL.match(name)
     if level:
         return level.end()
@@ -140,7 +142,8 @@ def _first_place_length(name: str) -> int:
     for n in range(min(longest, len(name) - 3), 1, -1):
         if name[:n] in names and _UNIT_PLACE.match(name[n:]):
             return n
-    return 0
+    town = _TOWN_LEVEL.match(name)  # a town followed by a village or a road in it: 须水镇 + 西岗村, 葭沚街道 + 体育场路
+    return town.end() if town else 0
 
 
 _PLACE_UNITS = ("社区", "小区", "街道", "村")
@@ -213,7 +216,7 @@ def extend_to_town(text: str, start: int, end: int) -> int:
 # A span ending in one of these is a meeting or a show, not an organisation (…疫情防控工作会商会, 二手车展);
 # 大会 and 会议 are left out: 全国人民代表大会 and 中国人民政治协商会议 are bodies.
 MEETINGS = ("会商会", "协商会", "座谈会", "推进会", "现场会", "动员会", "交流会", "研讨会", "推介会", "发布会", "车展",
-            "博览会", "展销会")
+            "博览会", "展销会", "党代会")
 
 
 _PRONOUNS = ("我们", "咱们", "你们", "他们", "她们")
@@ -271,6 +274,24 @@ def _is_task_group(name: str) -> bool:
     return any(w.word == name[:2] and w.flag in ("v", "vn") for w in posseg.dt.cut(name[:2]))
 
 
+_DIRECTIONS = ("以东", "以南", "以西", "以北", "一带")
+_PARTY_AND_GOVERNMENT = re.compile(r"[省市县区镇乡]委\s*(?=[省市县区镇乡]政府$)")
+
+
+def _split_party_and_government(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """An organisation read as the party committee and the government of one place together (区委区政府, 台州市委市政府)
+    is two bodies.
+
+    >>> text = "台州市委市政府和区政府"
+    >>> [text[s:e] for s, e in _split_party_and_government(text, 0, 7)], _split_party_and_government(text, 8, 11)
+    (['台州市委', '市政府'], [(8, 11)])
+    """
+    joint = _PARTY_AND_GOVERNMENT.search(text, start, end)
+    if joint is None or joint.start() < start:
+        return [(start, end)]
+    return [(start, joint.start() + 2), (joint.end(), end)]
+
+
 def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> None:
     """Set ``doc.ents`` from character spans, trimmed of edge punctuation and a leading pronoun, cut before a verb
     a name ran on into, meetings dropped from ORG, places extended over a unit word (and back over a town name
@@ -295,11 +316,16 @@ def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> Non
             continue
         if label == "LOC" and text.endswith("村村", start, end):  # 李祖村 | 村集体: the unit starts the next word
             end -= 1
+        if label == "LOC" and end - start >= 5 and text.endswith(_DIRECTIONS, start, end):
+            end -= 2  # 体育场路以南: where, relative to the place
+        if label == "LOC" and end - start >= 4 and text.endswith(("县城", "分会场", "主会场"), start, end):
+            end -= 1 if text.endswith("县城", start, end) else 3  # 仙居县城 is 仙居县; 温岭分会场 is held in 温岭
         if label == "LOC":
             start, end = extend_to_town(text, start, end), extend_place(text, start, end)
         elif label == "ORG" and text[start:end].endswith(MEETINGS):
             continue
-        for s, e in split_places(text, start, end) if label == "LOC" else [(start, end)]:
+        pieces = split_places(text, start, end) if label == "LOC" else _split_party_and_government(text, start, end)
+        for s, e in pieces:
             span = doc.char_span(s, e, label=label, alignment_mode="expand")
             if span is not None and span.text.strip():
                 made.append(span)
@@ -366,8 +392,8 @@ def _view_places(doc: Doc, view: RepairedText) -> list[tuple[int, int]]:
 
 
 def _is_admin_place(name: str) -> bool:
-    """Whether ``name`` is a division of the gazetteer written with its suffix (台州市, 路桥区, 浙江省)."""
-    return name.endswith(("省", "市", "县", "区")) and name in place_names()[0]
+    """Whether ``name`` is a division of the gazetteer written with its suffix (台州市, 路桥区, 浙江省, 龙溪镇)."""
+    return name.endswith(("省", "市", "县", "区", "镇", "乡", "街道")) and name in place_names()[0]
 
 
 # A place named as one of these is a development zone, which kg counts as a project (经开区, 台州湾经济技术开发区);
