@@ -20,7 +20,8 @@ No training set has this label, so it is found by rule, on the repaired text:
    counted list (等5个项目) an item with a word the dictionary does not know is one too (金卡二供, 起帆);
 8. an app named in quotes before the word app (“浙里办”APP, “爱台州”客户端) is a platform, so a project;
 9. a school, hospital or centre the NER found, named just before 项目/工程, is a building under construction:
-   金华职业技术学院附属医院(海棠医院)项目.
+   金华职业技术学院附属医院(海棠医院)项目;
+10. a name the NER found followed by a phase is a project's phase: 湖州影视城一期.
 
 Every setting is a keyword argument with a default, so that a pipeline's config holds them all.
 """
@@ -189,7 +190,9 @@ def find_projects(
             found.extend(_split_joined(text, start, end, head_set))
     found.extend(_listed_projects(text, place_chars))
     found.extend(_quoted_apps(text))
+    orgs = list(orgs)
     found.extend(_building_projects(text, orgs))
+    found.extend(_phased_names(text, list(places) + orgs))
     found.extend(_quoted_short_forms(text, found))
     # Overlapping candidates ("台州机场" and "台州机场改扩建工程"): the longest wins.
     kept: list[tuple[int, int]] = []
@@ -420,6 +423,25 @@ def _building_projects(text: str, orgs: Iterable[tuple[int, int]]) -> list[tuple
             place = next((n for n in range(min(6, end - start - 4), 2, -1)
                           if text[start:start + n].endswith(ADMIN_SUFFIX) and text[start:start + n] in place_names()[0]), 0)
             found.append((start + place, works.end()))  # 台州市 + 电力检修配中心项目: the city stays a LOC (rule 5)
+    return found
+
+
+_NAMED_PHASE = re.compile(r"[一二三四五六七八九十\d]期(?!间|货|刊|末|初|中|限|待|望|盼|满|内)")
+
+
+def _phased_names(text: str, names: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A name the NER found followed by a phase (湖州影视城一期, 晶科能源三期) is a project: organisations and places
+    have no phases, works do (rule 10). A phase word that starts another word (一期间, 二期货) is not one.
+
+    >>> text = "湖州影视城一期已引进47家企业，台州一期间"
+    >>> [text[s:e] for s, e in _phased_names(text, [(0, 5), (16, 18)])]
+    ['湖州影视城一期']
+    """
+    found = []
+    for start, end in names:
+        phase = _NAMED_PHASE.match(text, end)
+        if phase and end - start >= 3:
+            found.append((start, phase.end()))
     return found
 
 

@@ -144,6 +144,16 @@ def evaluate_tagger(model: Tagger, records: list[dict]) -> dict:
     return score_spans(texts, [r["entities"] for r in records], model.predict(texts))
 
 
+def tagger_folder(path: Path) -> Path:
+    """The tagger's folder in ``path``: a pipeline written by ``kg train`` (its ``kg_tagger``) or a tagger's own."""
+    inner = path / "kg_tagger"
+    if (inner / "settings.json").exists():
+        return inner
+    if (path / "settings.json").exists():
+        return path
+    raise FileNotFoundError(f"{path}: no tagger here (neither kg_tagger/settings.json nor settings.json)")
+
+
 def train(config_path: Path, output: Path, *, data_dir: Path | None = None, resume: bool = False,
           log=print) -> dict:
     """Train a tagger as ``config_path`` says and write the best epoch to ``output``; returns its dev scores."""
@@ -171,22 +181,27 @@ def train(config_path: Path, output: Path, *, data_dir: Path | None = None, resu
     dev_records = list(read_gold(base / data["dev"], LABEL_MAP))
     if data.get("dev_limit", 0):
         dev_records = dev_records[: data["dev_limit"]]
-    settings = TaggerSettings(**tagger_cfg)
-    counts = Counter(c for r in train_records for c in r["text"])
-    folded: Counter[str] = Counter()
-    for c, n in counts.items():
-        folded[norm_char(c)] += n
-    chars = ["<pad>", "<unk>"] + sorted(c for c, n in folded.items() if n >= loop["min_char_count"])
-    vocab = {c: i for i, c in enumerate(chars)}
-    examples = []
-    for r in train_records:
-        for offset, piece in _pieces(r, settings.max_len):
-            examples.append(piece)
-    bigram_vocab, word_vocab = _feature_vocabs([e["text"] for e in examples], settings)
-    model = Tagger(settings, vocab, bigram_vocab, word_vocab)
+    init = loop.get("init", "")
+    if init:  # fine-tuning: the model's own settings and vocabularies, new characters read as <unk>
+        model = Tagger.load(tagger_folder(Path(init)))
+        settings = model.settings
+        log(f"starting from {init} (its [tagger] settings and vocabularies are kept)")
+    else:
+        settings = TaggerSettings(**tagger_cfg)
+    examples = [piece for r in train_records for _, piece in _pieces(r, settings.max_len)]
+    if not init:
+        counts = Counter(c for r in train_records for c in r["text"])
+        folded: Counter[str] = Counter()
+        for c, n in counts.items():
+            folded[norm_char(c)] += n
+        chars = ["<pad>", "<unk>"] + sorted(c for c, n in folded.items() if n >= loop["min_char_count"])
+        vocab = {c: i for i, c in enumerate(chars)}
+        bigram_vocab, word_vocab = _feature_vocabs([e["text"] for e in examples], settings)
+        model = Tagger(settings, vocab, bigram_vocab, word_vocab)
     log(f"train {len(train_records)} texts, {sum(len(r['text']) for r in train_records)} chars; "
-        f"dev {len(dev_records)}; vocab {len(vocab)}"
-        + (f", bigrams {len(bigram_vocab)}" if bigram_vocab else "") + (f", words {len(word_vocab)}" if word_vocab else "")
+        f"dev {len(dev_records)}; vocab {len(model.vocab)}"
+        + (f", bigrams {len(model.bigram_vocab)}" if model.bigram_vocab else "")
+        + (f", words {len(model.word_vocab)}" if model.word_vocab else "")
         + f"; parameters {sum(p.numel() for p in model.parameters())}")
 
     tag_index = {t: i for i, t in enumerate(settings.tags)}

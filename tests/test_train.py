@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 import spacy
+import torch
 
 from kg.cli import main
 
@@ -36,6 +37,22 @@ def test_train_writes_a_loadable_pipeline_and_resumes(tmp_path, capsys):
     assert "resumed after epoch 1" in capsys.readouterr().out
     history = json.loads((work / "training.json").read_text())["history"]
     assert [h["epoch"] for h in history] == [1, 2]
+
+
+def test_fine_tuning_starts_from_a_trained_model_and_keeps_its_vocabulary(tmp_path, capsys):
+    first, tuned = tmp_path / "first", tmp_path / "tuned"
+    assert main(["train", str(_tiny_config(tmp_path, 1)), "--data", str(SHARED_NER), "-o", str(first),
+                 "--work", str(tmp_path / "w1")]) == 0
+    config = _tiny_config(tmp_path, 1)
+    text = config.read_text(encoding="utf-8").replace('\ninit = ""\n', f'\ninit = "{first}"\n')
+    text = text.replace("\nlimit = 40\n", "\nlimit = 60\n").replace("\nhidden = 16\n", "\nhidden = 24\n")
+    config.write_text(text, encoding="utf-8")
+    assert main(["train", str(config), "--data", str(SHARED_NER), "-o", str(tuned), "--work", str(tmp_path / "w2")]) == 0
+    assert f"starting from {first}" in capsys.readouterr().out
+    before, after = spacy.load(first).get_pipe("kg_tagger").model, spacy.load(tuned).get_pipe("kg_tagger").model
+    assert after.vocab == before.vocab and after.settings == before.settings  # hidden 24 in the config is ignored
+    assert after.settings.hidden == 16
+    assert not all(torch.equal(a, b) for a, b in zip(before.state_dict().values(), after.state_dict().values()))
 
 
 def test_a_model_trained_with_tables_and_feature_dropout_keeps_its_tables_in_the_pipeline(tmp_path):
