@@ -421,7 +421,7 @@ def _building_projects(text: str, orgs: Iterable[tuple[int, int]]) -> list[tuple
         works = _BUILDING_WORKS.match(text, end)
         if works and text[start:end].endswith(_BUILDINGS) and not text.startswith(DEFAULT_NOT_AFTER, works.end()):
             place = next((n for n in range(min(6, end - start - 4), 2, -1)
-                          if text[start:start + n].endswith(ADMIN_SUFFIX) and text[start:start + n] in place_names()[0]), 0)
+                          if text[start:start + n].endswith(ADMIN_SUFFIX) and is_place_name(text[start:start + n])), 0)
             found.append((start + place, works.end()))  # 台州市 + 电力检修配中心项目: the city stays a LOC (rule 5)
     return found
 

@@ -292,11 +292,34 @@ def _split_party_and_government(text: str, start: int, end: int) -> list[tuple[i
     return [(start, joint.start() + 2), (joint.end(), end)]
 
 
+def _place_edges(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The edges of a place the tagger found, or None when it names no place (a title villages are given): a
+    doubled unit, a direction after it, a county town and a meeting's venue are cut back to the place; then it is
+    extended over a unit word after it and back over a town name it cuts.
+
+    >>> text = "位于葭沚街道以南，李祖村村集体，温岭分会场，仙居县城，县生态村"
+    >>> [text[slice(*_place_edges(text, s, e))] for s, e in ((2, 8), (9, 13), (16, 21), (22, 26))]
+    ['葭沚街道', '李祖村', '温岭', '仙居县']
+    >>> _place_edges(text, 27, 31) is None
+    True
+    """
+    if _is_village_title(text[start:end]):
+        return None
+    if text.endswith("村村", start, end):  # 李祖村 | 村集体: the unit starts the next word
+        end -= 1
+    if end - start >= 5 and text.endswith(_DIRECTIONS, start, end):
+        end -= 2  # 体育场路以南: where, relative to the place
+    if end - start >= 4 and text.endswith(("县城", "分会场", "主会场"), start, end):
+        end -= 1 if text.endswith("县城", start, end) else 3  # 仙居县城 is 仙居县; 温岭分会场 is held in 温岭
+    return extend_to_town(text, start, end), extend_place(text, start, end)
+
+
 def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> None:
     """Set ``doc.ents`` from character spans, trimmed of edge punctuation and a leading pronoun, cut before a verb
-    a name ran on into, meetings dropped from ORG, places extended over a unit word (and back over a town name
-    they cut), split by administrative level, expanded to token edges, overlaps dropped (longest wins). ``text``
-    is ``doc.text``, passed in because computing it is costly."""
+    a name ran on into; persons ending in a place's unit made places and photo credits cut off; meetings and task
+    groups dropped from ORG, party committee and government read as one split in two; places' edges set
+    (:func:`_place_edges`) and split by administrative level; expanded to token edges, overlaps dropped (longest
+    wins). ``text`` is ``doc.text``, passed in because computing it is costly."""
     made = []
     for start, end, label in spans:
         start, end = trim_span(text, start, end)
@@ -310,19 +333,12 @@ def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> Non
                 continue
         if label in ("LOC", "ORG"):
             end = start + cut_at_verb(text[start:end])
-        if label == "ORG" and _is_task_group(text[start:end]):
-            continue
-        if label == "LOC" and _is_village_title(text[start:end]):
-            continue
-        if label == "LOC" and text.endswith("村村", start, end):  # 李祖村 | 村集体: the unit starts the next word
-            end -= 1
-        if label == "LOC" and end - start >= 5 and text.endswith(_DIRECTIONS, start, end):
-            end -= 2  # 体育场路以南: where, relative to the place
-        if label == "LOC" and end - start >= 4 and text.endswith(("县城", "分会场", "主会场"), start, end):
-            end -= 1 if text.endswith("县城", start, end) else 3  # 仙居县城 is 仙居县; 温岭分会场 is held in 温岭
         if label == "LOC":
-            start, end = extend_to_town(text, start, end), extend_place(text, start, end)
-        elif label == "ORG" and text[start:end].endswith(MEETINGS):
+            place = _place_edges(text, start, end)
+            if place is None:
+                continue
+            start, end = place
+        elif label == "ORG" and (text[start:end].endswith(MEETINGS) or _is_task_group(text[start:end])):
             continue
         pieces = split_places(text, start, end) if label == "LOC" else _split_party_and_government(text, start, end)
         for s, e in pieces:
