@@ -5,6 +5,7 @@ from pathlib import Path
 
 import spacy
 import torch
+from thinc.api import Config
 
 from kg.cli import main
 
@@ -131,3 +132,11 @@ def test_feature_dropout_hides_bigrams_and_words_but_not_characters_or_padding()
     assert dropped.tolist() == [[[5, 1, 1, 1, 1, 3], [9, 1, 1, 3, 1, 0], [0, 0, 0, 0, 0, 0]]]
     assert feats[0, 0].tolist() == [5, 6, 7, 1, 8, 3]  # the batch itself is left as it was
     assert torch.equal(_drop_features(feats, 0.0), feats)
+
+
+def test_the_committed_configs_parse_and_the_fine_tuning_one_starts_from_a_model():
+    news = Config().from_disk(ROOT / "configs" / "tagger.cfg")
+    local = Config().from_disk(ROOT / "configs" / "finetune-local.cfg")
+    assert news["training"]["init"] == "" and local["training"]["init"].endswith("models/kg-ner")
+    assert local["data"]["train"][:3] == news["data"]["train"]
+    assert local["tagger"] == news["tagger"]  # the model it starts from was trained with these settings
