@@ -133,6 +133,7 @@ def find_projects(
             pos += len(w.word)
         words.append(("\n", "x"))  # a boundary between windows
         starts.append(pos)
+    places, orgs = list(places), list(orgs)  # each is read twice below
     place_chars = {i for s, e in places for i in range(s, e)}
     found: list[tuple[int, int]] = []
     for k, (word, flag) in enumerate(words):
@@ -152,7 +153,8 @@ def find_projects(
         glued = word[: -len(head)] if head and word.endswith(head) else ""
         if glued in STOP_WORDS:  # "重点项目" read as one word: generic
             continue
-        if _COUNTED.search(text, 0, starts[k] + len(glued)):  # 萧山9大项目, 十大系列工程: a group, not one
+        before = starts[k] + len(glued)  # 萧山9大项目, 十大系列工程: a group, not one (the count ends just before the head)
+        if _COUNTED.search(text, max(0, before - 12), before):
             continue
         quoted = _QUOTED_NAME.search(text, max(0, starts[k] - 12), end + 1)
         if quoted and quoted.end() == end + 1 and head not in ("工程", "项目") and not _inside_title(text, end):
@@ -190,9 +192,8 @@ def find_projects(
             found.extend(_split_joined(text, start, end, head_set))
     found.extend(_listed_projects(text, place_chars))
     found.extend(_quoted_apps(text))
-    orgs = list(orgs)
     found.extend(_building_projects(text, orgs))
-    found.extend(_phased_names(text, list(places) + orgs))
+    found.extend(_phased_names(text, places + orgs))
     found.extend(_quoted_short_forms(text, found))
     # Overlapping candidates ("台州机场" and "台州机场改扩建工程"): the longest wins.
     kept: list[tuple[int, int]] = []
@@ -302,7 +303,7 @@ def _windows(text: str, heads: Sequence[str], left: int = 30, right: int = 8) ->
     return merged
 
 
-def _head_of(word: str, heads: set[str]) -> str | None:
+def _head_of(word: str, heads: AbstractSet[str]) -> str | None:
     for tail in HEAD_TAILS:
         if word.endswith(tail) and word[: -len(tail)] in heads:
             return word[: -len(tail)]
@@ -455,9 +456,9 @@ def _split_joined(text: str, start: int, end: int, heads: AbstractSet[str]) -> l
     for joint in _JOINT.finditer(text, start, end):
         left = text[start:joint.start()]
         right = text[joint.end():end]
-        head = _head_of(right, set(heads))
+        head = _head_of(right, heads)
         # the right part names a project of its own, not a part of the left one (隧道及接线工程: 接线 is a word)
-        if len(left) >= 4 and len(right) >= 4 and _head_of(left, set(heads)) and head \
+        if len(left) >= 4 and len(right) >= 4 and _head_of(left, heads) and head \
                 and not is_common_word(right[: right.rfind(head)]):
             return [(start, joint.start()), (joint.end(), end)]
     return [(start, end)]
