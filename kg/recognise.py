@@ -31,7 +31,7 @@ from .clean import RepairedText, repair
 from .errors import ModelError
 from .gazetteer import place_names
 from .lists import find_list_items, looks_like_name
-from .projects import DEFAULT_HEADS, DEFAULT_NOT_AFTER, find_projects
+from .projects import DEFAULT_HEADS, DEFAULT_NOT_AFTER, find_projects, is_project_name
 from .tagger import Tagger, is_common_word, is_word
 
 __all__ = ["TaggerComponent", "BodyComponent", "RepeatComponent", "ListComponent", "ProjectComponent", "load_pipeline", "new_pipeline", "DEFAULT_MODEL", "LABELS"]
@@ -220,6 +220,8 @@ MEETINGS = ("会商会", "协商会", "座谈会", "推进会", "现场会", "�
 
 
 _PRONOUNS = ("我们", "咱们", "你们", "他们", "她们")
+# Words for the people of a place: 中国网民, 台州市民 name no organisation, only their place.
+PEOPLE = ("网民", "市民", "居民", "村民", "农民", "群众", "人民")
 
 
 _PHOTO_CREDIT = re.compile(r"[\s/／]*摄$")
@@ -317,9 +319,9 @@ def _place_edges(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> None:
     """Set ``doc.ents`` from character spans, trimmed of edge punctuation and a leading pronoun, cut before a verb
     a name ran on into; persons ending in a place's unit made places and photo credits cut off; meetings and task
-    groups dropped from ORG, party committee and government read as one split in two; places' edges set
-    (:func:`_place_edges`) and split by administrative level; expanded to token edges, overlaps dropped (longest
-    wins). ``text`` is ``doc.text``, passed in because computing it is costly."""
+    groups dropped from ORG, the people of a place (中国网民) made their place, party committee and government read
+    as one split in two; places' edges set (:func:`_place_edges`) and split by administrative level; expanded to
+    token edges, overlaps dropped (longest wins). ``text`` is ``doc.text``, passed in because computing it is costly."""
     made = []
     for start, end, label in spans:
         start, end = trim_span(text, start, end)
@@ -333,6 +335,8 @@ def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> Non
                 continue
         if label in ("LOC", "ORG"):
             end = start + cut_at_verb(text[start:end])
+        if label == "ORG" and text.endswith(PEOPLE, start, end) and text[start:end - 2] in place_names()[0]:
+            label, end = "LOC", end - 2  # 中国网民: the place of the people
         if label == "LOC":
             place = _place_edges(text, start, end)
             if place is None:
@@ -445,11 +449,17 @@ class ProjectComponent:
             if place is not None:
                 places.append(place)
         kept = [Span(doc, e.start, e.end, label="PROJECT") if e.label_ == "LOC" and e.text.endswith(ZONES) else e
-                for e in doc.ents if all(e.end <= p.start or e.start >= p.end for p in projects)]
+                for e in doc.ents if all(e.end <= p.start or e.start >= p.end for p in projects)
+                and (e.label_ != "PROJECT" or self._is_name(view, e))]
         kept += [p for p in places if all(p.end <= e.start or p.start >= e.end for e in kept)]
         doc.ents = sorted(kept + projects, key=lambda s: s.start)
         doc._.kg_view = None  # the last kg component: the view served the others, and would not serialise
         return doc
+
+    def _is_name(self, view: RepairedText, ent: Span) -> bool:
+        """Whether a PROJECT the model tagged passes the rules' vetoes (:func:`kg.projects.is_project_name`)."""
+        span = view.to_view(ent.start_char, ent.end_char)
+        return span is not None and is_project_name(view.text, *span, heads=self.heads, not_after=self.not_after)
 
 
 class BodyComponent:

@@ -19,7 +19,7 @@ import json
 import unicodedata
 import warnings
 import zlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -345,6 +345,41 @@ class Tagger(nn.Module):
                 results[i].extend((offset + s, offset + e, lab) for s, e, lab in spans_from_tags([tags[t] for t in path]))
             start = end
         return [sorted(r) for r in results]
+
+    def with_labels(self, labels: Sequence[str]) -> "Tagger":
+        """A copy that also tags ``labels`` it does not know yet, for fine-tuning on data that has them.
+
+        Weights of the known tags are kept. A new label's tags start as its own copy of the first label's tag
+        pattern in the CRF (B before I and E, O after E or S), and its output rows start small with a low bias, so
+        the copy predicts exactly what this model predicts until training has seen the new label.
+        """
+        new = [label for label in labels if label not in self.settings.labels]
+        if not new:
+            return self
+        settings = replace(self.settings, labels=self.settings.labels + new)
+        model = Tagger(settings, self.vocab, self.bigram_vocab, self.word_vocab)
+        state = self.state_dict()
+        old_tags, tags = self.settings.tags, settings.tags
+        index = [tags.index(t) for t in old_tags]  # where each known tag sits in the new tag list
+        # each new tag borrows the CRF scores of the first label's tag with the same prefix
+        source = [old_tags.index(t.split("-")[0] + "-" + self.settings.labels[0]) if t not in old_tags
+                  else old_tags.index(t) for t in tags]
+        with torch.no_grad():
+            model.load_state_dict({k: v for k, v in state.items() if not k.startswith(("out.", "crf."))},
+                                  strict=False)
+            model.out.weight.mul_(0.01)
+            model.out.bias.fill_(-5.0)
+            model.out.weight[index] = state["out.weight"]
+            model.out.bias[index] = state["out.bias"]
+            model.crf.transitions.copy_(state["crf.transitions"][source][:, source])
+            model.crf.start.copy_(state["crf.start"][source])
+            model.crf.end.copy_(state["crf.end"][source])
+            low = state["crf.transitions"].min()
+            for i, t in enumerate(tags):  # a B or I of one label is never followed by an I or E of another
+                for j, u in enumerate(tags):
+                    if t[0] in "BI" and u[0] in "IE" and t[2:] != u[2:]:
+                        model.crf.transitions[i, j] = low
+        return model
 
     def int8(self) -> "Tagger":
         """A copy for prediction whose LSTM and output layer hold 8-bit integer weights (PyTorch dynamic

@@ -32,6 +32,7 @@ LABEL_MAP = {
     "PER": "PER", "ORG": "ORG", "LOC": "LOC",
     "name": "PER", "company": "ORG", "government": "ORG", "organization": "ORG", "address": "LOC", "scene": "LOC",
     "PER.NAM": "PER", "ORG.NAM": "ORG", "LOC.NAM": "LOC", "GPE.NAM": "LOC",
+    "PROJECT": "PROJECT",  # kg's own gold (no shared set has it); tagged only by a model whose labels include it
 }
 
 
@@ -183,11 +184,13 @@ def train(config_path: Path, output: Path, *, data_dir: Path | None = None, resu
         dev_records = dev_records[: data["dev_limit"]]
     init = loop.get("init", "")
     if init:  # fine-tuning: the model's own settings and vocabularies, new characters read as <unk>
-        model = Tagger.load(tagger_folder(Path(init)))
+        model = Tagger.load(tagger_folder(Path(init))).with_labels(tagger_cfg.get("labels", []))
         settings = model.settings
-        log(f"starting from {init} (its [tagger] settings and vocabularies are kept)")
+        log(f"starting from {init} (its [tagger] settings and vocabularies are kept; labels {settings.labels})")
     else:
         settings = TaggerSettings(**tagger_cfg)
+    for r in train_records + dev_records:  # gold labels the model does not tag are read as O
+        r["entities"] = [x for x in r["entities"] if x[2] in settings.labels]
     examples = [piece for r in train_records for _, piece in _pieces(r, settings.max_len)]
     if not init:
         counts = Counter(c for r in train_records for c in r["text"])

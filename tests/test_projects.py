@@ -1,6 +1,6 @@
 import pytest
 
-from kg.projects import find_projects
+from kg.projects import find_projects, is_project_name
 
 POSITIVE = [
     ("温岭市南排工程(一期)进展顺利", "南排工程(一期)"),
@@ -85,3 +85,24 @@ def test_a_school_or_hospital_named_before_xiangmu_is_a_building_project():
     text = "金职院附属医院(海棠医院)项目开工，台州市电力检修配中心项目动工，市工商联项目部"
     orgs = [(0, 7), (18, 28), (38, 42)]  # as the NER finds them
     assert [text[s:e] for s, e in find_projects(text, orgs=orgs)] == ["金职院附属医院(海棠医院)项目", "电力检修配中心项目"]
+
+
+@pytest.mark.parametrize("text,name,kept", [
+    ("加快台州湾新材料产业园建设", "台州湾新材料产业园", True),
+    ("黄岩智能模具小镇位于新前街道", "黄岩智能模具小镇", True),
+    ("效解决一批影响平安台州建设的问题", "平安台州", False),  # a campaign: no project ends so
+    ("正在实施中的世纪丘围涂工程是市重点建设工程", "世纪丘围涂工程", True),
+    ("万里扬集团公司衢州项目负责人", "衢州项目", False),  # a place and the head: no name
+    ("其中,安居项目4项", "安居项目", False),  # a dictionary word and the head
+    ("我们一期项目建设共505亩土地", "一期项目", False),
+    ("总投资100亿元健康产业大项目签约落户", "100亿元健康产业大项目", False),  # named by its sum
+    ("萧山9大项目集中开工", "萧山9大项目", False),  # a group named by its count
+    ("明筑新材料、祥和实业新项目以及", "明筑新材料、祥和实业新项目", False),  # a list
+    ("深化新时代“千万工程”，确保", "千万工程", False),  # a campaign alone in quotes
+    ("召开南排工程推进会", "南排工程", False),  # a meeting
+    ("西起吉利大道、东至机场北路,全长3400米", "东至机场北路", False),
+    ("印发《台州湾新区产业平台建设方案》", "台州湾新区产业平台", False),  # a document's title
+])
+def test_a_project_a_model_tagged_passes_the_vetoes_of_the_rules(text, name, kept):
+    start = text.index(name)
+    assert is_project_name(text, start, start + len(name)) is kept

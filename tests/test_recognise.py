@@ -7,7 +7,7 @@ import spacy
 
 from kg.cli import main
 from kg.evaluate import score_spans
-from kg.recognise import DEFAULT_MODEL, cut_at_verb, find_repeats, new_pipeline
+from kg.recognise import DEFAULT_MODEL, cut_at_verb, extend_to_town, find_repeats, new_pipeline
 from kg.tagger import Tagger
 from kg.train import LABEL_MAP, read_gold
 
@@ -61,10 +61,10 @@ def test_a_place_takes_in_the_unit_word_after_it(nlp):
 
 
 def test_a_place_cut_inside_a_town_name_takes_the_whole_name(nlp):
-    # The tagger alone finds only the end of the name here (屿港); 大麦屿街道 is a town of the gazetteer.
+    # A tagger may find only the end of the name here (屿港, as the model of December 1 did); 大麦屿街道 is a town
+    # of the gazetteer, so the place starts where the town's name starts.
     text = "今年大麦屿港吞吐量创新高"
-    [[(start, end, label)]] = nlp.get_pipe("kg_tagger").model.predict([text])
-    assert 2 < start and end == 6 and label == "LOC"
+    assert extend_to_town(text, 4, 6) == extend_to_town(text, 3, 6) == 2
     assert _ents(nlp(text)) == [(2, 6, "LOC", "大麦屿港")]
 
 
@@ -86,8 +86,9 @@ def test_task_groups_and_village_titles_are_not_names(nlp):
 def test_news_media_named_by_their_place_are_organisations(nlp):
     text = "浙江在线12月30日讯 来源:杭州网。台州网格员和中国网民"
     ents = [(label, t) for _, _, label, t in _ents(nlp(text))]
-    assert [t for label, t in ents if label == "ORG"] == ["浙江在线", "杭州网"]  # not 台州网(格), 中国网(民)
-    assert ("LOC", "中国") in ents
+    orgs = [t for label, t in ents if label == "ORG"]
+    assert orgs[:2] == ["浙江在线", "杭州网"] and not {"台州网", "中国网"} & set(orgs)  # not of 台州网格, 中国网民
+    assert ("LOC", "中国") in ents  # 中国网民 are the people of a place, not an organisation
 
 
 def test_a_pronoun_before_a_name_is_left_out(nlp):
@@ -110,8 +111,8 @@ def test_meetings_are_not_organisations(nlp):
 
 def test_a_town_spelled_out_once_is_found_by_its_short_form_in_the_same_article(nlp):
     text = "临海市沿江镇召开大会。沿江是枢纽经济示范小镇，锻造一支高质量沿江铁军。"
-    assert _ents(nlp(text)) == [(0, 3, "LOC", "临海市"), (3, 6, "LOC", "沿江镇"), (11, 13, "LOC", "沿江"),
-                                (30, 32, "LOC", "沿江")]
+    assert [e for e in _ents(nlp(text)) if e[2] == "LOC"] == [
+        (0, 3, "LOC", "临海市"), (3, 6, "LOC", "沿江镇"), (11, 13, "LOC", "沿江"), (30, 32, "LOC", "沿江")]
 
 
 def test_a_firm_named_in_full_is_found_by_its_short_name(nlp):
@@ -229,3 +230,14 @@ def test_kg_evaluate_names_the_bad_line(tmp_path, capsys):
 def test_spacy_multiprocessing_pipe_gives_the_same_entities(nlp):
     texts = ["区委书记潘军明来到台州市路桥区，督查甬台温高速公路改扩建工程。", "浙江中杭水泵股份有限公司落户温岭。"] * 3
     assert [_ents(d) for d in nlp.pipe(texts, n_process=2, batch_size=2)] == [_ents(d) for d in nlp.pipe(texts)]
+
+
+def test_projects_a_model_tagged_keep_their_label_unless_the_rules_veto_them():
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("kg_projects")
+    text = "黄岩智能模具小镇位于新前街道，万里扬集团衢州项目负责人到场。"
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(0, 8, label="PROJECT"), doc.char_span(10, 14, label="LOC"),
+                doc.char_span(20, 24, label="PROJECT")]
+    doc = nlp.get_pipe("kg_projects")(doc)
+    assert _ents(doc) == [(0, 8, "PROJECT", "黄岩智能模具小镇"), (10, 14, "LOC", "新前街道")]

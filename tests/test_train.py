@@ -1,6 +1,7 @@
 """A tiny training run: kg train writes a pipeline that spacy.load opens, and --resume continues it."""
 
 import json
+import re
 from pathlib import Path
 
 import spacy
@@ -139,4 +140,36 @@ def test_the_committed_configs_parse_and_the_fine_tuning_one_starts_from_a_model
     local = Config().from_disk(ROOT / "configs" / "finetune-local.cfg")
     assert news["training"]["init"] == "" and local["training"]["init"].endswith("models/kg-ner")
     assert local["data"]["train"][:3] == news["data"]["train"]
-    assert local["tagger"] == news["tagger"]  # the model it starts from was trained with these settings
+    # the model it starts from was trained with these settings; fine-tuning adds PROJECT
+    assert {**local["tagger"], "labels": news["tagger"]["labels"]} == news["tagger"]
+    assert local["tagger"]["labels"] == news["tagger"]["labels"] + ["PROJECT"]
+
+
+def test_fine_tuning_with_a_new_label_keeps_the_predictions_until_trained_and_then_tags_it(tmp_path, capsys):
+    first, tuned = tmp_path / "first", tmp_path / "tuned"
+    assert main(["train", str(_tiny_config(tmp_path, 1)), "--data", str(SHARED_NER), "-o", str(first),
+                 "--work", str(tmp_path / "w1")]) == 0
+    model = spacy.load(first).get_pipe("kg_tagger").model
+    extended = model.with_labels(["PER", "ORG", "LOC", "PROJECT"])
+    assert extended.settings.labels == ["PER", "ORG", "LOC", "PROJECT"]
+    assert extended.settings.tags[-4:] == ["B-PROJECT", "I-PROJECT", "E-PROJECT", "S-PROJECT"]
+    texts = [r["text"] for r in map(json.loads, open(ROOT / "benchmarks" / "gold" / "sample_pages.jsonl"))][:5]
+    extended.eval()
+    assert extended.predict(texts) == model.predict(texts)
+    assert model.with_labels(["LOC"]) is model
+
+    # fine-tune on the project-annotated sample pages only: the model learns to tag PROJECT
+    config = _tiny_config(tmp_path, 1)
+    text = config.read_text(encoding="utf-8").replace('\ninit = ""\n', f'\ninit = "{first}"\n')
+    text = text.replace('labels = ["PER", "ORG", "LOC"]', 'labels = ["PER", "ORG", "LOC", "PROJECT"]')
+    gold = ROOT / "benchmarks" / "gold" / "sample_pages.jsonl"
+    text = re.sub(r"\ntrain = .*\n", f'\ntrain = {json.dumps([str(gold)] * 12)}\n', text)
+    text = re.sub(r"\ndev = .*\n", f'\ndev = "{gold}"\n', text).replace("\nepochs = 1\n", "\nepochs = 3\n")
+    text = text.replace("\nlr = 0.002\n", "\nlr = 0.01\n")
+    config.write_text(text, encoding="utf-8")
+    assert main(["train", str(config), "-o", str(tuned), "--work", str(tmp_path / "w2")]) == 0
+    assert "labels ['PER', 'ORG', 'LOC', 'PROJECT']" in capsys.readouterr().out
+    nlp = spacy.load(tuned)
+    assert nlp.get_pipe("kg_tagger").model.settings.labels[-1] == "PROJECT"
+    predicted = nlp.get_pipe("kg_tagger").model.predict(texts)
+    assert any(label == "PROJECT" for spans in predicted for _, _, label in spans)
