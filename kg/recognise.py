@@ -2,11 +2,12 @@
 
 Components (registered factories, so ``spacy.load`` rebuilds them from the pipeline's config):
 
-- ``kg_tagger``: the shipped character BiLSTM-CRF (:mod:`kg.tagger`) for PER/ORG/LOC;
+- ``kg_tagger``: the shipped character BiLSTM-CRF (:mod:`kg.tagger`) for PER/ORG/LOC and PROJECT;
 - ``kg_bodies``: ORG names of bodies named by their level alone (市政府, 区人大) by rule (:mod:`kg.bodies`);
 - ``kg_repeats``: a name found once in a doc, tagged wherever the doc repeats it;
 - ``kg_lists``: the items of a list closed by what they are (…等企业, …等品牌) take that type (:mod:`kg.lists`);
-- ``kg_projects``: PROJECT names by rule (:mod:`kg.projects`), after whatever NER ran before it.
+- ``kg_projects``: PROJECT names by rule (:mod:`kg.projects`), after whatever NER ran before it, whose own
+  PROJECT names must pass the rules' vetoes.
 
 All read the OCR-repaired view of ``doc.text`` (:mod:`kg.clean`) and map spans back, so entity offsets always
 index the original text. :func:`load_pipeline` turns a ``--ner`` choice into a pipeline.
@@ -31,7 +32,7 @@ from .clean import RepairedText, repair
 from .errors import ModelError
 from .gazetteer import place_names
 from .lists import find_list_items, looks_like_name
-from .projects import DEFAULT_HEADS, DEFAULT_NOT_AFTER, find_projects, is_project_name
+from .projects import DEFAULT_HEADS, DEFAULT_NOT_AFTER, find_projects, is_project_name, is_site_in_use
 from .tagger import Tagger, is_common_word, is_word
 
 __all__ = ["TaggerComponent", "BodyComponent", "RepeatComponent", "ListComponent", "ProjectComponent", "load_pipeline", "new_pipeline", "DEFAULT_MODEL", "LABELS"]
@@ -353,7 +354,8 @@ def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> Non
 
 
 class TaggerComponent:
-    """Sets PER/ORG/LOC entities from the character tagger, which reads the repaired view of each doc.
+    """Sets the entities of the character tagger's labels (PER/ORG/LOC, and PROJECT in the shipped model), which
+    reads the repaired view of each doc.
 
     With ``int8`` the tagger predicts with 8-bit weights in its LSTM and output layer (PyTorch's dynamic
     quantization), built once from the saved float weights: about 40 % less time in the network, and 10 of the
@@ -425,7 +427,8 @@ class ProjectComponent:
     """Adds PROJECT entities found by :func:`kg.projects.find_projects`; a project replaces the entities it
     covers, and the city or county written just before it is a LOC (温岭市 + 南排工程, 台州市 +
     电力检修配中心项目) even where the tagger had read the whole as one name. A place the NER found that is named
-    as a development zone (经开区) is a PROJECT."""
+    as a development zone (经开区) is a PROJECT. A PROJECT the NER found is kept where it passes the rules'
+    vetoes (:func:`kg.projects.is_project_name`: 衢州项目, 平安台州 and “千万工程” do not)."""
 
     def __init__(self, nlp: Language, name: str, *, heads: list[str], not_after: list[str], max_words: int):
         self.name = name
@@ -448,13 +451,18 @@ class ProjectComponent:
             place = doc.char_span(*view.to_original(s - n, s), label="LOC", alignment_mode="expand") if n else None
             if place is not None:
                 places.append(place)
-        kept = [Span(doc, e.start, e.end, label="PROJECT") if e.label_ == "LOC" and e.text.endswith(ZONES) else e
+        kept = [Span(doc, e.start, e.end, label="PROJECT") if e.label_ == "LOC" and e.text.endswith(ZONES)
+                else Span(doc, e.start, e.end, label="LOC") if e.label_ == "PROJECT" and self._in_use(view, e) else e
                 for e in doc.ents if all(e.end <= p.start or e.start >= p.end for p in projects)
                 and (e.label_ != "PROJECT" or self._is_name(view, e))]
         kept += [p for p in places if all(p.end <= e.start or p.start >= e.end for e in kept)]
         doc.ents = sorted(kept + projects, key=lambda s: s.start)
         doc._.kg_view = None  # the last kg component: the view served the others, and would not serialise
         return doc
+
+    def _in_use(self, view: RepairedText, ent: Span) -> bool:
+        span = view.to_view(ent.start_char, ent.end_char)
+        return span is not None and is_site_in_use(view.text, *span)
 
     def _is_name(self, view: RepairedText, ent: Span) -> bool:
         """Whether a PROJECT the model tagged passes the rules' vetoes (:func:`kg.projects.is_project_name`)."""

@@ -351,7 +351,7 @@ class Tagger(nn.Module):
 
         Weights of the known tags are kept. A new label's tags start as its own copy of the first label's tag
         pattern in the CRF (B before I and E, O after E or S), and its output rows start small with a low bias, so
-        the copy predicts exactly what this model predicts until training has seen the new label.
+        the copy predicts what this model predicts until training has seen the new label.
         """
         new = [label for label in labels if label not in self.settings.labels]
         if not new:
@@ -375,9 +375,9 @@ class Tagger(nn.Module):
             model.crf.start.copy_(state["crf.start"][source])
             model.crf.end.copy_(state["crf.end"][source])
             low = state["crf.transitions"].min()
-            for i, t in enumerate(tags):  # a B or I of one label is never followed by an I or E of another
-                for j, u in enumerate(tags):
-                    if t[0] in "BI" and u[0] in "IE" and t[2:] != u[2:]:
+            for i, t in enumerate(tags):  # a new label's B or I is never followed by another's I or E, nor
+                for j, u in enumerate(tags):  # a new label's I or E preceded by another's B or I
+                    if t[0] in "BI" and u[0] in "IE" and t[2:] != u[2:] and not (t in old_tags and u in old_tags):
                         model.crf.transitions[i, j] = low
         return model
 

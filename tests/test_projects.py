@@ -1,6 +1,6 @@
 import pytest
 
-from kg.projects import find_projects, is_project_name
+from kg.projects import find_projects, is_project_name, is_site_in_use
 
 POSITIVE = [
     ("温岭市南排工程(一期)进展顺利", "南排工程(一期)"),
@@ -106,3 +106,14 @@ def test_a_school_or_hospital_named_before_xiangmu_is_a_building_project():
 def test_a_project_a_model_tagged_passes_the_vetoes_of_the_rules(text, name, kept):
     start = text.index(name)
     assert is_project_name(text, start, start + len(name)) is kept
+
+
+@pytest.mark.parametrize("text,name,in_use", [
+    ("路院一级公路是我区东西向的重要通道", "路院一级公路", True),
+    ("鳌江五桥今年开工建设", "鳌江五桥", False),  # being built: a project
+    ("杭州西站枢纽加快推进", "杭州西站", False),
+    ("台州湾新材料产业园企业集聚", "台州湾新材料产业园", False),  # not a site word: left to the vetoes
+])
+def test_a_road_or_station_is_a_place_in_use_unless_its_sentence_speaks_of_building_it(text, name, in_use):
+    start = text.index(name)
+    assert is_site_in_use(text, start, start + len(name)) is in_use

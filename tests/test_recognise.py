@@ -232,7 +232,7 @@ def test_spacy_multiprocessing_pipe_gives_the_same_entities(nlp):
     assert [_ents(d) for d in nlp.pipe(texts, n_process=2, batch_size=2)] == [_ents(d) for d in nlp.pipe(texts)]
 
 
-def test_projects_a_model_tagged_keep_their_label_unless_the_rules_veto_them():
+def test_projects_a_model_tagged_keep_their_label_unless_the_rules_veto_them_or_they_name_a_site_in_use():
     nlp = spacy.blank("zh")
     nlp.add_pipe("kg_projects")
     text = "黄岩智能模具小镇位于新前街道，万里扬集团衢州项目负责人到场。"
@@ -241,3 +241,7 @@ def test_projects_a_model_tagged_keep_their_label_unless_the_rules_veto_them():
                 doc.char_span(20, 24, label="PROJECT")]
     doc = nlp.get_pipe("kg_projects")(doc)
     assert _ents(doc) == [(0, 8, "PROJECT", "黄岩智能模具小镇"), (10, 14, "LOC", "新前街道")]
+    text = "路院一级公路是我区东西向的重要通道。"  # a road in use is a place
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(0, 6, label="PROJECT")]
+    assert _ents(nlp.get_pipe("kg_projects")(doc)) == [(0, 6, "LOC", "路院一级公路")]
