@@ -228,19 +228,35 @@ class CRF(nn.Module):
         self.start = nn.Parameter(torch.zeros(n_tags))
         self.end = nn.Parameter(torch.zeros(n_tags))
 
-    def nll(self, emissions: torch.Tensor, tags: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-        """Summed negative log-likelihood of ``tags`` (batch, len) given ``emissions`` (batch, len, tags)."""
-        batch = torch.arange(emissions.size(0))
-        score = self.start[tags[:, 0]] + emissions[batch, 0, tags[:, 0]]
+    def nll(self, emissions: torch.Tensor, tags: torch.Tensor, mask: torch.Tensor,
+            unannotated: torch.Tensor | None = None) -> torch.Tensor:
+        """Summed negative log-likelihood of ``tags`` (batch, len) given ``emissions`` (batch, len, tags).
+
+        ``unannotated`` (batch, tags; bool) marks, per sequence, the tags of labels its source does not annotate:
+        where such a sequence says O, those tags are allowed too, and the likelihood sums over every path the
+        annotation allows (a partial-annotation CRF), so a text that never marks projects does not teach that
+        its projects are O.
+        """
+        if unannotated is not None and bool(unannotated.any()):
+            allowed = torch.nn.functional.one_hot(tags, emissions.size(2)).bool()
+            allowed |= (tags == 0).unsqueeze(2) & unannotated.unsqueeze(1)
+            gold = self._log_partition(emissions.masked_fill(~allowed, -1e4), mask)
+        else:
+            batch = torch.arange(emissions.size(0))
+            gold = self.start[tags[:, 0]] + emissions[batch, 0, tags[:, 0]]
+            for t in range(1, emissions.size(1)):
+                step = self.transitions[tags[:, t - 1], tags[:, t]] + emissions[batch, t, tags[:, t]]
+                gold = gold + step * mask[:, t]
+            gold = gold + self.end[tags[batch, mask.sum(1).long() - 1]]
+        return (self._log_partition(emissions, mask) - gold).sum()
+
+    def _log_partition(self, emissions: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        """Log of the summed scores of all tag paths, per sequence (the forward algorithm)."""
         alpha = self.start + emissions[:, 0]
         for t in range(1, emissions.size(1)):
-            m = mask[:, t]
-            score = score + (self.transitions[tags[:, t - 1], tags[:, t]] + emissions[batch, t, tags[:, t]]) * m
             step = torch.logsumexp(alpha.unsqueeze(2) + self.transitions + emissions[:, t].unsqueeze(1), dim=1)
-            alpha = torch.where(m.unsqueeze(1).bool(), step, alpha)
-        last = tags[batch, mask.sum(1).long() - 1]
-        score = score + self.end[last]
-        return (torch.logsumexp(alpha + self.end, dim=1) - score).sum()
+            alpha = torch.where(mask[:, t].unsqueeze(1).bool(), step, alpha)
+        return torch.logsumexp(alpha + self.end, dim=1)
 
     def decode(self, emissions: torch.Tensor, mask: torch.Tensor) -> list[list[int]]:
         """Best tag ids for each sequence in the batch (Viterbi)."""
@@ -317,8 +333,9 @@ class Tagger(nn.Module):
         h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True, total_length=x.size(1))
         return self.out(self.dropout(h))
 
-    def loss(self, feats: torch.Tensor, tags: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-        return self.crf.nll(self.emissions(feats, mask), tags, mask)
+    def loss(self, feats: torch.Tensor, tags: torch.Tensor, mask: torch.Tensor,
+             unannotated: torch.Tensor | None = None) -> torch.Tensor:
+        return self.crf.nll(self.emissions(feats, mask), tags, mask, unannotated)
 
     @torch.no_grad()
     def predict(self, texts: Sequence[str], batch_chars: int = 4000) -> list[list[tuple[int, int, str]]]:

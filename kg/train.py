@@ -173,8 +173,10 @@ def train(config_path: Path, output: Path, *, data_dir: Path | None = None, resu
         records = [r for r in read_gold(base / name) if not skip_labels & {lab for _, _, lab in r["entities"]}]
         records = [{**r, "entities": [[s, e, LABEL_MAP[lab]] for s, e, lab in r["entities"] if lab in LABEL_MAP]}
                    for r in records]
+        annotated = {lab for r in records for _, _, lab in r["entities"]}  # a file's labels: those it uses
         limit = data.get("limit", 0)
-        train_records.extend(records[:limit] if limit else records)
+        train_records.extend({**r, "annotated": annotated, "source": name}
+                             for r in (records[:limit] if limit else records))
     augment = cfg.get("augment", {})
     if augment.get("person", 0) or augment.get("place", 0):
         train_records = augment_names(train_records, random.Random(seed), person=augment.get("person", 0.0),
@@ -191,7 +193,8 @@ def train(config_path: Path, output: Path, *, data_dir: Path | None = None, resu
         settings = TaggerSettings(**tagger_cfg)
     for r in train_records + dev_records:  # gold labels the model does not tag are read as O
         r["entities"] = [x for x in r["entities"] if x[2] in settings.labels]
-    examples = [piece for r in train_records for _, piece in _pieces(r, settings.max_len)]
+    examples = [{**piece, "annotated": r["annotated"]}
+                for r in train_records for _, piece in _pieces(r, settings.max_len)]
     if not init:
         counts = Counter(c for r in train_records for c in r["text"])
         folded: Counter[str] = Counter()
@@ -211,6 +214,16 @@ def train(config_path: Path, output: Path, *, data_dir: Path | None = None, resu
     t0 = time.time()
     feats = [torch.tensor(model.features(e["text"]), dtype=torch.long) for e in examples]
     tags = [torch.tensor(tags_from_spans(len(e["text"]), e["entities"], tag_index)) for e in examples]
+    # With `partial`, the tags of a label a training file never uses are allowed wherever its texts say O: MSRA
+    # marks no projects, so its 三峡工程 should not teach that projects are O (Tagger.loss, CRF.nll).
+    partial = loop.get("partial", False)
+    unannotated = torch.tensor([[partial and t != "O" and t[2:] not in e["annotated"] for t in settings.tags]
+                                for e in examples], dtype=torch.bool)
+    if partial:
+        for name, labels in sorted({(r["source"], tuple(sorted(set(settings.labels) - r["annotated"])))
+                                    for r in train_records}):
+            if labels:
+                log(f"{name} marks no {', '.join(labels)}: read as partly annotated there")
     log(f"featurised {len(examples)} pieces in {time.time() - t0:.0f}s")
 
     # The embedding tables are large and each batch touches few rows: sparse gradients and SparseAdam keep a
@@ -251,7 +264,7 @@ def train(config_path: Path, output: Path, *, data_dir: Path | None = None, resu
             mask = torch.zeros(t.shape)
             for b, i in enumerate(batch):
                 mask[b, : lengths[i]] = 1
-            loss = model.loss(f, t, mask)
+            loss = model.loss(f, t, mask, unannotated[batch])
             for o in optimizers:
                 o.zero_grad()
             (loss / len(batch)).backward()

@@ -1,5 +1,6 @@
 """A tiny training run: kg train writes a pipeline that spacy.load opens, and --resume continues it."""
 
+import itertools
 import json
 import re
 from pathlib import Path
@@ -9,6 +10,7 @@ import torch
 from thinc.api import Config
 
 from kg.cli import main
+from kg.tagger import CRF
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_NER = ROOT.parent / "shared" / "data" / "ner"
@@ -163,13 +165,39 @@ def test_fine_tuning_with_a_new_label_keeps_the_predictions_until_trained_and_th
     text = config.read_text(encoding="utf-8").replace('\ninit = ""\n', f'\ninit = "{first}"\n')
     text = text.replace('labels = ["PER", "ORG", "LOC"]', 'labels = ["PER", "ORG", "LOC", "PROJECT"]')
     gold = ROOT / "benchmarks" / "gold" / "sample_pages.jsonl"
-    text = re.sub(r"\ntrain = .*\n", f'\ntrain = {json.dumps([str(gold)] * 12)}\n', text)
+    # and on MSRA sentences, which mark no projects: with `partial` their O does not rule PROJECT out
+    text = re.sub(r"\ntrain = .*\n", f'\ntrain = {json.dumps(["msra/train.jsonl"] + [str(gold)] * 12)}\n', text)
+    text = text.replace("\nseed = 0\n", "\nseed = 0\npartial = true\n")
     text = re.sub(r"\ndev = .*\n", f'\ndev = "{gold}"\n', text).replace("\nepochs = 1\n", "\nepochs = 3\n")
     text = text.replace("\nlr = 0.002\n", "\nlr = 0.01\n")
     config.write_text(text, encoding="utf-8")
-    assert main(["train", str(config), "-o", str(tuned), "--work", str(tmp_path / "w2")]) == 0
-    assert "labels ['PER', 'ORG', 'LOC', 'PROJECT']" in capsys.readouterr().out
+    assert main(["train", str(config), "--data", str(SHARED_NER), "-o", str(tuned), "--work", str(tmp_path / "w2")]) == 0
+    out = capsys.readouterr().out
+    assert "labels ['PER', 'ORG', 'LOC', 'PROJECT']" in out
+    assert "msra/train.jsonl marks no PROJECT: read as partly annotated there" in out
     nlp = spacy.load(tuned)
     assert nlp.get_pipe("kg_tagger").model.settings.labels[-1] == "PROJECT"
     predicted = nlp.get_pipe("kg_tagger").model.predict(texts)
     assert any(label == "PROJECT" for spans in predicted for _, _, label in spans)
+
+
+def test_a_partially_annotated_text_sums_over_every_path_its_annotation_allows():
+    """CRF.nll with `unannotated` tags: where the text says O those tags are allowed too; checked against the sum
+    over all tag paths written out."""
+    torch.manual_seed(0)
+    crf = CRF(9)  # O + B/I/E/S of two labels
+    for param in (crf.transitions, crf.start, crf.end):
+        param.data.normal_()
+    emissions, tags = torch.randn(1, 4, 9), torch.tensor([[1, 3, 0, 0]])
+    mask = torch.ones(1, 4)
+    unannotated = torch.tensor([[False] * 5 + [True] * 4])  # the second label's tags
+
+    def score(path):
+        total = crf.start[path[0]] + emissions[0, 0, path[0]] + crf.end[path[-1]]
+        return total + sum(crf.transitions[a, b] + emissions[0, t + 1, b] for t, (a, b) in enumerate(zip(path, path[1:])))
+
+    every = torch.logsumexp(torch.stack([score(p) for p in itertools.product(range(9), repeat=4)]), 0)
+    allowed = torch.logsumexp(torch.stack([score(p) for p in itertools.product([1], [3], range(9), range(9))
+                                           if all(t in (0, 5, 6, 7, 8) for t in p[2:])]), 0)
+    assert torch.isclose(crf.nll(emissions, tags, mask, unannotated), every - allowed, atol=1e-4)
+    assert torch.isclose(crf.nll(emissions, tags, mask), every - score([1, 3, 0, 0]), atol=1e-4)
