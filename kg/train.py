@@ -340,9 +340,11 @@ def package(work: Path, output: Path) -> Path:
     kg is installed)."""
     from .recognise import new_pipeline
 
-    nlp = new_pipeline(Tagger.load(work))
+    tagger = Tagger.load(work)
+    nlp = new_pipeline(tagger)
     nlp.meta.update({"name": "kg_ner", "version": "0.1.0", "lang": "zh",
-                     "description": "kg's PER/ORG/LOC character BiLSTM-CRF plus PROJECT rules"})
+                     "description": f"kg's {'/'.join(tagger.settings.labels)} character BiLSTM-CRF plus rules "
+                                    "(bodies, repeats, lists, PROJECT)"})
     scores = work / "dev_scores.json"
     if scores.exists():
         nlp.meta["performance"] = json.loads(scores.read_text(encoding="utf-8"))
