@@ -167,7 +167,7 @@ def train(config_path: Path, output: Path, *, data_dir: Path | None = None, resu
     torch.manual_seed(seed)
     rng = random.Random(seed)
 
-    train_records = []
+    train_records: list[dict] = []
     skip_labels = set(data.get("skip_records_with", []))
     for name in data["train"]:
         records = [r for r in read_gold(base / name) if not skip_labels & {lab for _, _, lab in r["entities"]}]
