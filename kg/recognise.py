@@ -451,23 +451,27 @@ class ProjectComponent:
             place = doc.char_span(*view.to_original(s - n, s), label="LOC", alignment_mode="expand") if n else None
             if place is not None:
                 places.append(place)
-        kept = [Span(doc, e.start, e.end, label="PROJECT") if e.label_ == "LOC" and e.text.endswith(ZONES)
-                else Span(doc, e.start, e.end, label="LOC") if e.label_ == "PROJECT" and self._in_use(view, e) else e
-                for e in doc.ents if all(e.end <= p.start or e.start >= p.end for p in projects)
-                and (e.label_ != "PROJECT" or self._is_name(view, e))]
+        kept: list[Span] = []
+        for ent in doc.ents:
+            if any(ent.start < p.end and p.start < ent.end for p in projects):
+                continue  # a rule's project wins
+            label = self._model_project(view, ent) if ent.label_ == "PROJECT" else ent.label_
+            if label == "LOC" and ent.text.endswith(ZONES):
+                label = "PROJECT"
+            if label is not None:
+                kept.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label=label))
         kept += [p for p in places if all(p.end <= e.start or p.start >= e.end for e in kept)]
         doc.ents = sorted(kept + projects, key=lambda s: s.start)
         doc._.kg_view = None  # the last kg component: the view served the others, and would not serialise
         return doc
 
-    def _in_use(self, view: RepairedText, ent: Span) -> bool:
+    def _model_project(self, view: RepairedText, ent: Span) -> str | None:
+        """The label a PROJECT the model tagged keeps: none where the rules veto it
+        (:func:`kg.projects.is_project_name`), LOC where it names a site in use (:func:`kg.projects.is_site_in_use`)."""
         span = view.to_view(ent.start_char, ent.end_char)
-        return span is not None and is_site_in_use(view.text, *span)
-
-    def _is_name(self, view: RepairedText, ent: Span) -> bool:
-        """Whether a PROJECT the model tagged passes the rules' vetoes (:func:`kg.projects.is_project_name`)."""
-        span = view.to_view(ent.start_char, ent.end_char)
-        return span is not None and is_project_name(view.text, *span, heads=self.heads, not_after=self.not_after)
+        if span is None or not is_project_name(view.text, *span, heads=self.heads, not_after=self.not_after):
+            return None
+        return "LOC" if is_site_in_use(view.text, *span) else "PROJECT"
 
 
 class BodyComponent:

@@ -379,8 +379,8 @@ class Tagger(nn.Module):
         old_tags, tags = self.settings.tags, settings.tags
         index = [tags.index(t) for t in old_tags]  # where each known tag sits in the new tag list
         # each new tag borrows the CRF scores of the first label's tag with the same prefix
-        source = [old_tags.index(t.split("-")[0] + "-" + self.settings.labels[0]) if t not in old_tags
-                  else old_tags.index(t) for t in tags]
+        first = self.settings.labels[0]
+        source = [old_tags.index(t if t in old_tags else f"{t[0]}-{first}") for t in tags]
         with torch.no_grad():
             model.load_state_dict({k: v for k, v in state.items() if not k.startswith(("out.", "crf."))},
                                   strict=False)
