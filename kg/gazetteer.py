@@ -61,6 +61,15 @@ def is_place_name(name: str) -> bool:
     return name in _read()[0] or full_name(name) is not None
 
 
+def is_division(name: str) -> bool:
+    """Whether ``name`` is a division of the gazetteer written with its suffix (台州市, 路桥区, 浙江省, 龙溪镇).
+
+    >>> is_division("台州市"), is_division("台州"), is_division("科技城")
+    (True, False, False)
+    """
+    return name.endswith(("省", "市", "县", "区", "镇", "乡", "街道")) and name in _read()[0]
+
+
 def place_matches(text: str) -> list[tuple[int, int]]:
     """Every (start, end) where a gazetteer place name occurs in ``text``, overlapping ones included.
 

@@ -35,10 +35,11 @@ from typing import AbstractSet, Iterable, Sequence
 
 import jieba.posseg as posseg
 
-from .gazetteer import is_place_name, place_names
+from .gazetteer import is_division, is_place_name, place_names
 from .tagger import is_common_word
 
-__all__ = ["DEFAULT_HEADS", "find_projects", "is_project_name", "is_site_in_use"]
+__all__ = ["DEFAULT_HEADS", "find_projects", "is_project_name", "is_site_in_use", "leading_divisions", "names_more_fully",
+           "split_joined"]
 
 DEFAULT_HEADS = (
     "工程", "项目", "产业园", "工业园", "科技园", "创业园", "物流园", "园区", "产业带", "基地", "平台", "走廊",
@@ -191,7 +192,7 @@ def find_projects(
             continue  # a city and a head only ("桐乡市高速公路"): generic
         start = _drop_admin_prefix(words, starts, first, k, start)
         if end - start >= 4:
-            found.extend(_split_joined(text, start, end, head_set))
+            found.extend(split_joined(text, start, end, head_set))
     found.extend(_listed_projects(text, place_chars))
     found.extend(_quoted_apps(text))
     found.extend(_building_projects(text, orgs))
@@ -243,6 +244,41 @@ def is_project_name(text: str, start: int, end: int, *, heads: Sequence[str] = D
                 or is_common_word(rest) or head == "项目" and is_place_name(rest)):
             return False
     return True
+
+
+def leading_divisions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The divisions written at the start of the project name ``text[start:end]`` (宁波市 in
+    宁波市中西医结合医院新建工程; 洞头区, 大门镇 in 洞头区大门镇长沙综合体项目): places of their own, which the
+    annotated local news leaves out of the project's name, as the rules do. 市域 (台州市域铁路) is one word, and
+    the name left must keep four characters.
+
+    >>> text = "洞头区大门镇长沙综合体项目，台州市域铁路"
+    >>> [text[s:e] for s, e in leading_divisions(text, 0, 13)], leading_divisions(text, 14, 20)
+    (['洞头区', '大门镇'], [])
+    """
+    found: list[tuple[int, int]] = []
+    at = start
+    while n := next((n for n in range(6, 2, -1) if end - at - n >= 4 and text[at + n] != "域"
+                     and is_division(text[at:at + n])), 0):
+        found.append((at, at + n))
+        at += n
+    return found
+
+
+def names_more_fully(text: str, outer: tuple[int, int], inner: tuple[int, int], heads: Sequence[str] = DEFAULT_HEADS) -> bool:
+    """Whether a model's project ``outer`` names the rules' project ``inner`` that it holds more fully: the rules
+    start a name on a jieba word and stop at its head, so they cut 万松路东延伸线工程 to 松路东延伸线工程 and
+    光明都市产业园启动区项目 to 光明都市产业园. It does not where ``outer`` runs on into a list (…等项目) or
+    holds another name before (沿海公路 + 浙江·台州1号公路).
+
+    >>> text = "万松路东延伸线工程，沿海公路浙江·台州1号公路"
+    >>> names_more_fully(text, (0, 9), (1, 9)), names_more_fully(text, (10, 23), (14, 23))
+    (True, False)
+    """
+    (start, end), (inner_start, inner_end) = outer, inner
+    if not (start <= inner_start and inner_end <= end) or outer == inner or "等" in text[start:end]:
+        return False
+    return _head_of(text[start:inner_start], set(heads)) is None
 
 
 # A road, bridge, station or hall is a project while it is being built and a place once it stands: the names a
@@ -512,11 +548,11 @@ def _phased_names(text: str, names: Iterable[tuple[int, int]]) -> list[tuple[int
     return found
 
 
-def _split_joined(text: str, start: int, end: int, heads: AbstractSet[str]) -> list[tuple[int, int]]:
+def split_joined(text: str, start: int, end: int, heads: AbstractSet[str]) -> list[tuple[int, int]]:
     """A name that joins two projects with 和/与/及 (jieba glues the conjunction to the next name) is two names.
 
     >>> text = "规划中的杭新景高速公路和九景衢铁路"
-    >>> [text[s:e] for s, e in _split_joined(text, 4, 17, {"高速公路", "铁路"})]
+    >>> [text[s:e] for s, e in split_joined(text, 4, 17, {"高速公路", "铁路"})]
     ['杭新景高速公路', '九景衢铁路']
     """
     for joint in _JOINT.finditer(text, start, end):

@@ -30,9 +30,10 @@ from spacy.util import filter_spans, minibatch
 from .bodies import bracketed_names, find_bodies, find_media, firm_short_name
 from .clean import RepairedText, repair
 from .errors import ModelError
-from .gazetteer import place_names
+from .gazetteer import is_division, place_names
 from .lists import find_list_items, looks_like_name
-from .projects import DEFAULT_HEADS, DEFAULT_NOT_AFTER, find_projects, is_project_name, is_site_in_use
+from .projects import (DEFAULT_HEADS, DEFAULT_NOT_AFTER, find_projects, is_project_name, is_site_in_use, leading_divisions,
+                       names_more_fully, split_joined)
 from .tagger import Tagger, is_common_word, is_word
 
 __all__ = ["TaggerComponent", "BodyComponent", "RepeatComponent", "ListComponent", "ProjectComponent", "load_pipeline", "new_pipeline", "DEFAULT_MODEL", "LABELS"]
@@ -413,22 +414,29 @@ def _view_places(doc: Doc, view: RepairedText) -> list[tuple[int, int]]:
     return [span for span in spans if span is not None]
 
 
-def _is_admin_place(name: str) -> bool:
-    """Whether ``name`` is a division of the gazetteer written with its suffix (台州市, 路桥区, 浙江省, 龙溪镇)."""
-    return name.endswith(("省", "市", "县", "区", "镇", "乡", "街道")) and name in place_names()[0]
-
-
 # A place named as one of these is a development zone, which kg counts as a project (经开区, 台州湾经济技术开发区);
 # 新区 is left out: 浦东新区 is a district.
 ZONES = ("开发区", "经开区", "高新区", "保税区", "综保区", "工业区", "工业园区")
+
+
+def _has_gap(view: RepairedText, start: int, end: int) -> bool:
+    """Whether the view removed a space or line break of the page inside its span [start, end)."""
+    original = view.to_original(start, end)
+    return original[1] - original[0] > end - start
 
 
 class ProjectComponent:
     """Adds PROJECT entities found by :func:`kg.projects.find_projects`; a project replaces the entities it
     covers, and the city or county written just before it is a LOC (温岭市 + 南排工程, 台州市 +
     电力检修配中心项目) even where the tagger had read the whole as one name. A place the NER found that is named
-    as a development zone (经开区) is a PROJECT. A PROJECT the NER found is kept where it passes the rules'
-    vetoes (:func:`kg.projects.is_project_name`: 衢州项目, 平安台州 and “千万工程” do not)."""
+    as a development zone (经开区) is a PROJECT.
+
+    A PROJECT the NER found is kept where it passes the rules' vetoes (:func:`kg.projects.is_project_name`:
+    衢州项目, 平安台州 and “千万工程” do not), becomes a LOC where it names a site in use
+    (:func:`kg.projects.is_site_in_use`), leaves the divisions it starts with to LOC (宁波市 +
+    中西医结合医院新建工程) and splits where it joins two projects. It wins over a rule's project that it names
+    more fully (:func:`kg.projects.names_more_fully`) where no space or line break of the page lies inside it
+    (OCR pages break names and glue columns, and the rules read them better); any other rule's project wins."""
 
     def __init__(self, nlp: Language, name: str, *, heads: list[str], not_after: list[str], max_words: int):
         self.name = name
@@ -441,35 +449,40 @@ class ProjectComponent:
         orgs = [view.to_view(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
         found = find_projects(view.text, heads=self.heads, not_after=self.not_after, places=_view_places(doc, view),
                               orgs=[span for span in orgs if span is not None], max_words=self.max_words)
-        projects: list[Span] = []
-        places: list[Span] = []
-        for s, e in found:
-            span = doc.char_span(*view.to_original(s, e), label="PROJECT", alignment_mode="expand")
-            if span is not None:
-                projects.append(span)
-            n = next((n for n in range(min(6, s), 2, -1) if _is_admin_place(view.text[s - n:s])), 0)
-            place = doc.char_span(*view.to_original(s - n, s), label="LOC", alignment_mode="expand") if n else None
-            if place is not None:
-                places.append(place)
-        kept: list[Span] = []
+        ents: list[tuple[int, int, str]] = []  # the NER's entities, settled, as spans of the view
         for ent in doc.ents:
-            if any(ent.start < p.end and p.start < ent.end for p in projects):
-                continue  # a rule's project wins
-            label = self._model_project(view, ent) if ent.label_ == "PROJECT" else ent.label_
+            span = view.to_view(ent.start_char, ent.end_char)
+            if span is None:
+                continue
+            label = self._model_project(view, span) if ent.label_ == "PROJECT" else ent.label_
             if label == "LOC" and ent.text.endswith(ZONES):
                 label = "PROJECT"
-            if label is not None:
-                kept.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label=label))
-        kept += [p for p in places if all(p.end <= e.start or p.start >= e.end for e in kept)]
-        doc.ents = sorted(kept + projects, key=lambda s: s.start)
+            if label == "PROJECT" and ent.label_ == "PROJECT":
+                places = leading_divisions(view.text, *span)
+                ents += [(s, e, "LOC") for s, e in places]
+                ents += [(s, e, "PROJECT") for s, e in split_joined(view.text, places[-1][1] if places else span[0],
+                                                                    span[1], set(self.heads))]
+            elif label is not None:
+                ents.append((*span, label))
+        model_projects = [(s, e) for s, e, label in ents if label == "PROJECT" and not _has_gap(view, s, e)]
+        found = [p for p in found if not any(names_more_fully(view.text, m, p, self.heads) for m in model_projects)]
+        places = []
+        for s, e in found:
+            n = next((n for n in range(min(6, s), 2, -1) if is_division(view.text[s - n:s])), 0)
+            if n:
+                places.append((s - n, s, "LOC"))
+        kept = [ent for ent in ents if not any(ent[0] < e and s < ent[1] for s, e in found)]  # a rule's project wins
+        kept += [p for p in places if all(p[1] <= s or p[0] >= e for s, e, _ in kept)]
+        kept += [(s, e, "PROJECT") for s, e in found]
+        spans = (doc.char_span(*view.to_original(s, e), label=label, alignment_mode="expand") for s, e, label in kept)
+        doc.ents = filter_spans([span for span in spans if span is not None])
         doc._.kg_view = None  # the last kg component: the view served the others, and would not serialise
         return doc
 
-    def _model_project(self, view: RepairedText, ent: Span) -> str | None:
+    def _model_project(self, view: RepairedText, span: tuple[int, int]) -> str | None:
         """The label a PROJECT the model tagged keeps: none where the rules veto it
         (:func:`kg.projects.is_project_name`), LOC where it names a site in use (:func:`kg.projects.is_site_in_use`)."""
-        span = view.to_view(ent.start_char, ent.end_char)
-        if span is None or not is_project_name(view.text, *span, heads=self.heads, not_after=self.not_after):
+        if not is_project_name(view.text, *span, heads=self.heads, not_after=self.not_after):
             return None
         return "LOC" if is_site_in_use(view.text, *span) else "PROJECT"
 

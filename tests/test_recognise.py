@@ -245,3 +245,25 @@ def test_projects_a_model_tagged_keep_their_label_unless_the_rules_veto_them_or_
     doc = nlp.make_doc(text)
     doc.ents = [doc.char_span(0, 6, label="PROJECT")]
     assert _ents(nlp.get_pipe("kg_projects")(doc)) == [(0, 6, "LOC", "路院一级公路")]
+
+
+def _settle(nlp, text: str, spans: list[tuple[int, int, str]]) -> list[tuple]:
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(s, e, label=label) for s, e, label in spans]
+    return _ents(nlp.get_pipe("kg_projects")(doc))
+
+
+def test_a_project_a_model_tagged_leaves_its_divisions_to_loc_and_names_a_rules_project_more_fully():
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("kg_projects")
+    # the rules alone find 医院新建工程 and 松路东延伸线工程 (jieba splits 万松路 and 中西医结合医院)
+    assert _settle(nlp, "宁波市中西医结合医院新建工程位于东部新城。", [(0, 14, "PROJECT")]) == [
+        (0, 3, "LOC", "宁波市"), (3, 14, "PROJECT", "中西医结合医院新建工程")]
+    assert _settle(nlp, "已竣工的万松路东延伸线工程，是重点项目。", [(4, 13, "PROJECT")]) == [
+        (4, 13, "PROJECT", "万松路东延伸线工程")]
+    # two projects joined by 和 are two
+    assert _settle(nlp, "头门港区疏港公路和北洋涂围垦工程开工。", [(0, 16, "PROJECT")]) == [
+        (0, 8, "PROJECT", "头门港区疏港公路"), (9, 16, "PROJECT", "北洋涂围垦工程")]
+    # across a line break of the page the rules' name stands
+    assert _settle(nlp, "已竣工的万松\n路东延伸线工程，是重点项目。", [(4, 14, "PROJECT")]) == [
+        (5, 14, "PROJECT", "松\n路东延伸线工程")]
