@@ -458,15 +458,15 @@ class ProjectComponent:
             if label == "LOC" and ent.text.endswith(ZONES):
                 label = "PROJECT"
             if label == "PROJECT" and ent.label_ == "PROJECT":
-                places = leading_divisions(view.text, *span)
-                ents += [(s, e, "LOC") for s, e in places]
-                ents += [(s, e, "PROJECT") for s, e in split_joined(view.text, places[-1][1] if places else span[0],
-                                                                    span[1], set(self.heads))]
+                divisions = leading_divisions(view.text, *span)
+                ents += [(s, e, "LOC") for s, e in divisions]
+                name_start = divisions[-1][1] if divisions else span[0]
+                ents += [(s, e, "PROJECT") for s, e in split_joined(view.text, name_start, span[1], set(self.heads))]
             elif label is not None:
                 ents.append((*span, label))
         model_projects = [(s, e) for s, e, label in ents if label == "PROJECT" and not _has_gap(view, s, e)]
         found = [p for p in found if not any(names_more_fully(view.text, m, p, self.heads) for m in model_projects)]
-        places = []
+        places: list[tuple[int, int, str]] = []
         for s, e in found:
             n = next((n for n in range(min(6, s), 2, -1) if is_division(view.text[s - n:s])), 0)
             if n:
