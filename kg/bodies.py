@@ -3,7 +3,7 @@
 Local news names its own government this way on nearly every page, and the news corpora the tagger learnt from
 do not annotate these short forms (MSRA tags none of its 105 市政府), so the tagger misses them. They are found by
 rule, on the repaired text: a level (省, 市, 县, 区, 镇, 乡, 街道) followed by a body (政府, 人大常委会, 工商联,
-公安局, …), optionally by a part of it (办公室, 党组, 常委会). The graph resolves them to the full name later
+公安局, …), optionally by a part of it (办公室, 常委会, 报道组). The graph resolves them to the full name later
 (市工商联 -> 台州市工商联, kg.normalise).
 
 A place named just before joins the body (台州 + 市委 -> 台州市委; 台州市 + 委 -> 台州市委). A level that ends a
@@ -27,8 +27,13 @@ BODIES = (
     "公安局", "财政局", "教育局", "民政局", "司法局", "人社局", "住建局", "商务局", "水利局", "审计局", "统计局",
     "医保局", "信访局", "农业农村局", "自然资源和规划局", "自然资源局", "生态环境局", "交通运输局", "市场监管局",
     "应急管理局", "卫健委", "发改委", "经信局", "大数据局", "综合行政执法局", "文广旅体局", "文旅局", "编办",
+    # seen in kg's annotated local news (training batches) after a level
+    "党委", "党工委", "农办", "文明办", "网信办", "发改局", "环保局", "林业局", "卫计局", "港航局", "建设局", "园林局",
+    "文物局", "人事局", "贸易局", "招商局",
 )
-PARTS = ("办公室", "党组", "常委会")
+# Parts of a body. 报道组 is a party committee's press team, which signs local news (市委报道组); 党组 is left out:
+# the annotated local news names the body alone before 党组书记 (10 times against 5).
+PARTS = ("办公室", "常委会", "报道组")
 # Characters after 委 that make it part of another word: 委员, 委托, 委屈, 委派.
 _NOT_AFTER_WEI = "员托屈派婉"
 

@@ -30,7 +30,7 @@ from spacy.util import filter_spans, minibatch
 from .bodies import bracketed_names, find_bodies, find_media, firm_short_name
 from .clean import RepairedText, repair
 from .errors import ModelError
-from .gazetteer import is_division, place_names
+from .gazetteer import is_division, is_place_name, place_names
 from .lists import find_list_items, looks_like_name
 from .projects import (DEFAULT_HEADS, DEFAULT_NOT_AFTER, find_projects, is_project_name, is_site_in_use, leading_divisions,
                        names_more_fully, split_joined)
@@ -505,7 +505,12 @@ class BodyComponent:
             if body is None:
                 continue
             overlapping = [x for x in ents if x.start < body.end and body.start < x.end]
-            if all(x.label_ == "LOC" and body.start <= x.start and x.end <= body.end for x in overlapping):
+            # a place read with the level into another name joins the body (鄞州区委 + 报道组, 临安区 + 发改局)
+            joined = next((x for x in overlapping if x.start < body.start < x.end <= body.end
+                           and is_place_name(doc[x.start:body.start].text.strip())), None)
+            if joined is not None:
+                body = Span(doc, joined.start, body.end, label="ORG")
+            if all(x.label_ in ("LOC", "ORG") and body.start <= x.start and x.end <= body.end for x in overlapping):
                 ents = [x for x in ents if x not in overlapping] + [body]
         orgs = [view.to_view(x.start_char, x.end_char) for x in ents if x.label_ == "ORG"]
         for s, e in bracketed_names(view.text, [span for span in orgs if span is not None]):  # 台州市工商联(总商会)

@@ -55,6 +55,16 @@ def test_bodies_named_by_their_level_are_organisations(nlp):
     assert orgs == [(0, 3, "市政府"), (4, 10, "区人大常委会"), (15, 19, "台州市委")]
 
 
+def test_a_place_read_into_another_name_joins_the_body_named_after_it():
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("kg_bodies")
+    text = "记者 王博 鄞州区委报道组 杨磊。临安区发改局供图"
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(6, 10, label="ORG"), doc.char_span(17, 20, label="ORG")]  # as the tagger read them
+    assert [(s, e, t) for s, e, label, t in _ents(nlp.get_pipe("kg_bodies")(doc))] == [
+        (6, 13, "鄞州区委报道组"), (17, 23, "临安区发改局")]
+
+
 def test_a_place_takes_in_the_unit_word_after_it(nlp):
     text = "湖畔社区将党支部建在楼道，湖畔村民也来了。"
     assert (0, 4, "LOC", "湖畔社区") in _ents(nlp(text))
