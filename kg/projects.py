@@ -36,7 +36,7 @@ from typing import AbstractSet, Iterable, Sequence
 import jieba.posseg as posseg
 
 from .gazetteer import is_division, is_place_name, place_names
-from .tagger import is_common_word
+from .tagger import is_common_word, is_word
 
 __all__ = ["DEFAULT_HEADS", "find_projects", "is_project_name", "is_site_in_use", "leading_divisions", "names_more_fully",
            "split_joined"]
@@ -265,19 +265,28 @@ def leading_divisions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return found
 
 
+_BRACKETED_END = re.compile(r"[(（][^()（）]*[)）]$")
+
+
 def names_more_fully(text: str, outer: tuple[int, int], inner: tuple[int, int], heads: Sequence[str] = DEFAULT_HEADS) -> bool:
     """Whether a model's project ``outer`` names the rules' project ``inner`` that it holds more fully: the rules
     start a name on a jieba word and stop at its head, so they cut 万松路东延伸线工程 to 松路东延伸线工程 and
-    光明都市产业园启动区项目 to 光明都市产业园. It does not where ``outer`` runs on into a list (…等项目) or
-    holds another name before (沿海公路 + 浙江·台州1号公路).
+    光明都市产业园启动区项目 to 光明都市产业园. It does not where ``outer`` runs on into a list (…等项目), holds
+    another name before (沿海公路 + 浙江·台州1号公路) or names a part after (台州湾科创走廊 + 首建区): what it adds
+    at the end must be a bracket (…工程(萧山段)), end in 项目 or 工程, or finish a word (产业园 + 区).
 
-    >>> text = "万松路东延伸线工程，沿海公路浙江·台州1号公路"
+    >>> text = "万松路东延伸线工程，沿海公路浙江·台州1号公路，台州湾科创走廊首建区"
     >>> names_more_fully(text, (0, 9), (1, 9)), names_more_fully(text, (10, 23), (14, 23))
     (True, False)
+    >>> names_more_fully(text, (24, 34), (24, 31))
+    False
     """
     (start, end), (inner_start, inner_end) = outer, inner
     if not (start <= inner_start and inner_end <= end) or outer == inner or "等" in text[start:end]:
         return False
+    after = _BRACKETED_END.sub("", text[inner_end:end])  # …工程(一期) ends as …工程
+    if after and not (after.endswith(("项目", "工程")) or after[0] in "(（" or is_word(text[inner_end - 1:inner_end + 1])):
+        return False  # a part of the rules' project (台州湾科创走廊 + 首建区, 16号线 + 科技城站) is not its name
     return _head_of(text[start:inner_start], set(heads)) is None
 
 
