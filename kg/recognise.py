@@ -517,6 +517,7 @@ class BodyComponent:
                 body = Span(doc, joined.start, body.end, label="ORG")
             if all(x.label_ in ("LOC", "ORG") and body.start <= x.start and x.end <= body.end for x in overlapping):
                 ents = [x for x in ents if x not in overlapping] + [body]
+        ents = _join_divisions(doc, view, ents)
         orgs = [view.to_view(x.start_char, x.end_char) for x in ents if x.label_ == "ORG"]
         for s, e in bracketed_names(view.text, [span for span in orgs if span is not None]):  # 台州市工商联(总商会)
             other = doc.char_span(*view.to_original(s, e), label="ORG", alignment_mode="expand")
@@ -524,6 +525,36 @@ class BodyComponent:
                 ents = [x for x in ents if x.end <= other.start or other.end <= x.start] + [other]
         doc.ents = sorted(ents, key=lambda s: s.start)
         return doc
+
+
+def _join_divisions(doc: Doc, view: RepairedText, ents: list[Span]) -> list[Span]:
+    """``ents`` with a division written just before an organisation joined to it (玉环市 + 住房和城乡建设局 ->
+    玉环市住房和城乡建设局), as the annotated local news names a local body: the tagger often reads the place
+    alone. Not where the organisation starts with a place of its own (丽水市 + 云和县委, 城西街道 +
+    湖畔社区党总支: two names)."""
+    joined: list[Span] = []
+    for ent in sorted(ents, key=lambda x: x.start):
+        before = joined[-1] if joined else None
+        if (before is not None and before.label_ == "LOC" and ent.label_ == "ORG" and before.end == ent.start
+                and is_division(_view_text(view, before)) and not _starts_with_place(_view_text(view, ent))):
+            joined[-1] = Span(doc, before.start, ent.end, label="ORG")
+        else:
+            joined.append(ent)
+    return joined
+
+
+def _view_text(view: RepairedText, span: Span) -> str:
+    mapped = view.to_view(span.start_char, span.end_char)
+    return view.text[slice(*mapped)] if mapped else span.text
+
+
+_VILLAGE_START = re.compile(r"^[^\W\d_]{1,4}?(?:社区|村)")
+
+
+def _starts_with_place(name: str) -> bool:
+    """Whether ``name`` starts with a place of the gazetteer (云和县委, 三门县委), of two to four characters, or
+    with a community or village (湖畔社区党总支, 晋生村党总支)."""
+    return any(is_place_name(name[:n]) for n in range(2, min(4, len(name) - 1) + 1)) or bool(_VILLAGE_START.match(name))
 
 
 # Common Chinese surnames (the first character of a two-character person name that may be repeated).

@@ -65,6 +65,18 @@ def test_a_place_read_into_another_name_joins_the_body_named_after_it():
         (6, 13, "鄞州区委报道组"), (17, 23, "临安区发改局")]
 
 
+def test_a_division_just_before_an_organisation_joins_it_unless_that_one_starts_with_a_place():
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("kg_bodies")
+    text = "玉环市住房和城乡建设局人员，丽水市云和县委，城西街道湖畔社区党总支"
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(s, e, label=label) for s, e, label in [
+        (0, 3, "LOC"), (3, 11, "ORG"), (14, 17, "LOC"), (17, 21, "ORG"), (22, 26, "LOC"), (26, 33, "ORG")]]
+    assert _ents(nlp.get_pipe("kg_bodies")(doc)) == [
+        (0, 11, "ORG", "玉环市住房和城乡建设局"), (14, 17, "LOC", "丽水市"), (17, 21, "ORG", "云和县委"),
+        (22, 26, "LOC", "城西街道"), (26, 33, "ORG", "湖畔社区党总支")]
+
+
 def test_a_place_takes_in_the_unit_word_after_it(nlp):
     text = "湖畔社区将党支部建在楼道，湖畔村民也来了。"
     assert (0, 4, "LOC", "湖畔社区") in _ents(nlp(text))
