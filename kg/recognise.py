@@ -165,16 +165,22 @@ def cut_at_verb(name: str) -> int:
 
     >>> [cut_at_verb(n) for n in ("四方花园小区打造中心花园", "市工商联协助市委", "北京市保护消费者权益委员会")]
     [6, 4, 13]
+    >>> [cut_at_verb(n) for n in ("湖畔社区将党支部", "台州市借助党代表联络室")]
+    [4, 3]
     """
     if len(name) < 5:  # a place or body of two characters, a verb of two and something after it at the least
         return len(name)
     at = 0
     for word, tag in posseg.dt.cut(name):
-        if tag == "v" and len(word) >= 2 and at >= 2 and _UNIT_END.search(name[:at]) \
-                and at + len(word) < len(name) and not name.endswith(_BODY_END):
+        if at >= 2 and _UNIT_END.search(name[:at]) and at + len(word) < len(name) and (
+                word in _CLAUSE_OPENERS or tag == "v" and len(word) >= 2 and not name.endswith(_BODY_END)):
             return at
         at += len(word)
     return len(name)
+
+
+# Words that open a clause and sit inside no name (湖畔社区 | 将党支部建在楼道, 台州市 | 借助党代表联络室).
+_CLAUSE_OPENERS = frozenset(("将", "把", "被", "向", "从", "借助", "通过", "依托", "围绕", "聚焦"))
 
 
 def extend_place(text: str, start: int, end: int) -> int:
@@ -341,7 +347,10 @@ def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> Non
             if start >= end:
                 continue
         if label in ("LOC", "ORG"):
-            end = start + cut_at_verb(text[start:end])
+            cut = start + cut_at_verb(text[start:end])
+            if label == "ORG" and cut < end and (_UNIT_PLACE.match(text[start:cut]) or is_place_name(text[start:cut])):
+                label = "LOC"  # 湖畔社区 of 湖畔社区将党支部, 台州市 of 台州市借助…: what is left is a place
+            end = cut
         if label == "ORG" and text.endswith(PEOPLE, start, end) and text[start:end - 2] in place_names()[0]:
             label, end = "LOC", end - 2  # 中国网民: the place of the people
         if label == "LOC":
