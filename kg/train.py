@@ -232,6 +232,13 @@ def train(config_path: Path, output: Path, *, data_dir: Path | None = None, resu
     groups: dict[bool, list[torch.nn.Parameter]] = {True: [], False: []}
     for name, param in model.named_parameters():
         groups[name.split(".")[0] in sparse].append(param)
+    # With `l2sp` (fine-tuning), the encoder is pulled back towards the weights it started from (L2-SP, Li et al.
+    # 2018), so that local text does not wear away what the news corpora taught; the output and CRF layers,
+    # which learn the new labels, are free.
+    l2sp = loop.get("l2sp", 0.0) if init else 0.0
+    anchors = {name: param.detach().clone() for name, param in model.named_parameters()
+               if l2sp and name.split(".")[0] not in sparse | {"out", "crf"}}
+    anchored = [(param, anchors[name]) for name, param in model.named_parameters() if name in anchors]
     optimizers = [torch.optim.SparseAdam(groups[True], lr=loop["lr"]), torch.optim.Adam(groups[False], lr=loop["lr"])]
     schedulers = [torch.optim.lr_scheduler.ExponentialLR(o, gamma=loop["lr_decay"]) for o in optimizers]
     output.mkdir(parents=True, exist_ok=True)
@@ -267,7 +274,8 @@ def train(config_path: Path, output: Path, *, data_dir: Path | None = None, resu
             loss = model.loss(f, t, mask, unannotated[batch])
             for o in optimizers:
                 o.zero_grad()
-            (loss / len(batch)).backward()
+            drift = sum(((p - p0) ** 2).sum() for p, p0 in anchored) if anchored else 0.0
+            (loss / len(batch) + l2sp * drift).backward()
             torch.nn.utils.clip_grad_norm_(groups[False], loop["grad_clip"])
             for o in optimizers:
                 o.step()

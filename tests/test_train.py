@@ -59,6 +59,24 @@ def test_fine_tuning_starts_from_a_trained_model_and_keeps_its_vocabulary(tmp_pa
     assert not all(torch.equal(a, b) for a, b in zip(before.state_dict().values(), after.state_dict().values()))
 
 
+def test_l2sp_keeps_the_fine_tuned_encoder_near_the_weights_it_started_from(tmp_path):
+    first = tmp_path / "first"
+    assert main(["train", str(_tiny_config(tmp_path, 1)), "--data", str(SHARED_NER), "-o", str(first),
+                 "--work", str(tmp_path / "w0")]) == 0
+    drift = {}
+    for l2sp in (0.0, 10.0):
+        config = _tiny_config(tmp_path, 1)
+        text = config.read_text(encoding="utf-8").replace('\ninit = ""\n', f'\ninit = "{first}"\nl2sp = {l2sp}\n')
+        config.write_text(text.replace("\nlimit = 40\n", "\nlimit = 60\n"), encoding="utf-8")
+        tuned = tmp_path / f"tuned{l2sp}"
+        assert main(["train", str(config), "--data", str(SHARED_NER), "-o", str(tuned), "--work", str(tmp_path / f"w{l2sp}")]) == 0
+        before, after = (spacy.load(p).get_pipe("kg_tagger").model.state_dict() for p in (first, tuned))
+        drift[l2sp] = {part: sum(((after[k] - before[k]) ** 2).sum().item() for k in before if k.startswith(part))
+                       for part in ("lstm", "out")}
+    assert drift[10.0]["lstm"] < drift[0.0]["lstm"] / 2  # the encoder is held back
+    assert drift[10.0]["out"] > 0  # the output layer still learns
+
+
 def test_a_model_trained_with_tables_and_feature_dropout_keeps_its_tables_in_the_pipeline(tmp_path):
     config = _tiny_config(tmp_path, 1)
     text = config.read_text(encoding="utf-8")
