@@ -210,7 +210,7 @@ def find_projects(
 # news (training batches T1-T28, 673 names; 项目 工程 产业园 …段 …城 …线 小镇 …路 一期 基地 中心 …). A name a
 # model tags must end in one of them, as a name the rules find must end in a head.
 NAME_ENDS = frozenset("目区程园段城线镇路期地心道桥体铁带场块台头楼馆速站")
-_NOT_ONE_NAME = re.compile(r"[、，,。；;：:|\n]")
+_NOT_ONE_NAME = re.compile(r"[、，,。；;：:|\n]|——")  # a list, a clause, or a dash that names what came before
 
 
 def is_project_name(text: str, start: int, end: int, *, heads: Sequence[str] = DEFAULT_HEADS,

@@ -102,6 +102,7 @@ def test_a_school_or_hospital_named_before_xiangmu_is_a_building_project():
     ("召开南排工程推进会", "南排工程", False),  # a meeting
     ("西起吉利大道、东至机场北路,全长3400米", "东至机场北路", False),
     ("印发《台州湾新区产业平台建设方案》", "台州湾新区产业平台", False),  # a document's title
+    ("台州首条城市轨道交通线路——市域铁路S1线开通", "台州首条城市轨道交通线路——市域铁路S1线", False),  # a dash
 ])
 def test_a_project_a_model_tagged_passes_the_vetoes_of_the_rules(text, name, kept):
     start = text.index(name)
