@@ -636,14 +636,15 @@ def names_inside_names(text: str, names: Sequence[tuple[int, int, str]]) -> list
     ...                                                              (19, 24, "ORG"), (27, 29, "PER")])]
     [('德力西电气有限公司', 'ORG'), ('德力西', 'ORG'), ('方晖来集团', 'ORG'), ('方晖', 'PER')]
     """
+    persons = {text[s:e] for s, e, label in names if label == "PER" and e - s >= 2}
     longer: dict[str, str] = {}
     for start, end, label in names:
         name = text[start:end]
-        if label != "PER":
-            for cut in range(2, len(name) - 1):
-                rest = posseg.lcut(name[cut:], HMM=False)[0]
+        for person in persons:
+            if label != "PER" and len(name) > len(person) + 1 and name.startswith(person) and person not in longer:
+                rest = posseg.lcut(name[len(person):], HMM=False)[0]
                 if not (len(rest.word) == 1 and rest.flag[:1] in ("v", "p")):
-                    longer.setdefault(name[:cut], label)
+                    longer[person] = label
     return [(s, e, longer.get(text[s:e], label) if label == "PER" else label) for s, e, label in names]
 
 
