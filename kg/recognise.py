@@ -464,9 +464,11 @@ class ProjectComponent:
         found = find_projects(view.text, heads=self.heads, not_after=self.not_after, places=_view_places(doc, view),
                               orgs=[span for span in orgs if span is not None], max_words=self.max_words)
         ents: list[tuple[int, int, str]] = []  # the NER's entities, settled, as spans of the view
+        unmapped: list[Span] = []  # another backend's names that start or end on a character the view removed
         for ent in doc.ents:
             span = view.to_view(ent.start_char, ent.end_char)
             if span is None:
+                unmapped += [ent] if ent.label_ != "PROJECT" else []
                 continue
             label = self._model_project(view, span) if ent.label_ == "PROJECT" else ent.label_
             if label == "LOC" and ent.text.endswith(ZONES):
@@ -489,7 +491,7 @@ class ProjectComponent:
         kept += [p for p in places if all(p[1] <= s or p[0] >= e for s, e, _ in kept)]
         kept += [(s, e, "PROJECT") for s, e in found]
         spans = (doc.char_span(*view.to_original(s, e), label=label, alignment_mode="expand") for s, e, label in kept)
-        doc.ents = filter_spans([span for span in spans if span is not None])
+        doc.ents = filter_spans([span for span in spans if span is not None] + unmapped)
         doc._.kg_view = None  # the last kg component: the view served the others, and would not serialise
         return doc
 
