@@ -49,6 +49,14 @@ def test_a_place_named_as_a_development_zone_is_a_project(nlp):
     assert _ents(nlp(text)) == [(4, 7, "PROJECT", "经开区"), (15, 17, "LOC", "上海"), (17, 21, "LOC", "浦东新区")]
 
 
+def test_a_place_named_as_a_new_area_or_science_city_is_a_project_unless_it_is_a_division():
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("kg_projects")
+    text = "台州湾新区和萧山科技城，上海浦东新区"
+    assert _settle(nlp, text, [(0, 5, "LOC"), (6, 11, "LOC"), (14, 18, "LOC")]) == [
+        (0, 5, "PROJECT", "台州湾新区"), (6, 11, "PROJECT", "萧山科技城"), (14, 18, "LOC", "浦东新区")]
+
+
 def test_bodies_named_by_their_level_are_organisations(nlp):
     text = "市政府和区人大常委会听取汇报，台州市委参加。城市政府不是机构。"
     orgs = [(s, e, t) for s, e, label, t in _ents(nlp(text)) if label == "ORG"]
