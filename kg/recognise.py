@@ -509,8 +509,9 @@ class ProjectComponent:
 
 class BodyComponent:
     """Adds ORG entities for bodies named by their level (市政府, 区人大; :func:`kg.bodies.find_bodies`) and news
-    media named by their place (浙江在线; :func:`kg.bodies.find_media`) where no other entity stands, except a
-    place that the name takes in (台州市 + 委, 浙江 + 在线), and the other name an
+    media named by their place (浙江在线; :func:`kg.bodies.find_media`) over the entities inside them (a place the
+    name takes in: 台州市 + 委, 浙江 + 在线; a body the tagger read as a person: 浙江省 + 卫健委) where no other
+    entity crosses them, and the other name an
     organisation gives in brackets after its own (台州市工商联(总商会); :func:`kg.bodies.bracketed_names`)."""
 
     def __init__(self, nlp: Language, name: str):
@@ -530,7 +531,7 @@ class BodyComponent:
                            and is_place_name(doc[x.start:body.start].text.strip())), None)
             if joined is not None:
                 body = Span(doc, joined.start, body.end, label="ORG")
-            if all(x.label_ in ("LOC", "ORG") and body.start <= x.start and x.end <= body.end for x in overlapping):
+            if all(body.start <= x.start and x.end <= body.end for x in overlapping):  # 浙江省 + 卫健委 read as PER
                 ents = [x for x in ents if x not in overlapping] + [body]
         ents = _join_divisions(doc, view, ents)
         orgs = [view.to_view(x.start_char, x.end_char) for x in ents if x.label_ == "ORG"]
