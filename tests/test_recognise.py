@@ -71,6 +71,9 @@ def test_a_place_read_into_another_name_joins_the_body_named_after_it():
     doc.ents = [doc.char_span(6, 10, label="ORG"), doc.char_span(17, 20, label="ORG")]  # as the tagger read them
     assert [(s, e, t) for s, e, label, t in _ents(nlp.get_pipe("kg_bodies")(doc))] == [
         (6, 13, "鄞州区委报道组"), (17, 23, "临安区发改局")]
+    doc = nlp.make_doc("浙江省卫健委原副巡视员")
+    doc.ents = [doc.char_span(0, 3, label="LOC"), doc.char_span(3, 6, label="PER")]  # a body read as a person
+    assert _ents(nlp.get_pipe("kg_bodies")(doc)) == [(0, 6, "ORG", "浙江省卫健委")]
 
 
 def test_a_division_just_before_an_organisation_joins_it_unless_that_one_starts_with_a_place():
