@@ -88,6 +88,16 @@ def test_a_division_just_before_an_organisation_joins_it_unless_that_one_starts_
         (22, 26, "LOC", "城西街道"), (26, 33, "ORG", "湖畔社区党总支")]
 
 
+def test_the_names_a_byline_lists_are_persons():
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("kg_lists")
+    text = "本报讯(记者张笑川雨 县委报道组 方镖 杨远航)日前，记者了解到"
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(6, 9, label="PER"), doc.char_span(11, 16, label="ORG")]  # as the tagger read them
+    assert _ents(nlp.get_pipe("kg_lists")(doc)) == [
+        (6, 10, "PER", "张笑川雨"), (11, 16, "ORG", "县委报道组"), (17, 19, "PER", "方镖"), (20, 23, "PER", "杨远航")]
+
+
 def test_a_place_takes_in_the_unit_word_after_it(nlp):
     text = "湖畔社区将党支部建在楼道，湖畔村民也来了。"
     assert (0, 4, "LOC", "湖畔社区") in _ents(nlp(text))
