@@ -678,22 +678,26 @@ class RepeatComponent:
 
 # A byline: a reporter's role, then names separated by spaces (本报讯(记者 李敏 童俊 通讯员 柳博姗)).
 _ROLE = re.compile(r"(?:记\s?者|通讯员|报道组|实习生)[ \t\u3000:：/]*")
-# A name in a byline: two to four characters up to a space, a bracket, a slash or the line's end, or a
-# two-character name that OCR split with a space (王 珏); optionally followed by /文, /摄.
-_BYLINE_NAME = re.compile(r"([\u4e00-\u9fff](?: [\u4e00-\u9fff](?![\u4e00-\u9fff])|[\u4e00-\u9fff]{1,3}))"
-                          r"(?=[ \t\u3000)）/、]|$)(?:/[文摄])?[ \t\u3000、]*", re.M)
+# A name in a byline: two or three characters up to a space, a bracket, a slash or the line's end, four up to a
+# space, or a two-character name that OCR split with a space (王 珏); optionally followed by /文, /摄.
+_BYLINE_NAME = re.compile(r"((?:[\u4e00-\u9fff] [\u4e00-\u9fff](?![\u4e00-\u9fff])|[\u4e00-\u9fff]{2,3}(?=[ \t\u3000)）/、摄]|$)"
+                          r"|[\u4e00-\u9fff]{4}(?=[ \t\u3000])))(?:/[文摄])?[ \t\u3000、]*", re.M)
+# What ends a byline: a bracket, the line's end, a slash (/ 编辑), a credit (文/摄, 摄), or the next role with
+# its unit before it (区委报道组, 象山记者站).
+_BYLINE_END = re.compile(r"[)）/\n]|$|(?:文/)?摄|文$|[\u4e00-\u9fff]{0,8}?(?:记\s?者|通讯员|报道组|实习生)", re.M)
 
 
 def byline_names(text: str) -> list[tuple[int, int]]:
     """(start, end) of each reporter's name in the bylines of ``text``: after a role (记者, 通讯员, 报道组, 实习生),
     the names that follow one by one, each ended by a space, a bracket, a slash or the line's end, and each
-    starting with a common surname. The tagger misses names in such runs (陈越 冯洁, 县委报道组 方镖 杨远航) and cuts
-    a four-character one (张笑川雨); in running text (记者王博在现场) no name ends at a space, so none is taken.
+    starting with a common surname, the run ended by a bracket, the line's end or a credit (文/摄). The tagger
+    misses names in such runs (陈越 冯洁, 县委报道组 方镖 杨远航) and cuts a four-character one (张笑川雨); in running
+    text (记者王博在现场, 记者邹德 浩报道 with an OCR space) the run does not end so, and nothing is taken.
 
     >>> text = "本报讯(记者张笑川雨 通讯员 梁伟伟)1月22日。本报记者 沈孙晖 王 珏 文/摄\\n记者了解到，记者王博在现场"
     >>> [text[s:e] for s, e in byline_names(text)]
     ['张笑川雨', '梁伟伟', '沈孙晖', '王 珏']
-    >>> text = "本报通讯员王华斌摄"
+    >>> text = "本报通讯员王华斌摄。本报讯记者邹德 浩报道："
     >>> [text[s:e] for s, e in byline_names(text)]
     ['王华斌']
     """
@@ -703,14 +707,16 @@ def byline_names(text: str) -> list[tuple[int, int]]:
         if role.start() < at:  # a role inside a byline already read
             continue
         at = role.end()
+        names = []
         while name := _BYLINE_NAME.match(text, at):
             if name.group(1)[0] not in SURNAMES:
                 break
-            start, end = name.span(1)
-            found.append((start, end - 1 if text[end - 1] == "摄" and end - start >= 3 else end))  # 王华斌摄
+            names.append(name.span(1))
             at = name.end()
             if next_role := _ROLE.match(text, at):  # 记者 李敏 通讯员 柳博姗
                 at = next_role.end()
+        if _BYLINE_END.match(text, at):  # not 记者邹德 浩报道 (a name OCR split, then running text)
+            found += names
     return found
 
 
