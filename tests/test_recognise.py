@@ -50,10 +50,8 @@ def test_a_place_named_as_a_development_zone_is_a_project(nlp):
 
 
 def test_a_place_named_as_a_new_area_or_science_city_is_a_project_unless_it_is_a_division():
-    nlp = spacy.blank("zh")
-    nlp.add_pipe("kg_projects")
     text = "台州湾新区和萧山科技城，上海浦东新区"
-    assert _settle(nlp, text, [(0, 5, "LOC"), (6, 11, "LOC"), (14, 18, "LOC")]) == [
+    assert _settle("kg_projects", text, [(0, 5, "LOC"), (6, 11, "LOC"), (14, 18, "LOC")]) == [
         (0, 5, "PROJECT", "台州湾新区"), (6, 11, "PROJECT", "萧山科技城"), (14, 18, "LOC", "浦东新区")]
 
 
@@ -64,37 +62,24 @@ def test_bodies_named_by_their_level_are_organisations(nlp):
 
 
 def test_a_place_read_into_another_name_joins_the_body_named_after_it():
-    nlp = spacy.blank("zh")
-    nlp.add_pipe("kg_bodies")
     text = "记者 王博 鄞州区委报道组 杨磊。临安区发改局供图"
-    doc = nlp.make_doc(text)
-    doc.ents = [doc.char_span(6, 10, label="ORG"), doc.char_span(17, 20, label="ORG")]  # as the tagger read them
-    assert [(s, e, t) for s, e, label, t in _ents(nlp.get_pipe("kg_bodies")(doc))] == [
-        (6, 13, "鄞州区委报道组"), (17, 23, "临安区发改局")]
-    doc = nlp.make_doc("浙江省卫健委原副巡视员")
-    doc.ents = [doc.char_span(0, 3, label="LOC"), doc.char_span(3, 6, label="PER")]  # a body read as a person
-    assert _ents(nlp.get_pipe("kg_bodies")(doc)) == [(0, 6, "ORG", "浙江省卫健委")]
+    assert _settle("kg_bodies", text, [(6, 10, "ORG"), (17, 20, "ORG")]) == [  # as the tagger read them
+        (6, 13, "ORG", "鄞州区委报道组"), (17, 23, "ORG", "临安区发改局")]
+    # a body read as a person
+    assert _settle("kg_bodies", "浙江省卫健委原副巡视员", [(0, 3, "LOC"), (3, 6, "PER")]) == [(0, 6, "ORG", "浙江省卫健委")]
 
 
 def test_a_division_just_before_an_organisation_joins_it_unless_that_one_starts_with_a_place():
-    nlp = spacy.blank("zh")
-    nlp.add_pipe("kg_bodies")
     text = "玉环市住房和城乡建设局人员，丽水市云和县委，城西街道湖畔社区党总支"
-    doc = nlp.make_doc(text)
-    doc.ents = [doc.char_span(s, e, label=label) for s, e, label in [
-        (0, 3, "LOC"), (3, 11, "ORG"), (14, 17, "LOC"), (17, 21, "ORG"), (22, 26, "LOC"), (26, 33, "ORG")]]
-    assert _ents(nlp.get_pipe("kg_bodies")(doc)) == [
+    spans = [(0, 3, "LOC"), (3, 11, "ORG"), (14, 17, "LOC"), (17, 21, "ORG"), (22, 26, "LOC"), (26, 33, "ORG")]
+    assert _settle("kg_bodies", text, spans) == [
         (0, 11, "ORG", "玉环市住房和城乡建设局"), (14, 17, "LOC", "丽水市"), (17, 21, "ORG", "云和县委"),
         (22, 26, "LOC", "城西街道"), (26, 33, "ORG", "湖畔社区党总支")]
 
 
 def test_the_names_a_byline_lists_are_persons():
-    nlp = spacy.blank("zh")
-    nlp.add_pipe("kg_lists")
     text = "本报讯(记者张笑川雨 县委报道组 方镖 杨远航)日前，记者了解到"
-    doc = nlp.make_doc(text)
-    doc.ents = [doc.char_span(6, 9, label="PER"), doc.char_span(11, 16, label="ORG")]  # as the tagger read them
-    assert _ents(nlp.get_pipe("kg_lists")(doc)) == [
+    assert _settle("kg_lists", text, [(6, 9, "PER"), (11, 16, "ORG")]) == [  # as the tagger read them
         (6, 10, "PER", "张笑川雨"), (11, 16, "ORG", "县委报道组"), (17, 19, "PER", "方镖"), (20, 23, "PER", "杨远航")]
 
 
@@ -291,23 +276,24 @@ def test_projects_a_model_tagged_keep_their_label_unless_the_rules_veto_them_or_
     assert _ents(nlp.get_pipe("kg_projects")(doc)) == [(0, 6, "LOC", "路院一级公路")]
 
 
-def _settle(nlp, text: str, spans: list[tuple[int, int, str]]) -> list[tuple]:
+def _settle(component: str, text: str, spans: list[tuple[int, int, str]]) -> list[tuple]:
+    """The entities rule ``component`` leaves of ``spans`` (as a tagger would have set them) in ``text``."""
+    nlp = spacy.blank("zh")
+    nlp.add_pipe(component)
     doc = nlp.make_doc(text)
     doc.ents = [doc.char_span(s, e, label=label) for s, e, label in spans]
-    return _ents(nlp.get_pipe("kg_projects")(doc))
+    return _ents(nlp.get_pipe(component)(doc))
 
 
 def test_a_project_a_model_tagged_leaves_its_divisions_to_loc_and_names_a_rules_project_more_fully():
-    nlp = spacy.blank("zh")
-    nlp.add_pipe("kg_projects")
     # the rules alone find 医院新建工程 and 松路东延伸线工程 (jieba splits 万松路 and 中西医结合医院)
-    assert _settle(nlp, "宁波市中西医结合医院新建工程位于东部新城。", [(0, 14, "PROJECT")]) == [
+    assert _settle("kg_projects", "宁波市中西医结合医院新建工程位于东部新城。", [(0, 14, "PROJECT")]) == [
         (0, 3, "LOC", "宁波市"), (3, 14, "PROJECT", "中西医结合医院新建工程")]
-    assert _settle(nlp, "已竣工的万松路东延伸线工程，是重点项目。", [(4, 13, "PROJECT")]) == [
+    assert _settle("kg_projects", "已竣工的万松路东延伸线工程，是重点项目。", [(4, 13, "PROJECT")]) == [
         (4, 13, "PROJECT", "万松路东延伸线工程")]
     # two projects joined by 和 are two
-    assert _settle(nlp, "头门港区疏港公路和北洋涂围垦工程开工。", [(0, 16, "PROJECT")]) == [
+    assert _settle("kg_projects", "头门港区疏港公路和北洋涂围垦工程开工。", [(0, 16, "PROJECT")]) == [
         (0, 8, "PROJECT", "头门港区疏港公路"), (9, 16, "PROJECT", "北洋涂围垦工程")]
     # across a line break of the page the rules' name stands
-    assert _settle(nlp, "已竣工的万松\n路东延伸线工程，是重点项目。", [(4, 14, "PROJECT")]) == [
+    assert _settle("kg_projects", "已竣工的万松\n路东延伸线工程，是重点项目。", [(4, 14, "PROJECT")]) == [
         (5, 14, "PROJECT", "松\n路东延伸线工程")]
