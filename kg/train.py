@@ -217,8 +217,8 @@ def train(config_path: Path, output: Path, *, data_dir: Path | None = None, resu
     # With `partial`, the tags of a label a training file never uses are allowed wherever its texts say O: MSRA
     # marks no projects, so its 三峡工程 should not teach that projects are O (Tagger.loss, CRF.nll).
     partial = loop.get("partial", False)
-    unannotated = torch.tensor([[partial and t != "O" and t[2:] not in e["annotated"] for t in settings.tags]
-                                for e in examples], dtype=torch.bool)
+    unannotated = torch.tensor([[t != "O" and t[2:] not in e["annotated"] for t in settings.tags]
+                                for e in examples], dtype=torch.bool) if partial else None
     if partial:
         for name, labels in sorted({(r["source"], tuple(sorted(set(settings.labels) - r["annotated"])))
                                     for r in train_records}):
@@ -271,7 +271,7 @@ def train(config_path: Path, output: Path, *, data_dir: Path | None = None, resu
             mask = torch.zeros(t.shape)
             for b, i in enumerate(batch):
                 mask[b, : lengths[i]] = 1
-            loss = model.loss(f, t, mask, unannotated[batch])
+            loss = model.loss(f, t, mask, unannotated[batch] if unannotated is not None else None)
             for o in optimizers:
                 o.zero_grad()
             drift = sum(((p - p0) ** 2).sum() for p, p0 in anchored) if anchored else 0.0

@@ -5,6 +5,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 import spacy
 import torch
 from thinc.api import Config
@@ -28,6 +29,15 @@ def _tiny_config(tmp_path, epochs):
     return path
 
 
+@pytest.fixture(scope="module")
+def first_model(tmp_path_factory) -> Path:
+    """A tiny model trained once (one epoch on 40 texts), for the tests that fine-tune one."""
+    folder = tmp_path_factory.mktemp("first")
+    assert main(["train", str(_tiny_config(folder, 1)), "--data", str(SHARED_NER), "-o", str(folder / "model"),
+                 "--work", str(folder / "work")]) == 0
+    return folder / "model"
+
+
 def test_train_writes_a_loadable_pipeline_and_resumes(tmp_path, capsys):
     out, work = tmp_path / "model", tmp_path / "work"
     args = ["--data", str(SHARED_NER), "-o", str(out), "--work", str(work)]
@@ -43,10 +53,9 @@ def test_train_writes_a_loadable_pipeline_and_resumes(tmp_path, capsys):
     assert [h["epoch"] for h in history] == [1, 2]
 
 
-def test_fine_tuning_starts_from_a_trained_model_and_keeps_its_vocabulary(tmp_path, capsys):
-    first, tuned = tmp_path / "first", tmp_path / "tuned"
-    assert main(["train", str(_tiny_config(tmp_path, 1)), "--data", str(SHARED_NER), "-o", str(first),
-                 "--work", str(tmp_path / "w1")]) == 0
+def test_fine_tuning_starts_from_a_trained_model_and_keeps_its_vocabulary(tmp_path, capsys, first_model):
+    first, tuned = first_model, tmp_path / "tuned"
+    capsys.readouterr()
     config = _tiny_config(tmp_path, 1)
     text = config.read_text(encoding="utf-8").replace('\ninit = ""\n', f'\ninit = "{first}"\n')
     text = text.replace("\nlimit = 40\n", "\nlimit = 60\n").replace("\nhidden = 16\n", "\nhidden = 24\n")
@@ -59,10 +68,8 @@ def test_fine_tuning_starts_from_a_trained_model_and_keeps_its_vocabulary(tmp_pa
     assert not all(torch.equal(a, b) for a, b in zip(before.state_dict().values(), after.state_dict().values()))
 
 
-def test_l2sp_keeps_the_fine_tuned_encoder_near_the_weights_it_started_from(tmp_path):
-    first = tmp_path / "first"
-    assert main(["train", str(_tiny_config(tmp_path, 1)), "--data", str(SHARED_NER), "-o", str(first),
-                 "--work", str(tmp_path / "w0")]) == 0
+def test_l2sp_keeps_the_fine_tuned_encoder_near_the_weights_it_started_from(tmp_path, first_model):
+    first = first_model
     drift = {}
     for l2sp in (0.0, 10.0):
         config = _tiny_config(tmp_path, 1)
@@ -165,10 +172,9 @@ def test_the_committed_configs_parse_and_the_fine_tuning_one_starts_from_a_model
     assert local["tagger"]["labels"] == news["tagger"]["labels"] + ["PROJECT"]
 
 
-def test_fine_tuning_with_a_new_label_keeps_the_predictions_until_trained_and_then_tags_it(tmp_path, capsys):
-    first, tuned = tmp_path / "first", tmp_path / "tuned"
-    assert main(["train", str(_tiny_config(tmp_path, 1)), "--data", str(SHARED_NER), "-o", str(first),
-                 "--work", str(tmp_path / "w1")]) == 0
+def test_fine_tuning_with_a_new_label_keeps_the_predictions_until_trained_and_then_tags_it(tmp_path, capsys,
+                                                                                            first_model):
+    first, tuned = first_model, tmp_path / "tuned"
     model = spacy.load(first).get_pipe("kg_tagger").model
     extended = model.with_labels(["PER", "ORG", "LOC", "PROJECT"])
     assert extended.settings.labels == ["PER", "ORG", "LOC", "PROJECT"]
