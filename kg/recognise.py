@@ -150,7 +150,7 @@ def _first_place_length(name: str) -> int:
 
 # Words for a part of a place that the annotated local news keeps inside the place's name (社区, 片区, 互通, 老街,
 # 东站, …), each far more often inside than after a LOC of the training batches; a division (镇, 区) takes none.
-_PLACE_UNITS = ("社区", "小区", "街道", "村", "片区", "互通", "古镇", "古城", "平原", "老街", "街区", "景区", "港区",
+_PLACE_UNITS = ("社区", "小区", "街道", "村", "片区", "互通", "古镇", "古城", "平原", "老街", "街区", "景区", "港区", "区块",
                 "东站", "西站", "南站", "北站")
 
 
@@ -188,9 +188,11 @@ def extend_place(text: str, start: int, end: int) -> int:
     tagger often stops before the unit when the name before it is a common word. A unit that starts another
     word is left out (村民, 村里).
 
-    >>> text = "湖畔社区和湖畔村民，余姚互通，干江镇老街"
+    >>> text = "湖畔社区和湖畔村民，余姚互通，干江镇老街，小屿门区块"
     >>> text[0:extend_place(text, 0, 2)], text[5:extend_place(text, 5, 7)], text[10:extend_place(text, 10, 12)]
     ('湖畔社区', '湖畔', '余姚互通')
+    >>> text[21:extend_place(text, 21, 24)]
+    '小屿门区块'
     >>> text[15:extend_place(text, 15, 18)]
     '干江镇'
     """
@@ -310,11 +312,11 @@ def _split_party_and_government(text: str, start: int, end: int) -> list[tuple[i
 def _place_edges(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The edges of a place the tagger found, or None when it names no place (a title villages are given): a
     doubled unit, a direction after it, a county town and a meeting's venue are cut back to the place; then it is
-    extended over a unit word after it and back over a town name it cuts.
+    extended over a unit word after it and back over a town name it cuts; 乡村/农村 after a place is cut off.
 
-    >>> text = "位于葭沚街道以南，李祖村村集体，温岭分会场，仙居县城，县生态村"
-    >>> [text[slice(*_place_edges(text, s, e))] for s, e in ((2, 8), (9, 13), (16, 21), (22, 26))]
-    ['葭沚街道', '李祖村', '温岭', '仙居县']
+    >>> text = "位于葭沚街道以南，李祖村村集体，温岭分会场，仙居县城，县生态村，温峤乡村振兴"
+    >>> [text[slice(*_place_edges(text, s, e))] for s, e in ((2, 8), (9, 13), (16, 21), (22, 26), (32, 36))]
+    ['葭沚街道', '李祖村', '温岭', '仙居县', '温峤']
     >>> _place_edges(text, 27, 31) is None
     True
     """
@@ -324,6 +326,8 @@ def _place_edges(text: str, start: int, end: int) -> tuple[int, int] | None:
         end -= 1
     if end - start >= 5 and text.endswith(_DIRECTIONS, start, end):
         end -= 2  # 体育场路以南: where, relative to the place
+    if end - start >= 4 and text.endswith(("乡村", "农村"), start, end):
+        end -= 2  # 温峤乡村振兴, 德清农村: the countryside of the place (never inside a place in the annotated news)
     if end - start >= 4 and text.endswith(("县城", "分会场", "主会场"), start, end):
         end -= 1 if text.endswith("县城", start, end) else 3  # 仙居县城 is 仙居县; 温岭分会场 is held in 温岭
     return extend_to_town(text, start, end), extend_place(text, start, end)
