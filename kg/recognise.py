@@ -30,7 +30,7 @@ from spacy.util import filter_spans, minibatch
 from .bodies import LEVELS, bracketed_names, find_bodies, find_media, firm_short_name
 from .clean import RepairedText, repair
 from .errors import ModelError
-from .gazetteer import is_division, is_place_name, place_names
+from .gazetteer import full_name, is_division, is_place_name, place_names
 from .lists import find_list_items, looks_like_name
 from .projects import (DEFAULT_HEADS, DEFAULT_NOT_AFTER, find_projects, is_project_name, is_site_in_use, leading_divisions,
                        names_more_fully, split_joined)
@@ -113,6 +113,9 @@ def split_places(text: str, start: int, end: int) -> list[tuple[int, int]]:
     >>> [text[s:e] for s, e in split_places(text, 0, 6)], [text[s:e] for s, e in split_places(text, 7, 11)]
     (['玉环', '东岙小区'], ['台州府城'])
     """
+    first = _dateline_place_length(text, start, end)
+    if first:
+        return [(start, start + first), (start + first, end)]
     at = [i for i in range(start, end) if not text[i].isspace()]
     name = "".join(text[i] for i in at)
     bound = _BOUND.match(name)  # "西起吉利大道、东至机场北路": the direction is not part of the place
@@ -126,6 +129,32 @@ def split_places(text: str, start: int, end: int) -> list[tuple[int, int]]:
         offset += length
     pieces.append((at[offset], end) if pieces else (start, end))
     return pieces
+
+
+_DATELINE_BEFORE = re.compile(r"[ \t\u3000]*(?:【[^】\n]*】)?[ \t\u3000]*$")
+_DATELINE_AFTER = re.compile(r"[ \t\u3000]*[:：]")
+
+
+def _dateline_place_length(text: str, start: int, end: int) -> int:
+    """The length of the city or county that opens a headline's dateline of two places (临海大田：… -> 临海 +
+    大田, 【新华网】温州泰顺:…), 0 for any other place: the place after it, a town or a sight, is often unknown to the
+    gazetteer, so the two are read as one.
+
+    >>> text = "临海大田：高水平建设产城\\n【新华网】温州泰顺:乡村宜业\\n滨海新城：新貌，临海大田"
+    >>> _dateline_place_length(text, 0, 4), _dateline_place_length(text, 18, 22)
+    (2, 2)
+    >>> _dateline_place_length(text, 28, 32), _dateline_place_length(text, 36, 40)
+    (0, 0)
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    name = text[start:end]
+    if not _DATELINE_BEFORE.fullmatch(text, line_start, start) or not _DATELINE_AFTER.match(text, end) or any(
+            c.isspace() for c in name) or is_place_name(name):
+        return 0
+    for n in (3, 2):
+        if len(name) - n >= 2 and (full_name(name[:n]) is not None or is_division(name[:n])):
+            return n
+    return 0
 
 
 _UNIT_PLACE = re.compile(r"^[^\W\d_]{2,}(?:镇|乡|街道|村|社区|小区|岛)$")
@@ -244,12 +273,12 @@ _PHOTO_CREDIT = re.compile(r"[\s/／]*摄$")
 
 def _person_or_place(text: str, start: int, end: int) -> tuple[str, int]:
     """The label and end of a span the tagger read as a person: a name that ends in a place's unit is a place
-    (李祖村: 李 is a surname, 村 ends no given name), and a photo credit's 摄 is not part of the name
-    (记者 韩坚 摄).
+    (李祖村: 李 is a surname, 村 ends no given name), and neither a photo credit's 摄 (记者 韩坚 摄) nor the 边 of
+    边看边问 is part of the name.
 
-    >>> text = "李祖村走出了新路。本报记者 韩坚 摄"
-    >>> _person_or_place(text, 0, 3), _person_or_place(text, 14, 18)
-    (('LOC', 3), ('PER', 16))
+    >>> text = "李祖村走出了新路。本报记者 韩坚 摄，陈新边看边问"
+    >>> _person_or_place(text, 0, 3), _person_or_place(text, 14, 18), _person_or_place(text, 19, 22)
+    (('LOC', 3), ('PER', 16), ('PER', 21))
     """
     name = text[start:end]
     if end - start >= 3 and name.endswith(_PLACE_UNITS + ("镇", "乡")):
@@ -257,6 +286,8 @@ def _person_or_place(text: str, start: int, end: int) -> tuple[str, int]:
     credit = _PHOTO_CREDIT.search(name)
     if credit and credit.start() >= 2:
         return "PER", start + credit.start()
+    if end - start >= 3 and name.endswith("边") and text.startswith("边", end + 1):
+        return "PER", end - 1  # 陈新 | 边看边问
     return "PER", end
 
 
@@ -680,23 +711,45 @@ class RepeatComponent:
         return doc
 
 
-# A byline: a reporter's role, then names separated by spaces (本报讯(记者 李敏 童俊 通讯员 柳博姗)).
+# A byline: a reporter's role, then names separated by spaces (本报讯(记者 李敏 童俊 通讯员 柳博姗)); a news
+# agency's dateline credit (16日电(奚金燕 葛妍君)), an author's line (作者: 李钱乾 林楠) and a ■ credit open such a run too.
 _ROLE = re.compile(r"(?:记\s?者|通讯员|报道组|实习生)[ \t\u3000:：/]*")
-# A name in a byline: two or three characters up to a space, a bracket, a slash or the line's end, four up to a
-# space, or a two-character name that OCR split with a space (王 珏); optionally followed by /文, /摄.
-_BYLINE_NAME = re.compile(r"((?:[\u4e00-\u9fff] [\u4e00-\u9fff](?![\u4e00-\u9fff])|[\u4e00-\u9fff]{2,3}(?=[ \t\u3000)）/、摄]|$)"
+_RUN_OPENER = re.compile(r"(?:记\s?者|通讯员|报道组|实习生)[ \t\u3000:：/]*|(?<=电)[(（]|(?<=作者)[:：][ \t\u3000]*|■[ \t\u3000]*")
+# A name in a byline: two or three characters up to a space, a bracket, a slash, a credit (文/摄) or the line's
+# end, four up to a space, or a two-character name that OCR split with a space (王 珏); optionally followed by
+# /文, /摄.
+_BYLINE_NAME = re.compile(r"((?:[\u4e00-\u9fff] [\u4e00-\u9fff](?![\u4e00-\u9fff])|[\u4e00-\u9fff]{2,3}(?=[ \t\u3000)）/、摄]|文[/／]|$)"
                           r"|[\u4e00-\u9fff]{4}(?=[ \t\u3000])))(?:/[文摄])?[ \t\u3000、]*", re.M)
-# What ends a byline: a bracket, the line's end, a slash (/ 编辑), a credit (文/摄, 摄), or the next role with
-# its unit before it (区委报道组, 象山记者站).
-_BYLINE_END = re.compile(r"[)）/\n]|$|(?:文/)?摄|文$|[\u4e00-\u9fff]{0,8}?(?:记\s?者|通讯员|报道组|实习生)", re.M)
+# What ends a byline: a bracket, the line's end, a slash (/ 编辑), a credit (文/摄, 摄), the next role with its
+# unit before it (区委报道组, 象山记者站), or the next field of a web page's header (责任编辑, 字数).
+_BYLINE_END = re.compile(r"[)）/\n]|$|(?:文[/／])?摄|文$|[\u4e00-\u9fff]{0,8}?(?:记\s?者|通讯员|报道组|实习生)"
+                         r"|(?:责任)?编辑|字数", re.M)
+# A line that holds only names (樊建亮 刘 斌 郑 荣 under a headline): two or more, each starting with a surname.
+_NAME_LINE = re.compile(r"^[ \t\u3000]*(?=\S+[ \t\u3000]+\S)", re.M)
+
+
+def _name_run(text: str, at: int) -> tuple[list[tuple[int, int]], int]:
+    """The names of a byline run that starts at ``at`` (each with a common surname, roles between them read
+    over), and where the run stops."""
+    names = []
+    while name := _BYLINE_NAME.match(text, at):
+        if name.group(1)[0] not in SURNAMES:
+            break
+        names.append(name.span(1))
+        at = name.end()
+        if next_role := _ROLE.match(text, at):  # 记者 李敏 通讯员 柳博姗
+            at = next_role.end()
+    return names, at
 
 
 def byline_names(text: str) -> list[tuple[int, int]]:
     """(start, end) of each reporter's name in the bylines of ``text``: after a role (记者, 通讯员, 报道组, 实习生),
-    the names that follow one by one, each ended by a space, a bracket, a slash or the line's end, and each
-    starting with a common surname, the run ended by a bracket, the line's end or a credit (文/摄). The tagger
-    misses names in such runs (陈越 冯洁, 县委报道组 方镖 杨远航) and cuts a four-character one (张笑川雨); in running
-    text (记者王博在现场, 记者邹德 浩报道 with an OCR space) the run does not end so, and nothing is taken.
+    a dateline's 电( or an author's line, the names that follow one by one, each ended by a space, a bracket, a
+    slash or the line's end, and each starting with a common surname, the run ended by a bracket, the line's end,
+    a credit (文/摄) or the page's next field (责任编辑); and a line that holds only such names, two or more,
+    none a dictionary word or ending in a particle (路通了 景美了 is a headline). The tagger misses names in such runs (陈越 冯洁, 县委报道组 方镖 杨远航), reads two as
+    one (刘万铭 林杰) and cuts a four-character one (张笑川雨); in running text (记者王博在现场, 记者邹德 浩报道 with
+    an OCR space) the run does not end so, and nothing is taken.
 
     >>> text = "本报讯(记者张笑川雨 通讯员 梁伟伟)1月22日。本报记者 沈孙晖 王 珏 文/摄\\n记者了解到，记者王博在现场"
     >>> [text[s:e] for s, e in byline_names(text)]
@@ -704,24 +757,24 @@ def byline_names(text: str) -> list[tuple[int, int]]:
     >>> text = "本报通讯员王华斌摄。本报讯记者邹德 浩报道："
     >>> [text[s:e] for s, e in byline_names(text)]
     ['王华斌']
+    >>> text = "新华社杭州9月16日电(陈巧珍 葛妍君)今年。\\n樊建亮 刘 斌 郑 荣\\n县委报道组蒋攀 通讯员吴立高文/摄\\n高峰 江山\\n路通了 景美了"
+    >>> [text[s:e] for s, e in byline_names(text)]
+    ['陈巧珍', '葛妍君', '樊建亮', '刘 斌', '郑 荣', '蒋攀', '吴立高']
     """
     found: list[tuple[int, int]] = []
     at = 0
-    for role in _ROLE.finditer(text):
-        if role.start() < at:  # a role inside a byline already read
+    for opener in _RUN_OPENER.finditer(text):
+        if opener.start() < at:  # a role inside a byline already read
             continue
-        at = role.end()
-        names = []
-        while name := _BYLINE_NAME.match(text, at):
-            if name.group(1)[0] not in SURNAMES:
-                break
-            names.append(name.span(1))
-            at = name.end()
-            if next_role := _ROLE.match(text, at):  # 记者 李敏 通讯员 柳博姗
-                at = next_role.end()
+        names, at = _name_run(text, opener.end())
         if _BYLINE_END.match(text, at):  # not 记者邹德 浩报道 (a name OCR split, then running text)
             found += names
-    return found
+    for line in _NAME_LINE.finditer(text):
+        names, end = _name_run(text, line.end())
+        if len(names) >= 2 and (end == len(text) or text[end] == "\n") and not any(
+                is_word(text[s:e]) or text[e - 1] in "了的着过吗呢" for s, e in names):  # not 路通了 景美了
+            found += [n for n in names if n not in found]
+    return sorted(set(found))
 
 
 class ListComponent:
