@@ -777,6 +777,39 @@ def byline_names(text: str) -> list[tuple[int, int]]:
     return sorted(set(found))
 
 
+# A web page's source line (来源: 浙江在线-浙江日报 记者 …) and a wire-style opening (温州网讯 近日…): the publisher
+# is an organisation; "-" joins two of them, and names may follow it (来源: 丽水网 叶捷 吴厚非).
+_SOURCE = re.compile(r"(?:信息)?来源[ \t\u3000]*[:：丨|][ \t\u3000]*([^\s|/:：,，。()（）【】\d]{2,24}?)"
+                     r"(?=[\s|/\d]|$|作者|发布[时日]|时间|记者|编辑|浏览)", re.M)
+_SPACES = re.compile(r"[ \t\u3000]*")
+_NEWS_OPENING = re.compile(r"^[ \t\u3000■]*(?!本报)([\u4e00-\u9fff][^\s\d]{0,9}?(?:网|报|台|在线))讯", re.M)
+
+
+def source_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(start, end) of the publishers and of the persons that a source line or a wire-style opening names.
+
+    >>> text = "来源: 浙江在线-钱江晚报 作者:x\\n来源: 丽水网 叶捷 吴厚非\\n温州网讯 近日，本报讯(记者 王敏)\\n来源:黄岩区"
+    >>> orgs, persons = source_names(text)
+    >>> [text[s:e] for s, e in orgs], [text[s:e] for s, e in persons]
+    (['浙江在线', '钱江晚报', '丽水网', '温州网'], ['叶捷', '吴厚非'])
+    """
+    orgs, persons = [], []
+    for source in _SOURCE.finditer(text):
+        start = source.start(1)
+        publisher = source.group(1).removesuffix("讯")  # 来源:温州网讯 近日
+        parts = re.split("[-、]", publisher) if not publisher.endswith("频道") else [publisher]  # 人民网-浙江频道
+        for part in parts:
+            if len(part) >= 2 and not part.isascii() and not is_place_name(part) and not (
+                    len(part) == 2 and is_word(part)):  # not 来源: 黄岩区, 来源: 网络
+                orgs.append((start, start + len(part)))
+            start += len(part) + 1
+        names, at = _name_run(text, _SPACES.match(text, source.end(1)).end())  # type: ignore[union-attr]
+        if names and _BYLINE_END.match(text, at):
+            persons += names
+    orgs += [m.span(1) for m in _NEWS_OPENING.finditer(text)]
+    return sorted(orgs), persons
+
+
 class ListComponent:
     """Settles the type of the items of a list closed by what they are (:func:`kg.lists.find_list_items`): an
     item found with another label takes the list's (特斯拉 of …等品牌 loses LOC; a LOC of …等企业 becomes ORG),
@@ -803,10 +836,12 @@ class ListComponent:
                 inside = [x for x in ents if x.start < item.end and item.start < x.end]
                 if all(item.start <= x.start and x.end <= item.end for x in inside):  # 云和 of 云和记
                     ents = [x for x in ents if x not in inside] + [Span(doc, item.start, item.end, label=label)]
-        for s, e in byline_names(view.original):  # 记者 李敏 童俊: a byline lists persons
-            person = doc.char_span(s, e, label="PER", alignment_mode="expand")
-            if person is not None:
-                ents = [x for x in ents if x.end <= person.start or person.end <= x.start] + [person]
+        orgs, persons = source_names(view.original)
+        named = [(s, e, "ORG") for s, e in orgs] + [(s, e, "PER") for s, e in persons + byline_names(view.original)]
+        for s, e, label in named:  # 记者 李敏 童俊: a byline lists persons; 来源: 丽水网: a publisher
+            name = doc.char_span(s, e, label=label, alignment_mode="expand")
+            if name is not None:
+                ents = [x for x in ents if x.end <= name.start or name.end <= x.start] + [name]
         doc.ents = sorted(ents, key=lambda x: x.start)
         return doc
 

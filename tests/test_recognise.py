@@ -83,6 +83,14 @@ def test_the_names_a_byline_lists_are_persons():
         (6, 10, "PER", "张笑川雨"), (11, 16, "ORG", "县委报道组"), (17, 19, "PER", "方镖"), (20, 23, "PER", "杨远航")]
 
 
+def test_a_source_line_names_its_publishers_and_a_dateline_credit_its_persons():
+    text = "来源: 浙江在线-钱江晚报 作者:记者 龚望平\n新华社杭州9月16日电(陈巧珍 葛妍君)今年"
+    spans = [(4, 18, "ORG"), (36, 42, "PER")]  # as the tagger read them: two publishers as one, two persons as one
+    assert _settle("kg_lists", text, spans) == [
+        (4, 8, "ORG", "浙江在线"), (9, 13, "ORG", "钱江晚报"), (20, 23, "PER", "龚望平"), (36, 39, "PER", "陈巧珍"),
+        (40, 43, "PER", "葛妍君")]
+
+
 def test_a_place_takes_in_the_unit_word_after_it(nlp):
     text = "湖畔社区将党支部建在楼道，湖畔村民也来了。"
     assert (0, 4, "LOC", "湖畔社区") in _ents(nlp(text))
