@@ -177,7 +177,7 @@ def find_projects(
         while first < k:
             if lead := _DATE_OR_COUNT.match(text, starts[first]):
                 first = next((j for j in range(first, k + 1) if starts[j] >= lead.end()), k)
-            elif len(words[first][0]) == 1 and words[first][1].startswith("v"):  # 1964年|任|西南铁路
+            elif len(words[first][0]) == 1 and words[first][1][:1] in ("v", "p", "c"):  # 1964年|任|西南铁路, 距|…
                 first += 1
             else:
                 break
@@ -292,22 +292,31 @@ def names_more_fully(text: str, outer: tuple[int, int], inner: tuple[int, int], 
 
 # A road, bridge, station or hall is a project while it is being built and a place once it stands: the names a
 # model tags with these ends stay projects only in a sentence about building (开工, 建设, 改造, …).
-SITE_ENDS = ("路", "道", "桥", "站", "馆", "场", "楼", "码头")
+SITE_ENDS = ("路", "道", "桥", "站", "馆", "场", "楼", "码头", "高速")
 _BUILDING = re.compile("建设|开工|施工|建成|竣工|完工|改造|改建|扩建|新建|在建|续建|开建|动工|工程|项目|规划|投资|通车|开通|"
                        "征迁|拆迁|推进|提升|打造")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 
-def is_site_in_use(text: str, start: int, end: int) -> bool:
-    """Whether a project name ends in a site word (路, 桥, 站, 馆, …) and its sentence says nothing of building
-    it: then it names a place in use (路院一级公路是我区东西向的重要通道), not a project.
+# Words around a road or a bridge that use it as a landmark: 距杭金衢高速出入口4公里, 连接杭甬高速公路, 南至溧宁高速,
+# 与现有的杭州湾跨海大桥, 与昆宋公路平交.
+_LANDMARK_BEFORE = re.compile(r"(?:距离?|[东南西北]?至|[东南西北]?临|经|沿着?|穿过|连接|接通|接上|现有的?)$")
+_LANDMARK_AFTER = re.compile(r"出入口|出口|入口|路口|以[东南西北]|[东南西北]侧|交界|平交|两侧")
 
-    >>> text = "路院一级公路是东西向通道。鳌江五桥开工建设"
-    >>> is_site_in_use(text, 0, 6), is_site_in_use(text, 13, 17)
-    (True, False)
+
+def is_site_in_use(text: str, start: int, end: int) -> bool:
+    """Whether a project name ends in a site word (路, 桥, 站, 馆, 高速, …) and its sentence says nothing of
+    building it, or the words around it use it as a landmark: then it names a place in use
+    (路院一级公路是我区东西向的重要通道, 距杭金衢高速出入口4公里), not a project.
+
+    >>> text = "路院一级公路是东西向通道。鳌江五桥开工建设。项目距杭金衢高速出入口4公里"
+    >>> is_site_in_use(text, 0, 6), is_site_in_use(text, 13, 17), is_site_in_use(text, 25, 30)
+    (True, False, True)
     """
     if not text[start:end].rstrip(")）").endswith(SITE_ENDS):
         return False
+    if _LANDMARK_BEFORE.search(text, max(0, start - 4), start) or _LANDMARK_AFTER.match(text, end):
+        return True
     before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
     after = _SENTENCE_END.search(text, end)
     sentence = text[before[-1] if before else 0:after.start() if after else len(text)]

@@ -488,7 +488,8 @@ class ProjectComponent:
     (:func:`kg.projects.is_site_in_use`), leaves the divisions it starts with to LOC (宁波市 +
     中西医结合医院新建工程) and splits where it joins two projects. It wins over a rule's project that it names
     more fully (:func:`kg.projects.names_more_fully`) where no space or line break of the page lies inside it
-    (OCR pages break names and glue columns, and the rules read them better); any other rule's project wins."""
+    (OCR pages break names and glue columns, and the rules read them better); any other rule's project wins,
+    unless it names a site in use (a road the text uses as a landmark: 距杭金衢高速出入口4公里)."""
 
     def __init__(self, nlp: Language, name: str, *, heads: list[str], not_after: list[str], max_words: int):
         self.name = name
@@ -520,7 +521,8 @@ class ProjectComponent:
             elif label is not None:
                 ents.append((*span, label))
         model_projects = [(s, e) for s, e, label in ents if label == "PROJECT" and not _has_gap(view, s, e)]
-        found = [p for p in found if not any(names_more_fully(view.text, m, p, self.heads) for m in model_projects)]
+        found = [p for p in found if not any(names_more_fully(view.text, m, p, self.heads) for m in model_projects)
+                 and not is_site_in_use(view.text, *p)]
         places: list[tuple[int, int, str]] = []
         for s, e in found:
             n = next((n for n in range(min(6, s), 2, -1) if is_division(view.text[s - n:s])), 0)

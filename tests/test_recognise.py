@@ -284,6 +284,14 @@ def test_projects_a_model_tagged_keep_their_label_unless_the_rules_veto_them_or_
     assert _ents(nlp.get_pipe("kg_projects")(doc)) == [(0, 6, "LOC", "路院一级公路")]
 
 
+def test_a_road_used_as_a_landmark_is_a_place_not_a_project():
+    text = "项目位置优越，距杭金衢高速出入口4公里，与现有的杭州湾跨海大桥相连。"
+    assert _settle("kg_projects", text, [(8, 13, "LOC"), (24, 31, "LOC")]) == [
+        (8, 13, "LOC", "杭金衢高速"), (24, 31, "LOC", "杭州湾跨海大桥")]
+    text = "今年，沿海高速开工建设。"  # a road being built is a project
+    assert _settle("kg_projects", text, [(3, 7, "LOC")]) == [(3, 7, "PROJECT", "沿海高速")]
+
+
 def _settle(component: str, text: str, spans: list[tuple[int, int, str]]) -> list[tuple]:
     """The entities rule ``component`` leaves of ``spans`` (as a tagger would have set them) in ``text``."""
     nlp = spacy.blank("zh")
