@@ -23,7 +23,7 @@ ORG_KINDS = ("企业", "公司", "集团", "车企", "药企", "厂家", "餐饮
 LOC_KINDS = ("国家", "城市", "地区", "省份", "景区", "景点", "港口")
 NOT_NAMES = ("品牌", "车型", "产品", "商品")
 _ITEM = r"[^\s，。；：！？、,.;:!?“”\"‘’'（）()《》]"
-_LIST = re.compile(r"((?:%s{2,12}、)+%s{2,12}?)等%s{0,8}?(%s)" % (
+_LIST = re.compile(r"((?:%s{2,12}、)+%s{2,12}?)(?:等|[0-9一二三四五六七八九十两几]+家)%s{0,10}?(%s)" % (
     _ITEM, _ITEM, _ITEM, "|".join(sorted(ORG_KINDS + LOC_KINDS + NOT_NAMES, key=len, reverse=True))))
 # Characters after a kind that make it another word: 企业家 (entrepreneurs), 企业主, 公司制.
 _NOT_AFTER = "家主界制化级"
@@ -34,18 +34,22 @@ _STOP_CHAR_TAGS = ("p", "v", "u", "r", "d", "x")
 
 
 def find_list_items(text: str) -> list[tuple[int, int, str | None]]:
-    """(start, end, label) of each item of a list closed by 等 and a kind: "ORG" or "LOC" for the kinds that
-    name organisations or places, None for the kinds that name no entity (brands, products).
+    """(start, end, label) of each item of a list closed by 等 or a count (3家) and a kind: "ORG" or "LOC" for
+    the kinds that name organisations or places, None for the kinds that name no entity (brands, products). A
+    list with digits in it counts things and names none.
 
     >>> text = "在新荣记、林家一、老扁酒家等知名餐饮店的带动下；调研了特斯拉、小鹏等品牌。张三、李四等企业家"
     >>> [(text[s:e], label) for s, e, label in find_list_items(text)]
     [('新荣记', 'ORG'), ('林家一', 'ORG'), ('老扁酒家', 'ORG'), ('特斯拉', None), ('小鹏', None)]
+    >>> text = "与艾佳果蔬、柚都生物、德铭农业3家龙头企业签约；390座坟墓迁移、41户农户和5家企业征迁"
+    >>> [(text[s:e], label) for s, e, label in find_list_items(text)]
+    [('艾佳果蔬', 'ORG'), ('柚都生物', 'ORG'), ('德铭农业', 'ORG')]
     """
     found = []
     for match in _LIST.finditer(text):
         kind = match.group(2)
-        if match.end() < len(text) and text[match.end()] in _NOT_AFTER:
-            continue
+        if match.end() < len(text) and text[match.end()] in _NOT_AFTER or re.search(r"[0-9０-９]", match.group(1)):
+            continue  # 企业家; 390座坟墓迁移、41户农户和5家企业: counts, not names
         label = "ORG" if kind in ORG_KINDS else "LOC" if kind in LOC_KINDS else None
         start = match.start(1)
         items = match.group(1).split("、")
