@@ -353,7 +353,7 @@ def _place_edges(text: str, start: int, end: int) -> tuple[int, int] | None:
     """
     if _is_village_title(text[start:end]):
         return None
-    if text.endswith("村村", start, end):  # 李祖村 | 村集体: the unit starts the next word
+    if text.endswith(("村村", "镇镇"), start, end):  # 李祖村 | 村集体, 王店镇 | 镇村: the unit starts the next word
         end -= 1
     if end - start >= 5 and text.endswith(_DIRECTIONS, start, end):
         end -= 2  # 体育场路以南: where, relative to the place
