@@ -16,7 +16,7 @@ from jieba import posseg
 
 from .tagger import is_word
 
-__all__ = ["ORG_KINDS", "LOC_KINDS", "NOT_NAMES", "find_list_items", "looks_like_name"]
+__all__ = ["ORG_KINDS", "LOC_KINDS", "NOT_NAMES", "find_list_items", "looks_like_name", "quoted_guesthouses"]
 
 ORG_KINDS = ("企业", "公司", "集团", "车企", "药企", "厂家", "餐饮店", "饭店", "酒家", "酒店", "门店", "商家", "银行",
              "学校", "高校", "医院", "机构", "协会", "商会")
@@ -83,3 +83,18 @@ def looks_like_name(item: str) -> bool:
     (True, False, False)
     """
     return len(item) >= 3 and not is_word(item) and all(c.isalnum() for c in item)
+
+
+# A guesthouse's name in quotes beside the word 民宿 (“寒舍迴塘”民宿, 民宿“百汇阳轩”): the annotated local news
+# tags it ORG 12 times of 14; rural tourism stories name many, and the tagger knows few.
+_GUESTHOUSE = re.compile(r"民宿[“\"]([^“”\"\s，。、,]{2,8})[”\"]|[“\"]([^“”\"\s，。、,]{2,8})[”\"]民宿")
+
+
+def quoted_guesthouses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each guesthouse name that ``text`` quotes beside 民宿.
+
+    >>> text = "民宿“寒舍迴塘”。“莫梵”民宿创始人，“民宿”二字"
+    >>> [text[s:e] for s, e in quoted_guesthouses(text)]
+    ['寒舍迴塘', '莫梵']
+    """
+    return [m.span(1) if m.group(1) else m.span(2) for m in _GUESTHOUSE.finditer(text)]

@@ -31,7 +31,7 @@ from .bodies import LEVELS, bracketed_names, find_bodies, find_media, firm_short
 from .clean import RepairedText, repair
 from .errors import ModelError
 from .gazetteer import full_name, is_division, is_place_name, place_names
-from .lists import find_list_items, looks_like_name
+from .lists import find_list_items, looks_like_name, quoted_guesthouses
 from .projects import (DEFAULT_HEADS, DEFAULT_NOT_AFTER, find_projects, is_project_name, is_site_in_use, leading_divisions,
                        names_more_fully, split_joined)
 from .tagger import Tagger, is_common_word, is_word
@@ -817,7 +817,9 @@ class ListComponent:
     item found with another label takes the list's (特斯拉 of …等品牌 loses LOC; a LOC of …等企业 becomes ORG),
     and an item of an organisation list that looks like a name becomes an ORG, over any entity inside it (林家一,
     云和记 with its 云和, of …等知名餐饮店). The names a byline lists after a reporter's role are persons
-    (:func:`byline_names`: 记者 李敏 童俊, 县委报道组 方镖 杨远航)."""
+    (:func:`byline_names`: 记者 李敏 童俊, 县委报道组 方镖 杨远航); the publishers a source line names are
+    organisations (:func:`source_names`: 来源: 浙江在线-钱江晚报), and so are the guesthouses quoted beside 民宿
+    (:func:`kg.lists.quoted_guesthouses`). Each replaces the entities it crosses."""
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
@@ -839,6 +841,7 @@ class ListComponent:
                 if all(item.start <= x.start and x.end <= item.end for x in inside):  # 云和 of 云和记
                     ents = [x for x in ents if x not in inside] + [Span(doc, item.start, item.end, label=label)]
         orgs, persons = source_names(view.original)
+        orgs += [view.to_original(s, e) for s, e in quoted_guesthouses(view.text)]
         named = [(s, e, "ORG") for s, e in orgs] + [(s, e, "PER") for s, e in persons + byline_names(view.original)]
         for s, e, label in named:  # 记者 李敏 童俊: a byline lists persons; 来源: 丽水网: a publisher
             name = doc.char_span(s, e, label=label, alignment_mode="expand")
