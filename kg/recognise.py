@@ -323,6 +323,9 @@ def _is_task_group(name: str) -> bool:
 
 
 _DIRECTIONS = ("以东", "以南", "以西", "以北", "一带")
+# Slogans made of a quality and a place (美丽台州, 平安中国, 数字临平): the place inside is not tagged (19 times of 20
+# in the annotated local news, 3 of 3 in MSRA train).
+_SLOGAN_WORDS = ("平安", "美丽", "健康", "数字", "品质", "幸福", "活力", "清廉", "法治", "智慧", "魅力")
 _PARTY_AND_GOVERNMENT = re.compile(r"[省市县区镇乡]委\s*(?=[省市县区镇乡]政府$)")
 
 
@@ -348,11 +351,11 @@ def _place_edges(text: str, start: int, end: int) -> tuple[int, int] | None:
     >>> text = "位于葭沚街道以南，李祖村村集体，温岭分会场，仙居县城，县生态村，温峤乡村振兴"
     >>> [text[slice(*_place_edges(text, s, e))] for s, e in ((2, 8), (9, 13), (16, 21), (22, 26), (32, 36))]
     ['葭沚街道', '李祖村', '温岭', '仙居县', '温峤']
-    >>> _place_edges(text, 27, 31) is None
-    True
+    >>> _place_edges(text, 27, 31) is None, _place_edges("打造美丽台州建设", 4, 6) is None
+    (True, True)
     """
-    if _is_village_title(text[start:end]):
-        return None
+    if _is_village_title(text[start:end]) or text.endswith(_SLOGAN_WORDS, 0, start):
+        return None  # 美丽台州建设, “平安台州”: a slogan that a place's name ends
     if text.endswith(("村村", "镇镇"), start, end):  # 李祖村 | 村集体, 王店镇 | 镇村: the unit starts the next word
         end -= 1
     if end - start >= 5 and text.endswith(_DIRECTIONS, start, end):
