@@ -11,12 +11,14 @@ name an ORG, a place kind (国家, 城市, 景区, …) makes a found item a LOC
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from jieba import posseg
 
-from .tagger import is_word
+from .gazetteer import full_name, place_names
+from .tagger import is_common_word, is_word
 
-__all__ = ["ORG_KINDS", "LOC_KINDS", "NOT_NAMES", "find_list_items", "looks_like_name", "quoted_guesthouses"]
+__all__ = ["ORG_KINDS", "LOC_KINDS", "NOT_NAMES", "find_list_items", "looks_like_name", "quoted_guesthouses", "town_lists"]
 
 ORG_KINDS = ("企业", "公司", "集团", "车企", "药企", "厂家", "餐饮店", "饭店", "酒家", "酒店", "门店", "商家", "银行",
              "学校", "高校", "医院", "机构", "协会", "商会")
@@ -98,3 +100,36 @@ def quoted_guesthouses(text: str) -> list[tuple[int, int]]:
     ['寒舍迴塘', '莫梵']
     """
     return [m.span(1) if m.group(1) else m.span(2) for m in _GUESTHOUSE.finditer(text)]
+
+
+_SHORT_LIST = re.compile(r"(?<![\u4e00-\u9fff])((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])")
+
+
+def _short_place(name: str) -> bool:
+    """Whether ``name`` is a town's name without its unit (双浦 of 双浦镇, 转塘 of 转塘街道) or a county's or
+    city's short form."""
+    names = place_names()[0]
+    return full_name(name) is not None or any(name + unit in names for unit in ("镇", "乡", "街道"))
+
+
+def town_lists(text: str, places: AbstractSet[tuple[int, int]] = frozenset()) -> list[tuple[int, int]]:
+    """(start, end) of the items of a short 、 list whose items are all places, two of them or more towns
+    written without their unit and not common words (双浦、转塘、留下、三墩): the tagger misses such short forms,
+    and a word among them (留下) is a place only in such company. ``places`` are the places found already; an item that is one of
+    them counts as a place.
+
+    >>> text = "双浦、转塘、留下、三墩，都曾是城郊。公平、公正"
+    >>> [text[s:e] for s, e in town_lists(text)]
+    ['双浦', '转塘', '留下', '三墩']
+    """
+    found = []
+    for match in _SHORT_LIST.finditer(text):
+        items, at = [], match.start(1)
+        for item in match.group(1).split("、"):
+            items.append((at, at + len(item)))
+            at += len(item) + 1
+        towns = [span for span in items if _short_place(text[slice(*span)])]
+        if all(span in places or span in towns for span in items) and sum(
+                not is_common_word(text[slice(*span)]) for span in towns) >= 2:  # not 公平、公正
+            found += items
+    return found

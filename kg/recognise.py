@@ -31,7 +31,7 @@ from .bodies import LEVELS, bracketed_names, find_bodies, find_media, firm_short
 from .clean import RepairedText, repair
 from .errors import ModelError
 from .gazetteer import full_name, is_division, is_place_name, place_names
-from .lists import find_list_items, looks_like_name, quoted_guesthouses
+from .lists import find_list_items, looks_like_name, quoted_guesthouses, town_lists
 from .projects import (DEFAULT_HEADS, DEFAULT_NOT_AFTER, find_projects, is_project_name, is_site_in_use, leading_divisions,
                        names_more_fully, split_joined)
 from .tagger import Tagger, is_common_word, is_word
@@ -843,6 +843,11 @@ class ListComponent:
                 inside = [x for x in ents if x.start < item.end and item.start < x.end]
                 if all(item.start <= x.start and x.end <= item.end for x in inside):  # 云和 of 云和记
                     ents = [x for x in ents if x not in inside] + [Span(doc, item.start, item.end, label=label)]
+        places = {view.to_view(x.start_char, x.end_char) for x in ents if x.label_ == "LOC"}
+        for s, e in town_lists(view.text, {p for p in places if p is not None}):  # 双浦、转塘、留下、三墩
+            item = doc.char_span(*view.to_original(s, e), label="LOC", alignment_mode="expand")
+            if item is not None and not any(x.start < item.end and item.start < x.end for x in ents):
+                ents.append(item)
         orgs, persons = source_names(view.original)
         orgs += [view.to_original(s, e) for s, e in quoted_guesthouses(view.text)]
         named = [(s, e, "ORG") for s, e in orgs] + [(s, e, "PER") for s, e in persons + byline_names(view.original)]
