@@ -39,7 +39,7 @@ from .gazetteer import is_division, is_place_name, place_names
 from .tagger import is_common_word, is_word
 
 __all__ = ["DEFAULT_HEADS", "find_projects", "is_project_name", "is_site_in_use", "leading_divisions", "names_more_fully",
-           "split_joined"]
+           "split_joined", "after_leading_verb"]
 
 DEFAULT_HEADS = (
     "工程", "项目", "产业园", "工业园", "科技园", "创业园", "物流园", "园区", "产业带", "基地", "平台", "走廊",
@@ -564,6 +564,23 @@ def _phased_names(text: str, names: Iterable[tuple[int, int]]) -> list[tuple[int
         if phase and end - start >= 3:
             found.append((start, phase.end()))
     return found
+
+
+# Verbs that stand before a project's name and never start one in the annotated local news (建设 28 times before a
+# PROJECT and once inside one; 推进, 包括, 打造 15 to 17 times before, never inside).
+_LEADING_VERB = re.compile(r"(?:建设|新建|谋划|上马|推进|力争|包括|加快|实施|启动|打造|开工|完成|建成)")
+
+
+def after_leading_verb(text: str, start: int, end: int) -> int:
+    """Where the project name ``text[start:end]`` starts once a verb read into its start is left out
+    (建设 + 351国道…改建工程, 谋划 + 小岙旅游综合体项目); ``start`` when it starts with none.
+
+    >>> text = "建设351国道改建工程，谋划小岙旅游综合体项目，新建项目"
+    >>> [text[after_leading_verb(text, s, e):e] for s, e in ((0, 11), (12, 23), (24, 28))]
+    ['351国道改建工程', '小岙旅游综合体项目', '项目']
+    """
+    verb = _LEADING_VERB.match(text, start, end)
+    return verb.end() if verb else start
 
 
 def split_joined(text: str, start: int, end: int, heads: AbstractSet[str]) -> list[tuple[int, int]]:

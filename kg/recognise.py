@@ -32,7 +32,7 @@ from .clean import RepairedText, repair
 from .errors import ModelError
 from .gazetteer import full_name, is_division, is_place_name, place_names
 from .lists import find_list_items, looks_like_name, quoted_guesthouses, town_lists
-from .projects import (DEFAULT_HEADS, DEFAULT_NOT_AFTER, find_projects, is_project_name, is_site_in_use, leading_divisions,
+from .projects import (DEFAULT_HEADS, DEFAULT_NOT_AFTER, after_leading_verb, find_projects, is_project_name, is_site_in_use, leading_divisions,
                        names_more_fully, split_joined)
 from .tagger import Tagger, is_common_word, is_word
 
@@ -519,13 +519,15 @@ class ProjectComponent:
             if label == "PROJECT" and ent.label_ == "PROJECT":
                 divisions = leading_divisions(view.text, *span)
                 ents += [(s, e, "LOC") for s, e in divisions]
-                name_start = divisions[-1][1] if divisions else span[0]
-                ents += [(s, e, "PROJECT") for s, e in split_joined(view.text, name_start, span[1], set(self.heads))]
+                name_start = self._name_start(view.text, divisions[-1][1] if divisions else span[0], span[1])
+                if name_start is not None:
+                    ents += [(s, e, "PROJECT") for s, e in split_joined(view.text, name_start, span[1], set(self.heads))]
             elif label is not None:
                 ents.append((*span, label))
         model_projects = [(s, e) for s, e, label in ents if label == "PROJECT" and not _has_gap(view, s, e)]
         found = [p for p in found if not any(names_more_fully(view.text, m, p, self.heads) for m in model_projects)
                  and not is_site_in_use(view.text, *p)]
+        found = [(start, e) for s, e in found if (start := self._name_start(view.text, s, e)) is not None]
         places: list[tuple[int, int, str]] = []
         for s, e in found:
             n = next((n for n in range(min(6, s), 2, -1) if is_division(view.text[s - n:s])), 0)
@@ -538,6 +540,16 @@ class ProjectComponent:
         doc.ents = filter_spans([span for span in spans if span is not None] + unmapped)
         doc._.kg_view = None  # the last kg component: the view served the others, and would not serialise
         return doc
+
+    def _name_start(self, text: str, start: int, end: int) -> int | None:
+        """Where the project name ``text[start:end]`` starts after a verb read into it (建设 + 351国道…工程;
+        :func:`kg.projects.after_leading_verb`), or None when no name is left (新建项目, 新建2条过水隧道)."""
+        named = after_leading_verb(text, start, end)
+        if named == start:
+            return start
+        if end - named >= 4 and is_project_name(text, named, end, heads=self.heads, not_after=self.not_after):
+            return named
+        return None
 
     def _model_project(self, view: RepairedText, span: tuple[int, int]) -> str | None:
         """The label a PROJECT the model tagged keeps: none where the rules veto it

@@ -292,6 +292,12 @@ def test_a_road_used_as_a_landmark_is_a_place_not_a_project():
     assert _settle("kg_projects", text, [(3, 7, "LOC")]) == [(3, 7, "PROJECT", "沿海高速")]
 
 
+def test_a_verb_read_into_a_project_name_is_left_out():
+    text = "今年将建设351国道临海段改建工程，另有新建项目3个。"
+    assert _settle("kg_projects", text, [(3, 17, "PROJECT"), (20, 24, "PROJECT")]) == [
+        (5, 17, "PROJECT", "351国道临海段改建工程")]
+
+
 def _settle(component: str, text: str, spans: list[tuple[int, int, str]]) -> list[tuple]:
     """The entities rule ``component`` leaves of ``spans`` (as a tagger would have set them) in ``text``."""
     nlp = spacy.blank("zh")
