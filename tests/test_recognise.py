@@ -91,6 +91,11 @@ def test_a_source_line_names_its_publishers_and_a_dateline_credit_its_persons():
         (40, 43, "PER", "葛妍君")]
 
 
+def test_a_bare_congress_before_its_members_is_a_role_not_an_organisation(nlp):
+    text = "昨日，县政协组织政协委员视察，人大代表也到了。"
+    assert _ents(nlp(text)) == [(3, 6, "ORG", "县政协")]
+
+
 def test_a_place_takes_in_the_unit_word_after_it(nlp):
     text = "湖畔社区将党支部建在楼道，湖畔村民也来了。"
     assert (0, 4, "LOC", "湖畔社区") in _ents(nlp(text))
