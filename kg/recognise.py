@@ -95,7 +95,7 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 _BOUND = re.compile(r"^[东西南北](?:起|至|到|接|邻|临)(?=.{2})")
 _ADMIN_LEVEL = re.compile(r"^(.{2,}?(?:省|自治区|市|县|区))(?!城)(?=.{2,}(?:市|县|区|镇|乡|街道|村|社区|路|大道|广场)$)")
-_TOWN_LEVEL = re.compile(r"^(.{2,}?(?:镇|乡|街道))(?!办)(?=.{2,}(?:村|社区|路|大道|街)$)")
+_TOWN_LEVEL = re.compile(r"^(.{2,}?(?:镇|乡|街道))(?!办)(?=.{2,}(?:村|社区|路|大道|街|山|岛|湖|溪|江|河|港|湾|岙|桥|站|公园|广场)$)")
 
 
 def split_places(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -165,7 +165,8 @@ def _first_place_length(name: str) -> int:
     followed by a lower one, a road or a square (临海市 + 沿江镇, 台州市 + 市府广场; not 县城), a gazetteer place
     followed by a place of its own named by a stem of two characters or more and a unit (玉环 + 东岙小区,
     桐乡 + 凤鸣街道, 三门 + 蛇蟠岛), not by the rest of one name (台州府城, 朝鲜半岛, 太平店村), or a town followed
-    by a village or a road (须水镇 + 西岗村, 葭沚街道 + 体育场路)."""
+    by a village, a road or a sight in it (须水镇 + 西岗村, 葭沚街道 + 体育场路, 桑洲镇 + 屿南山: the training batches
+    write such pairs as two places 9 times, as one never)."""
     level = _ADMIN_LEVEL.match(name)
     if level:
         return level.end()
@@ -173,7 +174,7 @@ def _first_place_length(name: str) -> int:
     for n in range(min(longest, len(name) - 3), 1, -1):
         if name[:n] in names and _UNIT_PLACE.match(name[n:]):
             return n
-    town = _TOWN_LEVEL.match(name)  # a town followed by a village or a road in it: 须水镇 + 西岗村, 葭沚街道 + 体育场路
+    town = _TOWN_LEVEL.match(name)  # a town followed by a place in it: 须水镇 + 西岗村, 葭沚街道 + 体育场路
     return town.end() if town else 0
 
 
