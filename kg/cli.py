@@ -131,6 +131,14 @@ def cmd_train(args) -> int:
     return 0
 
 
+def cmd_average(args) -> int:
+    from .train import average
+
+    average([Path(m) for m in args.models], Path(args.output))
+    print(f"pipeline saved to {args.output}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kg", description="Build a knowledge graph of people, organisations, places "
                                 "and projects from Chinese newspaper pages.")
@@ -173,6 +181,11 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument("--work", default=None, help="folder for checkpoints (default: output/training)")
     t.add_argument("--resume", action="store_true", help="resume from the checkpoint in --work")
     t.set_defaults(func=cmd_train)
+
+    a = sub.add_parser("average", help="average the weights of taggers fine-tuned from one model (a model soup)")
+    a.add_argument("models", nargs="+", help="pipeline folders (with kg_tagger/) or tagger folders (model.pt)")
+    a.add_argument("-o", "--output", required=True, help="pipeline folder to write")
+    a.set_defaults(func=cmd_average)
     return p
 
 

@@ -23,7 +23,7 @@ from .evaluate import format_scores, score_spans
 from .gazetteer import place_names
 from .tagger import Tagger, TaggerSettings, feature_keys, norm_char, split_text, tags_from_spans
 
-__all__ = ["LABEL_MAP", "read_gold", "train"]
+__all__ = ["LABEL_MAP", "average", "read_gold", "train"]
 
 # Labels of the shared training sets mapped to ours; a label missing here is dropped (tagged O).
 # Weibo's nominal mentions (PER.NOM: 女人, 老师) are not names, CLUENER's position/book/game/movie are not
@@ -287,6 +287,8 @@ def train(config_path: Path, output: Path, *, data_dir: Path | None = None, resu
         state["epoch"] = epoch
         state["history"].append({"epoch": epoch, "loss": total, "dev_f": f1, "seconds": time.time() - t_epoch})
         log(f"epoch {epoch}: loss {total:.0f}, dev F1 {f1:.4f}, {time.time() - t_epoch:.0f}s")
+        if loop.get("save_epochs", False):  # for averaging epochs (kg average)
+            model.save(output / f"epoch{epoch}")
         if f1 > state["best_f"]:
             state["best_f"], state["best_epoch"] = f1, epoch
             model.save(output)
@@ -346,18 +348,45 @@ def _pieces(record: dict, max_len: int):
 def package(work: Path, output: Path) -> Path:
     """Wrap the best tagger in ``work`` into a spaCy pipeline folder at ``output`` (``spacy.load`` opens it once
     kg is installed)."""
+    scores = work / "dev_scores.json"
+    return _save_pipeline(Tagger.load(work), output,
+                          json.loads(scores.read_text(encoding="utf-8")) if scores.exists() else None)
+
+
+def _save_pipeline(tagger: Tagger, output: Path, scores: dict | None = None) -> Path:
     from .recognise import new_pipeline
 
-    tagger = Tagger.load(work)
     nlp = new_pipeline(tagger)
     nlp.meta.update({"name": "kg_ner", "version": "0.1.0", "lang": "zh",
                      "description": f"kg's {'/'.join(tagger.settings.labels)} character BiLSTM-CRF plus rules "
                                     "(bodies, repeats, lists, PROJECT)"})
-    scores = work / "dev_scores.json"
-    if scores.exists():
-        nlp.meta["performance"] = json.loads(scores.read_text(encoding="utf-8"))
+    if scores is not None:
+        nlp.meta["performance"] = scores
     nlp.to_disk(output)
     return output
+
+
+def average(models: list[Path], output: Path) -> Path:
+    """``kg average``: write to ``output`` the pipeline whose tagger has the mean weights of ``models`` (pipeline
+    or tagger folders), a uniform model soup (Wortsman et al. 2022). The taggers must share settings and
+    vocabularies, as runs fine-tuned from one model do; then the mean keeps much of what each run learnt (the
+    shipped model averages two runs on different local sets and epochs: model card).
+
+    models (list[Path]): two or more pipeline folders (with kg_tagger/) or tagger folders (model.pt).
+    """
+    if len(models) < 2:
+        raise ValueError(f"kg average needs two models or more, got {len(models)}")
+    taggers = [Tagger.load(tagger_folder(path)) for path in models]
+    first = taggers[0]
+    for path, tagger in zip(models[1:], taggers[1:]):
+        if (tagger.settings, tagger.vocab, tagger.bigram_vocab, tagger.word_vocab) != (
+                first.settings, first.vocab, first.bigram_vocab, first.word_vocab):
+            raise ValueError(f"{path}: its settings or vocabularies differ from those of {models[0]}; only taggers "
+                             "fine-tuned from one model can be averaged")
+    states = [tagger.state_dict() for tagger in taggers]
+    first.load_state_dict({name: torch.stack([s[name].float() for s in states]).mean(0).to(value.dtype)
+                           if value.is_floating_point() else value for name, value in states[0].items()})
+    return _save_pipeline(first, output)
 
 
 def train_pipeline(config_path: Path, output: Path, *, work: Path | None = None, data_dir: Path | None = None,
