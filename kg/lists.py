@@ -18,7 +18,8 @@ from jieba import posseg
 from .gazetteer import full_name, place_names
 from .tagger import is_common_word, is_word
 
-__all__ = ["ORG_KINDS", "LOC_KINDS", "NOT_NAMES", "find_list_items", "looks_like_name", "quoted_guesthouses", "town_lists"]
+__all__ = ["ORG_KINDS", "LOC_KINDS", "NOT_NAMES", "find_list_items", "looks_like_name", "quoted_guesthouses",
+           "town_lists"]
 
 ORG_KINDS = ("企业", "公司", "集团", "车企", "药企", "厂家", "餐饮店", "饭店", "酒家", "酒店", "门店", "商家", "银行",
              "学校", "高校", "医院", "机构", "协会", "商会")
@@ -115,8 +116,8 @@ def _short_place(name: str) -> bool:
 def town_lists(text: str, places: AbstractSet[tuple[int, int]] = frozenset()) -> list[tuple[int, int]]:
     """(start, end) of the items of a short 、 list whose items are all places, two of them or more towns
     written without their unit and not common words (双浦、转塘、留下、三墩): the tagger misses such short forms,
-    and a word among them (留下) is a place only in such company. ``places`` are the places found already; an item that is one of
-    them counts as a place.
+    and a word among them (留下) is a place only in such company. ``places`` are the places found already; an
+    item that is one of them counts as a place.
 
     >>> text = "双浦、转塘、留下、三墩，都曾是城郊。公平、公正"
     >>> [text[s:e] for s, e in town_lists(text)]

@@ -38,8 +38,8 @@ import jieba.posseg as posseg
 from .gazetteer import is_division, is_place_name, place_names
 from .tagger import is_common_word, is_word
 
-__all__ = ["DEFAULT_HEADS", "find_projects", "is_project_name", "is_site_in_use", "leading_divisions", "names_more_fully",
-           "split_joined", "after_leading_verb"]
+__all__ = ["DEFAULT_HEADS", "after_leading_verb", "find_projects", "is_project_name", "is_site_in_use",
+           "leading_divisions", "names_more_fully", "split_joined"]
 
 DEFAULT_HEADS = (
     "工程", "项目", "产业园", "工业园", "科技园", "创业园", "物流园", "园区", "产业带", "基地", "平台", "走廊",

@@ -32,8 +32,8 @@ from .clean import RepairedText, repair
 from .errors import ModelError
 from .gazetteer import full_name, is_division, is_place_name, place_names
 from .lists import find_list_items, looks_like_name, quoted_guesthouses, town_lists
-from .projects import (DEFAULT_HEADS, DEFAULT_NOT_AFTER, after_leading_verb, find_projects, is_project_name, is_site_in_use, leading_divisions,
-                       names_more_fully, split_joined)
+from .projects import (DEFAULT_HEADS, DEFAULT_NOT_AFTER, after_leading_verb, find_projects, is_project_name,
+                       is_site_in_use, leading_divisions, names_more_fully, split_joined)
 from .tagger import Tagger, is_common_word, is_word
 
 __all__ = ["TaggerComponent", "BodyComponent", "RepeatComponent", "ListComponent", "ProjectComponent", "load_pipeline", "new_pipeline", "DEFAULT_MODEL", "LABELS"]
@@ -523,7 +523,8 @@ class ProjectComponent:
                 ents += [(s, e, "LOC") for s, e in divisions]
                 name_start = self._name_start(view.text, divisions[-1][1] if divisions else span[0], span[1])
                 if name_start is not None:
-                    ents += [(s, e, "PROJECT") for s, e in split_joined(view.text, name_start, span[1], set(self.heads))]
+                    names = split_joined(view.text, name_start, span[1], set(self.heads))
+                    ents += [(s, e, "PROJECT") for s, e in names]
             elif label is not None:
                 ents.append((*span, label))
         model_projects = [(s, e) for s, e, label in ents if label == "PROJECT" and not _has_gap(view, s, e)]
@@ -731,9 +732,10 @@ class RepeatComponent:
 
 
 # A byline: a reporter's role, then names separated by spaces (本报讯(记者 李敏 童俊 通讯员 柳博姗)); a news
-# agency's dateline credit (16日电(奚金燕 葛妍君)), an author's line (作者: 李钱乾 林楠) and a ■ credit open such a run too.
+# agency's dateline credit (16日电(陈巧珍 葛妍君)), an author's line (作者: 李钱乾 林楠) and a ■ credit open such a
+# run too.
 _ROLE = re.compile(r"(?:记\s?者|通讯员|报道组|实习生)[ \t\u3000:：/]*")
-_RUN_OPENER = re.compile(r"(?:记\s?者|通讯员|报道组|实习生)[ \t\u3000:：/]*|(?<=电)[(（]|(?<=作者)[:：][ \t\u3000]*|■[ \t\u3000]*")
+_RUN_OPENER = re.compile(_ROLE.pattern + r"|(?<=电)[(（]|(?<=作者)[:：][ \t\u3000]*|■[ \t\u3000]*")
 # A name in a byline: two or three characters up to a space, a bracket, a slash, a credit (文/摄) or the line's
 # end, four up to a space, or a two-character name that OCR split with a space (王 珏); optionally followed by
 # /文, /摄.
@@ -766,9 +768,10 @@ def byline_names(text: str) -> list[tuple[int, int]]:
     a dateline's 电( or an author's line, the names that follow one by one, each ended by a space, a bracket, a
     slash or the line's end, and each starting with a common surname, the run ended by a bracket, the line's end,
     a credit (文/摄) or the page's next field (责任编辑); and a line that holds only such names, two or more,
-    none a dictionary word or ending in a particle (路通了 景美了 is a headline). The tagger misses names in such runs (陈越 冯洁, 县委报道组 方镖 杨远航), reads two as
-    one (刘万铭 林杰) and cuts a four-character one (张笑川雨); in running text (记者王博在现场, 记者邹德 浩报道 with
-    an OCR space) the run does not end so, and nothing is taken.
+    none a dictionary word or ending in a particle (路通了 景美了 is a headline). The tagger misses names in such
+    runs (陈越 冯洁, 县委报道组 方镖 杨远航), reads two as one (刘万铭 林杰) and cuts a four-character one
+    (张笑川雨); in running text (记者王博在现场, 记者邹德 浩报道 with an OCR space) the run does not end so, and
+    nothing is taken.
 
     >>> text = "本报讯(记者张笑川雨 通讯员 梁伟伟)1月22日。本报记者 沈孙晖 王 珏 文/摄\\n记者了解到，记者王博在现场"
     >>> [text[s:e] for s, e in byline_names(text)]
@@ -776,9 +779,12 @@ def byline_names(text: str) -> list[tuple[int, int]]:
     >>> text = "本报通讯员王华斌摄。本报讯记者邹德 浩报道："
     >>> [text[s:e] for s, e in byline_names(text)]
     ['王华斌']
-    >>> text = "新华社杭州9月16日电(陈巧珍 葛妍君)今年。\\n樊建亮 刘 斌 郑 荣\\n县委报道组蒋攀 通讯员吴立高文/摄\\n高峰 江山\\n路通了 景美了"
+    >>> text = "新华社杭州9月16日电(陈巧珍 葛妍君)今年。\\n樊建亮 刘 斌 郑 荣\\n高峰 江山\\n路通了 景美了"
     >>> [text[s:e] for s, e in byline_names(text)]
-    ['陈巧珍', '葛妍君', '樊建亮', '刘 斌', '郑 荣', '蒋攀', '吴立高']
+    ['陈巧珍', '葛妍君', '樊建亮', '刘 斌', '郑 荣']
+    >>> text = "县委报道组蒋攀 通讯员吴立高文/摄"
+    >>> [text[s:e] for s, e in byline_names(text)]
+    ['蒋攀', '吴立高']
     """
     found: list[tuple[int, int]] = []
     at = 0
@@ -836,7 +842,9 @@ class ListComponent:
     云和记 with its 云和, of …等知名餐饮店). The names a byline lists after a reporter's role are persons
     (:func:`byline_names`: 记者 李敏 童俊, 县委报道组 方镖 杨远航); the publishers a source line names are
     organisations (:func:`source_names`: 来源: 浙江在线-钱江晚报), and so are the guesthouses quoted beside 民宿
-    (:func:`kg.lists.quoted_guesthouses`). Each replaces the entities it crosses."""
+    (:func:`kg.lists.quoted_guesthouses`); each of these replaces the entities it crosses. The items of a short list
+    of towns written without their unit are places where nothing else was found (:func:`kg.lists.town_lists`:
+    双浦、转塘、留下、三墩)."""
 
     def __init__(self, nlp: Language, name: str):
         self.name = name

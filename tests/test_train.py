@@ -86,10 +86,12 @@ def test_l2sp_keeps_the_fine_tuned_encoder_near_the_weights_it_started_from(tmp_
 
 def test_average_writes_the_mean_of_the_weights_of_runs_fine_tuned_from_one_model(tmp_path, first_model):
     config = _tiny_config(tmp_path, 2)
-    text = config.read_text(encoding="utf-8").replace('\ninit = ""\n', f'\ninit = "{first_model}"\nsave_epochs = true\n')
+    text = config.read_text(encoding="utf-8")
+    text = text.replace('\ninit = ""\n', f'\ninit = "{first_model}"\nsave_epochs = true\n')
     config.write_text(text.replace("\nlimit = 40\n", "\nlimit = 60\n"), encoding="utf-8")
     work = tmp_path / "work"
-    assert main(["train", str(config), "--data", str(SHARED_NER), "-o", str(tmp_path / "tuned"), "--work", str(work)]) == 0
+    args = ["--data", str(SHARED_NER), "-o", str(tmp_path / "tuned"), "--work", str(work)]
+    assert main(["train", str(config), *args]) == 0
     assert (work / "epoch1" / "model.pt").exists() and (work / "epoch2" / "model.pt").exists()
     soup = tmp_path / "soup"
     assert main(["average", str(first_model), str(work / "epoch1"), str(work / "epoch2"), "-o", str(soup)]) == 0
@@ -102,7 +104,8 @@ def test_average_writes_the_mean_of_the_weights_of_runs_fine_tuned_from_one_mode
     assert spacy.load(soup)("潘军明在路桥区调研。").text == "潘军明在路桥区调研。"
     # a tagger of other settings cannot be averaged in
     other, config = tmp_path / "other", _tiny_config(tmp_path, 1)
-    config.write_text(config.read_text(encoding="utf-8").replace("\nhidden = 16\n", "\nhidden = 24\n"), encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace("\nhidden = 16\n", "\nhidden = 24\n"),
+                      encoding="utf-8")
     assert main(["train", str(config), "--data", str(SHARED_NER), "-o", str(other), "--work", str(tmp_path / "w3")]) == 0
     with pytest.raises(ValueError, match="settings or vocabularies differ"):
         main(["average", str(first_model), str(soup), str(other / "kg_tagger"), "-o", str(tmp_path / "bad")])
