@@ -70,6 +70,16 @@ def is_division(name: str) -> bool:
     return name.endswith(("省", "市", "县", "区", "镇", "乡", "街道")) and name in _read()[0]
 
 
+def is_town_stem(name: str) -> bool:
+    """Whether ``name`` is a town of the gazetteer written without its unit (双浦 of 双浦镇, 大麦屿 of 大麦屿街道).
+
+    >>> is_town_stem("大麦屿"), is_town_stem("大麦")
+    (True, False)
+    """
+    names = _read()[0]
+    return any(name + unit in names for unit in ("镇", "乡", "街道"))
+
+
 def place_matches(text: str) -> list[tuple[int, int]]:
     """Every (start, end) where a gazetteer place name occurs in ``text``, overlapping ones included.
 

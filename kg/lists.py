@@ -15,7 +15,7 @@ from collections.abc import Set as AbstractSet
 
 from jieba import posseg
 
-from .gazetteer import full_name, place_names
+from .gazetteer import full_name, is_town_stem
 from .tagger import is_common_word, is_word
 
 __all__ = ["ORG_KINDS", "LOC_KINDS", "NOT_NAMES", "find_list_items", "looks_like_name", "quoted_guesthouses",
@@ -109,8 +109,7 @@ _SHORT_LIST = re.compile(r"(?<![\u4e00-\u9fff])((?:[\u4e00-\u9fff]{2,3}、)+[\u4
 def _short_place(name: str) -> bool:
     """Whether ``name`` is a town's name without its unit (双浦 of 双浦镇, 转塘 of 转塘街道) or a county's or
     city's short form."""
-    names = place_names()[0]
-    return full_name(name) is not None or any(name + unit in names for unit in ("镇", "乡", "街道"))
+    return full_name(name) is not None or is_town_stem(name)
 
 
 def town_lists(text: str, places: AbstractSet[tuple[int, int]] = frozenset()) -> list[tuple[int, int]]:

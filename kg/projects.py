@@ -268,7 +268,8 @@ def leading_divisions(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _BRACKETED_END = re.compile(r"[(（][^()（）]*[)）]$")
 
 
-def names_more_fully(text: str, outer: tuple[int, int], inner: tuple[int, int], heads: Sequence[str] = DEFAULT_HEADS) -> bool:
+def names_more_fully(text: str, outer: tuple[int, int], inner: tuple[int, int],
+                     heads: Sequence[str] = DEFAULT_HEADS) -> bool:
     """Whether a model's project ``outer`` names the rules' project ``inner`` that it holds more fully: the rules
     start a name on a jieba word and stop at its head, so they cut 万松路东延伸线工程 to 松路东延伸线工程 and
     光明都市产业园启动区项目 to 光明都市产业园. It does not where ``outer`` runs on into a list (…等项目), holds

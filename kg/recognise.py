@@ -30,7 +30,7 @@ from spacy.util import filter_spans, minibatch
 from .bodies import LEVELS, bracketed_names, find_bodies, find_media, firm_short_name
 from .clean import RepairedText, repair
 from .errors import ModelError
-from .gazetteer import full_name, is_division, is_place_name, place_names
+from .gazetteer import full_name, is_division, is_place_name, is_town_stem, place_names
 from .lists import find_list_items, looks_like_name, quoted_guesthouses, town_lists
 from .projects import (DEFAULT_HEADS, DEFAULT_NOT_AFTER, after_leading_verb, find_projects, is_project_name,
                        is_site_in_use, leading_divisions, names_more_fully, split_joined)
@@ -252,8 +252,7 @@ def extend_to_town(text: str, start: int, end: int) -> int:
         # a whole town name before a span of one or two characters (大麦屿 + 港) counts too
         for inside in range(0 if before == 3 and end - start <= 2 else 1, min(3, end - start) + 1):
             stem = text[start - before:start + inside] if start >= before else ""
-            if len(stem) >= 3 and not any(c.isspace() for c in stem) and any(
-                    stem + suffix in names for suffix in ("镇", "乡", "街道")):
+            if len(stem) >= 3 and not any(c.isspace() for c in stem) and is_town_stem(stem):
                 return start - before
     return start
 
@@ -798,7 +797,7 @@ def byline_names(text: str) -> list[tuple[int, int]]:
         names, end = _name_run(text, line.end())
         if len(names) >= 2 and (end == len(text) or text[end] == "\n") and not any(
                 is_word(text[s:e]) or text[e - 1] in "了的着过吗呢" for s, e in names):  # not 路通了 景美了
-            found += [n for n in names if n not in found]
+            found += names
     return sorted(set(found))
 
 
