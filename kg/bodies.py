@@ -18,7 +18,8 @@ from typing import Sequence
 from .gazetteer import is_place_name
 from .tagger import is_word
 
-__all__ = ["LEVELS", "BODIES", "MEDIA", "find_bodies", "find_media", "is_body", "firm_short_name", "bracketed_names"]
+__all__ = ["LEVELS", "BODIES", "MEDIA", "COMMITTEES", "find_bodies", "find_media", "is_body", "firm_short_name",
+           "bracketed_names", "committee_names"]
 
 LEVELS = ("省", "市", "县", "区", "镇", "乡", "街道")
 BODIES = (
@@ -114,6 +115,27 @@ def bracketed_names(text: str, orgs: Sequence[tuple[int, int]]) -> list[tuple[in
         match = _BRACKETED.match(text, end)
         if match and _ORG_HEAD.search(match.group(1)):
             found.append(match.span(1))
+    return found
+
+
+# The bodies that run a zone, a park or a town, named after it: 开发区管委会, 街道党工委.
+COMMITTEES = ("管理委员会", "工作委员会", "管委会", "党工委")
+
+
+def committee_names(text: str, names: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of each body named as the committee of a zone or place the NER found (``names``): the name, the
+    committee word right after it, and 中共 right before it. The tagger reads the zone alone before the long forms
+    管理委员会 and 工作委员会, which the annotated local news tags as one ORG with the zone.
+
+    >>> text = "为中共浙江椒江经济开发区工作委员会揭牌，头门港管理委员会，良渚街道党工委员"
+    >>> [text[s:e] for s, e in committee_names(text, [(3, 12), (20, 23), (29, 33)])]
+    ['中共浙江椒江经济开发区工作委员会', '头门港管理委员会']
+    """
+    found = []
+    for start, end in names:
+        committee = next((c for c in COMMITTEES if text.startswith(c, end)), None)
+        if committee is not None and not text.startswith("员", end + len(committee)):  # 党工委员: a member
+            found.append((start - 2 if text.startswith("中共", start - 2) else start, end + len(committee)))
     return found
 
 

@@ -28,6 +28,10 @@ NOT_NAMES = ("品牌", "车型", "产品", "商品")
 _ITEM = r"[^\s，。；：！？、,.;:!?“”\"‘’'（）()《》]"
 _LIST = re.compile(r"((?:%s{2,12}、)+%s{2,12}?)(?:等|[0-9一二三四五六七八九十两几]+家)%s{0,10}?(%s)" % (
     _ITEM, _ITEM, _ITEM, "|".join(sorted(ORG_KINDS + LOC_KINDS + NOT_NAMES, key=len, reverse=True))))
+# The same list with each item in quotes and nothing or a 、 between them (“新力新材料”“万隆化工”等一大批企业).
+_QUOTED_LIST = re.compile(r"((?:“[^“”\s]{2,12}”[、，,]?){2,})(?:等|[0-9一二三四五六七八九十两几]+家)%s{0,10}?(%s)" % (
+    _ITEM, "|".join(sorted(ORG_KINDS + LOC_KINDS + NOT_NAMES, key=len, reverse=True))))
+_QUOTED = re.compile(r"“([^“”]+)”")
 # Characters after a kind that make it another word: 企业家 (entrepreneurs), 企业主, 公司制.
 _NOT_AFTER = "家主界制化级"
 # jieba tags that end the first item on its left (在新荣记 -> 新荣记, 调研了特斯拉 -> 特斯拉).
@@ -47,13 +51,20 @@ def find_list_items(text: str) -> list[tuple[int, int, str | None]]:
     >>> text = "与艾佳果蔬、柚都生物、德铭农业3家龙头企业签约；390座坟墓迁移、41户农户和5家企业征迁"
     >>> [(text[s:e], label) for s, e, label in find_list_items(text)]
     [('艾佳果蔬', 'ORG'), ('柚都生物', 'ORG'), ('德铭农业', 'ORG')]
+    >>> text = "集聚了“新力新材料”“万隆化工”等一大批上下游企业"
+    >>> [(text[s:e], label) for s, e, label in find_list_items(text)]
+    [('新力新材料', 'ORG'), ('万隆化工', 'ORG')]
     """
     found = []
+    for match in _QUOTED_LIST.finditer(text):
+        if not (match.end() < len(text) and text[match.end()] in _NOT_AFTER):
+            label = _label(match.group(2))
+            found += [(match.start(1) + q.start(1), match.start(1) + q.end(1), label)
+                      for q in _QUOTED.finditer(match.group(1))]
     for match in _LIST.finditer(text):
-        kind = match.group(2)
         if match.end() < len(text) and text[match.end()] in _NOT_AFTER or re.search(r"[0-9０-９]", match.group(1)):
             continue  # 企业家; 390座坟墓迁移、41户农户和5家企业: counts, not names
-        label = "ORG" if kind in ORG_KINDS else "LOC" if kind in LOC_KINDS else None
+        label = _label(match.group(2))
         start = match.start(1)
         items = match.group(1).split("、")
         first = _first_item_start(items[0])
@@ -64,6 +75,11 @@ def find_list_items(text: str) -> list[tuple[int, int, str | None]]:
                 found.append((at, at + len(item), label))
             at += len(item) + 1
     return found
+
+
+def _label(kind: str) -> str | None:
+    """The label a list's closing kind gives its items: ORG, LOC, or None for no entity (品牌)."""
+    return "ORG" if kind in ORG_KINDS else "LOC" if kind in LOC_KINDS else None
 
 
 def _first_item_start(segment: str) -> int:
@@ -78,13 +94,16 @@ def _first_item_start(segment: str) -> int:
     return start
 
 
-def looks_like_name(item: str) -> bool:
+def looks_like_name(item: str, quoted: bool = False) -> bool:
     """Whether a list item can be a name of its own: three characters or more (律所 and 车企 are kinds), not one
-    word of jieba's dictionary (人力资源, 化工) and made of Chinese characters, letters and digits only.
+    word of jieba's dictionary (人力资源, 化工) and made of Chinese characters, letters and digits only; or, where
+    the text quotes it, two characters or more (“正博”“通力”等企业: the quotes make a word a name).
 
-    >>> looks_like_name("林家一"), looks_like_name("律所"), looks_like_name("人力资源")
-    (True, False, False)
+    >>> looks_like_name("林家一"), looks_like_name("律所"), looks_like_name("人力资源"), looks_like_name("通力", quoted=True)
+    (True, False, False, True)
     """
+    if quoted:
+        return len(item) >= 2
     return len(item) >= 3 and not is_word(item) and all(c.isalnum() for c in item)
 
 

@@ -1,7 +1,7 @@
 """From mentions to entities: one real entity, one node.
 
 Each mention's surface is cleaned (OCR spaces removed, full-width folded, quotes unified, titles around person
-names stripped); then mentions are grouped into entities by these rules, each recorded as the alias's ``rule``:
+names stripped, a congress's term left out: 市十七届人大 -> 市人大); then mentions are grouped into entities by these rules, each recorded as the alias's ``rule``:
 
 - ``same``: the same cleaned name and type;
 - ``ocr-variant``: within one article, a name one character away from another of the same type that cuts into
@@ -55,6 +55,8 @@ _PER_PREFIX = re.compile(
 _PER_SUFFIX = re.compile(
     r"(?:同志|先生|女士|老师|教授|师傅|书记|主席|主任|省长|市长|区长|县长|镇长|局长|部长|院长|校长|董事长|总经理|经理|大爷|大妈|阿姨)+$"
 )
+# A congress's term (市十七届人大, 省第十四届人大常委会): one body across its terms, so one node.
+_TERM = re.compile(r"第?[一二三四五六七八九十]+届(?=(?:全国)?(?:人大|人民代表大会|政协))")
 ADMIN_SUFFIXES = ("省", "市", "县", "区")
 TOWN_SUFFIXES = ("镇", "乡", "街道")
 ZONE_HEADS = ("开发区", "经开区", "高新区", "新区", "园区", "工业区", "保税区", "综保区")
@@ -119,12 +121,16 @@ def clean_name(text: str | None, label: str) -> str | None:
     ('台州市', '潘军明', 'ABC公司')
     >>> clean_name("1", "LOC") is None, clean_name("张", "PER") is None
     (True, True)
+    >>> clean_name("温岭市十七届人大", "ORG"), clean_name("浙江省第十四届人大常委会", "ORG")
+    ('温岭市人大', '浙江省人大常委会')
     """
     if text is None:
         return None
     name = unicodedata.normalize("NFKC", "".join(text.split())).translate(_QUOTE_FOLD)
     name = _ASCII_QUOTES.sub(r"“\1”", name).replace('"', "“")  # "善治永宁" -> “善治永宁”
     name = name.strip("，,。.、；;：:!！?？·-—")
+    if label == "ORG":
+        name = _TERM.sub("", name)
     if label == "PER":
         stripped = _PER_SUFFIX.sub("", _PER_PREFIX.sub("", name))
         if len(stripped) >= 2:

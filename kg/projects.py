@@ -51,6 +51,7 @@ CODED_HEADS = ("线", "号线")
 # Words after a head that make the phrase a meeting, a body or a role, not a project.
 DEFAULT_NOT_AFTER = (
     "推进会", "现场会", "动员会", "建设会", "座谈会", "工作会", "会议", "领导小组", "指挥部", "办公室", "管委会",
+    "管理委员会", "工作委员会",
     "公司", "集团", "负责人", "专班", "建设者", "服务中心", "企业服务中心", "党工委", "工委", "管理处",
     # an organisation named after its works: …工程有限责任公司, …工程协会, …建设工程质监总站, …铁路总局
     "有限", "股份", "协会", "学会", "质监", "总站", "总局", "管理局", "研究院", "设计院", "项目部",

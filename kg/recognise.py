@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 
-from .bodies import LEVELS, bracketed_names, find_bodies, find_media, firm_short_name
+from .bodies import LEVELS, bracketed_names, committee_names, find_bodies, find_media, firm_short_name
 from .clean import RepairedText, repair
 from .errors import ModelError
 from .gazetteer import full_name, is_division, is_place_name, is_town_stem, place_names
@@ -271,6 +271,37 @@ PEOPLE = ("网民", "市民", "居民", "村民", "农民", "群众", "人民")
 _PHOTO_CREDIT = re.compile(r"[\s/／]*摄$")
 
 
+_COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "公孙", "慕容", "尉迟", "夏侯", "端木",
+                      "长孙", "宇文", "司徒", "西门", "南宫")
+_SPACE = re.compile(r"[ \t\u3000]+")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_NAME_END = re.compile(r"[ \t\u3000\n)）]|$")
+
+
+def names_a_space_separates(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The persons in a span the tagger read as one person across a space, where the space ends a name of two
+    characters or more and the span stops inside the next name (吴华清 项一|嵚 in a byline: the tagger reads the
+    page without its spaces): the first name, and the next one whole where it has two or three characters, a
+    common surname, and a space, a bracket or the line's end after it, as in a byline. Any other span is one
+    person (潘 军明, 王 珏; 潘军 明来到, 王大 明说: a name OCR split, then running text).
+
+    >>> text = "本报讯(黄程 吴华清 项一嵚 袁红薇)，潘 军明，潘军 明来到"
+    >>> [text[s:e] for s, e in names_a_space_separates(text, 7, 13)], names_a_space_separates(text, 21, 25)
+    (['吴华清', '项一嵚'], [(21, 25)])
+    >>> names_a_space_separates(text, 26, 30)
+    [(26, 30)]
+    """
+    parts = _SPACE.split(text[start:end])
+    if (len(parts) != 2 or not 2 <= len(parts[0]) <= 4 or parts[0] in _COMPOUND_SURNAMES
+            or not _HAN_RUN.fullmatch(parts[0]) or not _HAN_RUN.match(text, end)):
+        return [(start, end)]
+    second = _HAN_RUN.match(text, end - len(parts[1]))
+    if second is None or not 2 <= len(second.group()) <= 3 or not _NAME_END.match(text, second.end()):
+        return [(start, end)]  # 潘军 明来到, 王大 明说: a name OCR split, then running text
+    names = [(start, start + len(parts[0]))]
+    return names + [second.span()] if second.group()[0] in SURNAMES else names
+
+
 def _person_or_place(text: str, start: int, end: int) -> tuple[str, int]:
     """The label and end of a span the tagger read as a person: a name that ends in a place's unit is a place
     (李祖村: 李 is a surname, 村 ends no given name), and neither a photo credit's 摄 (记者 韩坚 摄) nor the 边 of
@@ -369,7 +400,8 @@ def _place_edges(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> None:
     """Set ``doc.ents`` from character spans, trimmed of edge punctuation and a leading pronoun, cut before a verb
-    a name ran on into; persons ending in a place's unit made places and photo credits cut off; meetings and task
+    a name ran on into; persons ending in a place's unit made places, photo credits cut off and two names a space
+    separates split (:func:`names_a_space_separates`); meetings and task
     groups dropped from ORG, the people of a place (中国网民) made their place, party committee and government read
     as one split in two; places' edges set (:func:`_place_edges`) and split by administrative level; expanded to
     token edges, overlaps dropped (longest wins). ``text`` is ``doc.text``, passed in because computing it is costly."""
@@ -399,7 +431,12 @@ def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> Non
         elif label == "ORG" and (text[start:end].endswith(MEETINGS) or _is_task_group(text[start:end])
                                  or text[start:end] in ("人大", "政协") and text.startswith(("代表", "委员"), end)):
             continue  # 人大代表, 政协委员: a role (untagged 19 times of 20 in the training batches)
-        pieces = split_places(text, start, end) if label == "LOC" else _split_party_and_government(text, start, end)
+        if label == "LOC":
+            pieces = split_places(text, start, end)
+        elif label == "PER":
+            pieces = names_a_space_separates(text, start, end)
+        else:
+            pieces = _split_party_and_government(text, start, end)
         for s, e in pieces:
             span = doc.char_span(s, e, label=label, alignment_mode="expand")
             if span is not None and span.text.strip():
@@ -565,8 +602,9 @@ class BodyComponent:
     """Adds ORG entities for bodies named by their level (市政府, 区人大; :func:`kg.bodies.find_bodies`) and news
     media named by their place (浙江在线; :func:`kg.bodies.find_media`) over the entities inside them (a place the
     name takes in: 台州市 + 委, 浙江 + 在线; a body the tagger read as a person: 浙江省 + 卫健委) where no other
-    entity crosses them, and the other name an
-    organisation gives in brackets after its own (台州市工商联(总商会); :func:`kg.bodies.bracketed_names`)."""
+    entity crosses them, the other name an organisation gives in brackets after its own (台州市工商联(总商会);
+    :func:`kg.bodies.bracketed_names`), and the committee that runs a zone the NER found
+    (浙江椒江经济开发区 + 管理委员会; :func:`kg.bodies.committee_names`)."""
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
@@ -575,7 +613,9 @@ class BodyComponent:
         view = repaired_view(doc)
         ents = list(doc.ents)
         places = _view_places(doc, view)
-        for s, e in find_bodies(view.text, places=places) + find_media(view.text, places):
+        zones = [view.to_view(x.start_char, x.end_char) for x in ents if x.label_ == "PROJECT"]
+        named = places + [zone for zone in zones if zone is not None]  # 瓯江口产业集聚区 + 环保局
+        for s, e in find_bodies(view.text, places=named) + find_media(view.text, places):
             body = doc.char_span(*view.to_original(s, e), label="ORG", alignment_mode="expand")
             if body is None:
                 continue
@@ -589,7 +629,10 @@ class BodyComponent:
                 ents = [x for x in ents if x not in overlapping] + [body]
         ents = _join_divisions(doc, view, ents)
         orgs = [view.to_view(x.start_char, x.end_char) for x in ents if x.label_ == "ORG"]
-        for s, e in bracketed_names(view.text, [span for span in orgs if span is not None]):  # 台州市工商联(总商会)
+        names = [view.to_view(x.start_char, x.end_char) for x in ents]
+        added = bracketed_names(view.text, [span for span in orgs if span is not None])  # 台州市工商联(总商会)
+        added += committee_names(view.text, [span for span in names if span is not None])  # …开发区 + 管理委员会
+        for s, e in added:
             other = doc.char_span(*view.to_original(s, e), label="ORG", alignment_mode="expand")
             if other is not None:
                 ents = [x for x in ents if x.end <= other.start or other.end <= x.start] + [other]
@@ -653,9 +696,10 @@ def find_repeats(text: str, names: Sequence[tuple[int, int, str]]) -> list[tuple
     (“狮团”, a nickname), common words of jieba's dictionary (督查), two-character person names that do not start
     with a common surname (中杭 of 中杭水泵). A name written with different labels keeps the one it has most
     often. A repeat that crosses or equals a found name, or whose edge makes a word of the dictionary with the
-    character beside it, is not taken; a found name inside a repeat gives way to it.
+    character beside it, is not taken, nor a place that ends a slogan (美丽浙江); a found name inside a repeat
+    gives way to it.
 
-    >>> text = "区委书记戴冬林调研。戴冬林指出，要把湖畔社区建好。湖畔社区"
+    >>> text = "区委书记戴冬林调研。戴冬林指出，要把湖畔社区建好。湖畔社区，美丽湖畔社区"
     >>> [(text[s:e], label) for s, e, label in find_repeats(text, [(4, 7, "PER"), (18, 22, "LOC")])]
     [('戴冬林', 'PER'), ('湖畔社区', 'LOC')]
     """
@@ -680,9 +724,10 @@ def find_repeats(text: str, names: Sequence[tuple[int, int, str]]) -> list[tuple
         # a found name it crosses or equals stops a repeat; one inside it (中杭 of 中杭水泵) gives way to it
         if any(s < end and start < e and not (start <= s and e <= end and (s, e) != (start, end)) for s, e, _ in names):
             continue
-        if _inside_word(text, start, end):
-            continue
-        found.append((start, end, counts[match.group()].most_common(1)[0][0]))
+        label = counts[match.group()].most_common(1)[0][0]
+        if _inside_word(text, start, end) or label == "LOC" and text.endswith(_SLOGAN_WORDS, 0, start):
+            continue  # 美丽浙江建设: a slogan, as the tagger's own places (_place_edges)
+        found.append((start, end, label))
     return found
 
 
@@ -738,7 +783,7 @@ _RUN_OPENER = re.compile(_ROLE.pattern + r"|(?<=电)[(（]|(?<=作者)[:：][ \t
 # A name in a byline: two or three characters up to a space, a bracket, a slash, a credit (文/摄) or the line's
 # end, four up to a space, or a two-character name that OCR split with a space (王 珏); optionally followed by
 # /文, /摄.
-_BYLINE_NAME = re.compile(r"((?:[\u4e00-\u9fff] [\u4e00-\u9fff](?![\u4e00-\u9fff])|[\u4e00-\u9fff]{2,3}(?=[ \t\u3000)）/、摄]|文[/／]|$)"
+_BYLINE_NAME = re.compile(r"((?:[\u4e00-\u9fff] [\u4e00-\u9fff](?![\u4e00-\u9fff])|[\u4e00-\u9fff]{2,3}(?<!摄)(?=[ \t\u3000)）/、摄]|文[/／]|$)"
                           r"|[\u4e00-\u9fff]{4}(?=[ \t\u3000])))(?:/[文摄])?[ \t\u3000、]*", re.M)
 # What ends a byline: a bracket, the line's end, a slash (/ 编辑), a credit (文/摄, 摄), the next role with its
 # unit before it (区委报道组, 象山记者站), or the next field of a web page's header (责任编辑, 字数).
@@ -860,7 +905,7 @@ class ListComponent:
                 ents.remove(same[0])
                 if label is not None:
                     ents.append(Span(doc, item.start, item.end, label=label))
-            elif label == "ORG" and looks_like_name(view.text[s:e]):
+            elif label == "ORG" and looks_like_name(view.text[s:e], quoted=view.text.startswith("”", e)):
                 inside = [x for x in ents if x.start < item.end and item.start < x.end]
                 if all(item.start <= x.start and x.end <= item.end for x in inside):  # 云和 of 云和记
                     ents = [x for x in ents if x not in inside] + [Span(doc, item.start, item.end, label=label)]

@@ -11,6 +11,9 @@ from kg.normalise import Mention, clean_name, mark_bracketed_names, resolve
     ("ＡＢＣ公司", "ORG", "ABC公司"),
     ("「善治永宁」平台", "PROJECT", "“善治永宁”平台"),
     ('"善治永宁"元治理平台', "PROJECT", "“善治永宁”元治理平台"),
+    ("温岭市十七届人大", "ORG", "温岭市人大"),  # one body across its terms
+    ("浙江省第十四届人大常委会", "ORG", "浙江省人大常委会"),
+    ("支部第一届委员会", "ORG", "支部第一届委员会"),
     ("张", "PER", None),
     ("2021", "LOC", None),
     (None, "LOC", None),

@@ -69,6 +69,14 @@ def test_a_place_read_into_another_name_joins_the_body_named_after_it():
     assert _settle("kg_bodies", "浙江省卫健委原副巡视员", [(0, 3, "LOC"), (3, 6, "PER")]) == [(0, 6, "ORG", "浙江省卫健委")]
 
 
+def test_the_committee_of_a_zone_the_tagger_found_is_one_organisation_with_it():
+    text = "为浙江椒江经济开发区管理委员会揭牌，中共头门港工作委员会成立，良渚街道党工委员贺东晓"
+    spans = [(1, 10, "LOC"), (20, 23, "LOC"), (31, 35, "LOC"), (39, 42, "PER")]
+    assert _settle("kg_bodies", text, spans) == [
+        (1, 15, "ORG", "浙江椒江经济开发区管理委员会"), (18, 28, "ORG", "中共头门港工作委员会"),
+        (31, 35, "LOC", "良渚街道"), (39, 42, "PER", "贺东晓")]
+
+
 def test_a_division_just_before_an_organisation_joins_it_unless_that_one_starts_with_a_place():
     text = "玉环市住房和城乡建设局人员，丽水市云和县委，城西街道湖畔社区党总支"
     spans = [(0, 3, "LOC"), (3, 11, "ORG"), (14, 17, "LOC"), (17, 21, "ORG"), (22, 26, "LOC"), (26, 33, "ORG")]
@@ -117,6 +125,23 @@ def test_a_village_already_named_with_its_unit_takes_no_second_one(nlp):
 def test_a_photo_credit_is_not_part_of_the_name(nlp):
     text = "图为施工现场。本报记者 韩坚 摄"
     assert _ents(nlp(text))[-1] == (12, 14, "PER", "韩坚")
+    text = "图为施工现场。通讯员吴拯摄\n老胡说"  # the byline rule stops before 摄 too
+    assert _settle("kg_lists", text, [(10, 13, "PER")]) == [(10, 12, "PER", "吴拯")]
+
+
+def test_two_names_a_space_separates_are_two_persons():
+    # the tagger reads the page without its spaces and runs one name into the next
+    nlp = spacy.blank("zh")
+    text = "本报讯(黄程 吴华清 项一嵚 袁红薇)昨天。获得感。钟伟 叶红"
+    doc = nlp.make_doc(text)
+    _set_ents(doc, [(7, 13, "PER"), (26, 30, "PER")], text)
+    assert _ents(doc) == [
+        (7, 10, "PER", "吴华清"), (11, 14, "PER", "项一嵚"), (26, 28, "PER", "钟伟"), (29, 31, "PER", "叶红")]
+    # a name OCR split, then running text, stays one name
+    text = "区委书记潘 军明来到，潘军 明来到台州"
+    doc = nlp.make_doc(text)
+    _set_ents(doc, [(4, 8, "PER"), (11, 15, "PER")], text)
+    assert _ents(doc) == [(4, 8, "PER", "潘 军明"), (11, 15, "PER", "潘军 明")]
 
 
 def test_task_groups_and_village_titles_are_not_names(nlp):
@@ -169,6 +194,11 @@ def test_repeats_of_a_name_take_its_most_frequent_label():
     assert find_repeats(text, [(0, 3, "PER"), (5, 9, "LOC")]) == [(10, 13, "PER"), (15, 19, "LOC"), (21, 25, "LOC")]
 
 
+def test_a_place_that_ends_a_slogan_is_not_repeated():
+    text = "浙江省委召开会议，浙江各地推进美丽浙江建设"
+    assert find_repeats(text, [(0, 2, "LOC")]) == [(9, 11, "LOC")]
+
+
 def test_repeats_skip_quoted_coinages_common_words_and_words_that_run_on():
     # “狮团” is a quoted nickname; 督查 is a verb in jieba's dictionary; the 国 of 中国 makes the word 国人 with
     # the 人 after it, so that repeat is not taken, while 中国队 is.
@@ -197,6 +227,10 @@ def test_the_items_of_a_list_take_the_kind_that_closes_it(nlp):
     # 企业家 are people, and kinds of firms are no names
     assert _ents(nlp("张建均、陈志军等企业家参加座谈。")) == [(0, 3, "PER", "张建均"), (4, 7, "PER", "陈志军")]
     assert _ents(nlp("吸纳银行、律所、人力资源等企业入驻。")) == []
+    # quoted items need no 、 between them, and a quoted word is a name
+    text = "集聚了“新力新材料”“万隆化工”等一大批上下游企业，以及“正博”“通力”等一批省级企业"
+    assert [e for e in _ents(nlp(text)) if e[2] == "ORG"] == [
+        (4, 9, "ORG", "新力新材料"), (11, 15, "ORG", "万隆化工"), (29, 31, "ORG", "正博"), (33, 35, "ORG", "通力")]
 
 
 def test_pipeline_round_trips_through_disk(tmp_path, nlp):
