@@ -27,7 +27,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 
-from .bodies import LEVELS, bracketed_names, committee_names, find_bodies, find_media, firm_short_name
+from .bodies import (FIRM_SUFFIXES, LEVELS, bracketed_names, committee_names, find_bodies, find_media,
+                     firm_short_name)
 from .clean import RepairedText, repair
 from .errors import ModelError
 from .gazetteer import full_name, is_division, is_place_name, is_town_stem, place_names
@@ -592,9 +593,10 @@ class ProjectComponent:
 
     def _model_project(self, view: RepairedText, span: tuple[int, int]) -> str | None:
         """The label a PROJECT the model tagged keeps: none where the rules veto it
-        (:func:`kg.projects.is_project_name`), LOC where it names a site in use (:func:`kg.projects.is_site_in_use`)."""
+        (:func:`kg.projects.is_project_name`), unless it ends in a firm's legal form (有限公司: ORG); LOC where it
+        names a site in use (:func:`kg.projects.is_site_in_use`)."""
         if not is_project_name(view.text, *span, heads=self.heads, not_after=self.not_after):
-            return None
+            return "ORG" if view.text.endswith(FIRM_SUFFIXES + ("公司",), *span) else None  # …新能源科技有限公司
         return "LOC" if is_site_in_use(view.text, *span) else "PROJECT"
 
 

@@ -321,6 +321,10 @@ def test_projects_a_model_tagged_keep_their_label_unless_the_rules_veto_them_or_
     doc = nlp.make_doc(text)
     doc.ents = [doc.char_span(0, 6, label="PROJECT")]
     assert _ents(nlp.get_pipe("kg_projects")(doc)) == [(0, 6, "LOC", "路院一级公路")]
+    text = "浙江晶尚新能源科技有限公司抓紧赶工。"  # a firm read as a project is a firm
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(0, 13, label="PROJECT")]
+    assert _ents(nlp.get_pipe("kg_projects")(doc)) == [(0, 13, "ORG", "浙江晶尚新能源科技有限公司")]
 
 
 def test_a_road_used_as_a_landmark_is_a_place_not_a_project():
