@@ -1,7 +1,8 @@
 """From mentions to entities: one real entity, one node.
 
 Each mention's surface is cleaned (OCR spaces removed, full-width folded, quotes unified, titles around person
-names stripped, a congress's term left out: 市十七届人大 -> 市人大); then mentions are grouped into entities by these rules, each recorded as the alias's ``rule``:
+names stripped, a congress's term left out: 市十七届人大 -> 市人大); then mentions are grouped into entities by
+these rules, each recorded as the alias's ``rule``:
 
 - ``same``: the same cleaned name and type;
 - ``ocr-variant``: within one article, a name one character away from another of the same type that cuts into

@@ -33,8 +33,8 @@ from .clean import RepairedText, repair
 from .errors import ModelError
 from .gazetteer import full_name, is_division, is_place_name, is_town_stem, place_names
 from .lists import find_list_items, looks_like_name, quoted_guesthouses, town_lists
-from .projects import (DEFAULT_HEADS, DEFAULT_NOT_AFTER, after_leading_verb, find_projects, is_project_name,
-                       is_site_in_use, leading_divisions, names_more_fully, split_joined)
+from .projects import (DEFAULT_HEADS, DEFAULT_NOT_AFTER, NAME_VERBS, after_leading_verb, find_projects,
+                       is_project_name, is_site_in_use, leading_divisions, names_more_fully, split_joined)
 from .tagger import Tagger, is_common_word, is_word
 
 __all__ = ["TaggerComponent", "BodyComponent", "RepeatComponent", "ListComponent", "ProjectComponent", "load_pipeline", "new_pipeline", "DEFAULT_MODEL", "LABELS"]
@@ -737,12 +737,17 @@ def names_inside_names(text: str, names: Sequence[tuple[int, int, str]]) -> list
     """``names`` with a person's name that starts a longer organisation, place or project name of the same text
     relabelled as that one (德力西 of 德力西电气有限公司 and 德力西工业园 is a firm, 德清 of 德清县 a place): the
     tagger reads a short firm name as a person when it looks like one. Not where the longer name goes on with a
-    one-character verb or preposition (方晖 + 来集团, 李唯 + 向调研组: the tagger ran a person into a clause).
+    one-character verb or preposition, or a project's name goes on with a verb that names no works in its first two
+    words (方晖 + 来集团, 李唯 + 向调研组, 张文科 + 实地察看项目: the tagger ran a person into a clause; 改扩建 and
+    the like sit inside names).
 
     >>> text = "调研德力西电气有限公司。德力西是标兵。方晖来集团调研，方晖说"
     >>> [(text[s:e], label) for s, e, label in names_inside_names(text, [(2, 11, "ORG"), (12, 15, "PER"),
     ...                                                              (19, 24, "ORG"), (27, 29, "PER")])]
     [('德力西电气有限公司', 'ORG'), ('德力西', 'ORG'), ('方晖来集团', 'ORG'), ('方晖', 'PER')]
+    >>> text = "张文科实地察看项目。张文科指出"
+    >>> names_inside_names(text, [(0, 9, "PROJECT"), (10, 13, "PER")])
+    [(0, 9, 'PROJECT'), (10, 13, 'PER')]
     """
     persons = {text[s:e] for s, e, label in names if label == "PER" and e - s >= 2}
     longer: dict[str, str] = {}
@@ -750,8 +755,9 @@ def names_inside_names(text: str, names: Sequence[tuple[int, int, str]]) -> list
         name = text[start:end]
         for person in persons:
             if label != "PER" and len(name) > len(person) + 1 and name.startswith(person) and person not in longer:
-                rest = posseg.lcut(name[len(person):], HMM=False)[0]
-                if not (len(rest.word) == 1 and rest.flag[:1] in ("v", "p")):
+                rest = posseg.lcut(name[len(person):], HMM=False)
+                if not (len(rest[0].word) == 1 and rest[0].flag[:1] in ("v", "p")) and not (label == "PROJECT" and any(
+                        w.flag == "v" and len(w.word) >= 2 and w.word not in NAME_VERBS for w in rest[:2])):
                     longer[person] = label
     return [(s, e, longer.get(text[s:e], label) if label == "PER" else label) for s, e, label in names]
 
@@ -785,7 +791,8 @@ _RUN_OPENER = re.compile(_ROLE.pattern + r"|(?<=电)[(（]|(?<=作者)[:：][ \t
 # A name in a byline: two or three characters up to a space, a bracket, a slash, a credit (文/摄) or the line's
 # end, four up to a space, or a two-character name that OCR split with a space (王 珏); optionally followed by
 # /文, /摄.
-_BYLINE_NAME = re.compile(r"((?:[\u4e00-\u9fff] [\u4e00-\u9fff](?![\u4e00-\u9fff])|[\u4e00-\u9fff]{2,3}(?<!摄)(?=[ \t\u3000)）/、摄]|文[/／]|$)"
+_BYLINE_NAME = re.compile(r"((?:[\u4e00-\u9fff] [\u4e00-\u9fff](?![\u4e00-\u9fff])"
+                          r"|[\u4e00-\u9fff]{2,3}(?<!摄)(?=[ \t\u3000)）/、摄]|文[/／]|$)"
                           r"|[\u4e00-\u9fff]{4}(?=[ \t\u3000])))(?:/[文摄])?[ \t\u3000、]*", re.M)
 # What ends a byline: a bracket, the line's end, a slash (/ 编辑), a credit (文/摄, 摄), the next role with its
 # unit before it (区委报道组, 象山记者站), or the next field of a web page's header (责任编辑, 字数).
@@ -863,17 +870,20 @@ def source_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
     >>> orgs, persons = source_names(text)
     >>> [text[s:e] for s, e in orgs], [text[s:e] for s, e in persons]
     (['浙江在线', '钱江晚报', '丽水网', '温州网'], ['叶捷', '吴厚非'])
+    >>> text = "来源:杭州网—杭州日报 驻富阳记者"
+    >>> [text[s:e] for s, e in source_names(text)[0]]
+    ['杭州网', '杭州日报']
     """
     orgs, persons = [], []
     for source in _SOURCE.finditer(text):
         start = source.start(1)
         publisher = source.group(1).removesuffix("讯")  # 来源:温州网讯 近日
-        parts = re.split("[-、]", publisher) if not publisher.endswith("频道") else [publisher]  # 人民网-浙江频道
+        parts = [publisher] if publisher.endswith("频道") else re.split("([-—–、]+)", publisher)  # 人民网-浙江频道
         for part in parts:
             if len(part) >= 2 and not part.isascii() and not is_place_name(part) and not (
-                    len(part) == 2 and is_word(part)):  # not 来源: 黄岩区, 来源: 网络
+                    len(part) == 2 and is_word(part)) and not set(part) <= set("-—–、"):  # not 来源: 黄岩区, 网络
                 orgs.append((start, start + len(part)))
-            start += len(part) + 1
+            start += len(part)
         names, at = _name_run(text, _SPACES.match(text, source.end(1)).end())  # type: ignore[union-attr]
         if names and _BYLINE_END.match(text, at):
             persons += names
@@ -883,9 +893,10 @@ def source_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
 
 class ListComponent:
     """Settles the type of the items of a list closed by what they are (:func:`kg.lists.find_list_items`): an
-    item found with another label takes the list's (特斯拉 of …等品牌 loses LOC; a LOC of …等企业 becomes ORG),
-    and an item of an organisation list that looks like a name becomes an ORG, over any entity inside it (林家一,
-    云和记 with its 云和, of …等知名餐饮店). The names a byline lists after a reporter's role are persons
+    item found with another label takes the list's (特斯拉 of …等品牌 loses LOC; a LOC of …等企业 becomes ORG,
+    unless the gazetteer has it: 北京、上海等全国400多家机构 says where they are), and an item of an organisation
+    list that looks like a name becomes an ORG, over any entity inside it (林家一, 云和记 with its 云和, of
+    …等知名餐饮店). The names a byline lists after a reporter's role are persons
     (:func:`byline_names`: 记者 李敏 童俊, 县委报道组 方镖 杨远航); the publishers a source line names are
     organisations (:func:`source_names`: 来源: 浙江在线-钱江晚报), and so are the guesthouses quoted beside 民宿
     (:func:`kg.lists.quoted_guesthouses`); each of these replaces the entities it crosses. The items of a short list
@@ -903,6 +914,8 @@ class ListComponent:
             if item is None:
                 continue
             same = [x for x in ents if (x.start, x.end) == (item.start, item.end) and x.label_ != "PROJECT"]
+            if same and label == "ORG" and same[0].label_ == "LOC" and is_place_name(view.text[s:e]):
+                continue  # 进入北京、上海等全国400多家机构, 与上海、杭州等地一流的医疗机构: where, not who
             if same:
                 ents.remove(same[0])
                 if label is not None:
