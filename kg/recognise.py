@@ -409,10 +409,10 @@ def _place_edges(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> None:
     """Set ``doc.ents`` from character spans, trimmed of edge punctuation and a leading pronoun, cut before a verb
     a name ran on into; persons ending in a place's unit made places, photo credits cut off and two names a space
-    separates split (:func:`names_a_space_separates`); meetings and task
-    groups dropped from ORG, the people of a place (中国网民) made their place, party committee and government read
-    as one split in two; places' edges set (:func:`_place_edges`) and split by administrative level; expanded to
-    token edges, overlaps dropped (longest wins). ``text`` is ``doc.text``, passed in because computing it is costly."""
+    separates split (:func:`names_a_space_separates`); meetings and task groups dropped from ORG, the people of a
+    place (中国网民) made their place, party committee and government read as one split in two; places' edges set
+    (:func:`_place_edges`) and split by administrative level; expanded to token edges, overlaps dropped (longest
+    wins). ``text`` is ``doc.text``, passed in because computing it is costly."""
     made = []
     for start, end, label in spans:
         start, end = trim_span(text, start, end)
@@ -610,10 +610,10 @@ class ProjectComponent:
 class BodyComponent:
     """Adds ORG entities for bodies named by their level (市政府, 区人大; :func:`kg.bodies.find_bodies`) and news
     media named by their place (浙江在线; :func:`kg.bodies.find_media`) over the entities inside them (a place the
-    name takes in: 台州市 + 委, 浙江 + 在线; a body the tagger read as a person: 浙江省 + 卫健委) where no other
-    entity crosses them, the other name an organisation gives in brackets after its own (台州市工商联(总商会);
-    :func:`kg.bodies.bracketed_names`), and the committee that runs a zone the NER found
-    (浙江椒江经济开发区 + 管理委员会; :func:`kg.bodies.committee_names`)."""
+    name takes in: 台州市 + 委, 浙江 + 在线; a body the tagger read as a person: 浙江省 + 卫健委; a zone the tagger
+    read as a project: 瓯江口产业集聚区 + 环保局) where no other entity crosses them, the other name an
+    organisation gives in brackets after its own (台州市工商联(总商会); :func:`kg.bodies.bracketed_names`), and the
+    committee that runs a zone the NER found (浙江椒江经济开发区 + 管理委员会; :func:`kg.bodies.committee_names`)."""
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
