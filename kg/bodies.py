@@ -43,8 +43,8 @@ _BODY = re.compile("(?:%s)(?:%s)(?:%s)?" % ("|".join(LEVELS), "|".join(sorted(BO
 
 
 def find_bodies(text: str, places: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
-    """(start, end) of each body named by its level in ``text``; ``places`` are the LOC spans already found, so
-    that a place just before the body becomes part of its name.
+    """(start, end) of each body named by its level in ``text``; ``places`` are the places (and zones) already
+    found, so that one just before the body becomes part of its name (台州 + 市委, 瓯江口产业集聚区 + 环保局).
 
     >>> text = "市工商联协助市委出台意见，台州市委、温岭市政府和城市政府"
     >>> [text[s:e] for s, e in find_bodies(text, places=[(13, 16), (18, 21)])]

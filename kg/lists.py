@@ -26,11 +26,12 @@ ORG_KINDS = ("企业", "公司", "集团", "车企", "药企", "厂家", "餐饮
 LOC_KINDS = ("国家", "城市", "地区", "省份", "景区", "景点", "港口")
 NOT_NAMES = ("品牌", "车型", "产品", "商品")
 _ITEM = r"[^\s，。；：！？、,.;:!?“”\"‘’'（）()《》]"
-_LIST = re.compile(r"((?:%s{2,12}、)+%s{2,12}?)(?:等|[0-9一二三四五六七八九十两几]+家)%s{0,10}?(%s)" % (
-    _ITEM, _ITEM, _ITEM, "|".join(sorted(ORG_KINDS + LOC_KINDS + NOT_NAMES, key=len, reverse=True))))
+# What closes a list: 等 or a count of firms (3家), up to ten characters, and the kind of its items.
+_CLOSE = r"(?:等|[0-9一二三四五六七八九十两几]+家)%s{0,10}?(%s)" % (
+    _ITEM, "|".join(sorted(ORG_KINDS + LOC_KINDS + NOT_NAMES, key=len, reverse=True)))
+_LIST = re.compile(r"((?:%s{2,12}、)+%s{2,12}?)" % (_ITEM, _ITEM) + _CLOSE)
 # The same list with each item in quotes and nothing or a 、 between them (“新力新材料”“万隆化工”等一大批企业).
-_QUOTED_LIST = re.compile(r"((?:“[^“”\s]{2,12}”[、，,]?){2,})(?:等|[0-9一二三四五六七八九十两几]+家)%s{0,10}?(%s)" % (
-    _ITEM, "|".join(sorted(ORG_KINDS + LOC_KINDS + NOT_NAMES, key=len, reverse=True))))
+_QUOTED_LIST = re.compile(r"((?:“[^“”\s]{2,12}”[、，,]?){2,})" + _CLOSE)
 _QUOTED = re.compile(r"“([^“”]+)”")
 # Characters after a kind that make it another word: 企业家 (entrepreneurs), 企业主, 公司制.
 _NOT_AFTER = "家主界制化级"
@@ -57,12 +58,12 @@ def find_list_items(text: str) -> list[tuple[int, int, str | None]]:
     """
     found = []
     for match in _QUOTED_LIST.finditer(text):
-        if not (match.end() < len(text) and text[match.end()] in _NOT_AFTER):
+        if not text.startswith(tuple(_NOT_AFTER), match.end()):
             label = _label(match.group(2))
             found += [(match.start(1) + q.start(1), match.start(1) + q.end(1), label)
                       for q in _QUOTED.finditer(match.group(1))]
     for match in _LIST.finditer(text):
-        if match.end() < len(text) and text[match.end()] in _NOT_AFTER or re.search(r"[0-9０-９]", match.group(1)):
+        if text.startswith(tuple(_NOT_AFTER), match.end()) or re.search(r"[0-9０-９]", match.group(1)):
             continue  # 企业家; 390座坟墓迁移、41户农户和5家企业: counts, not names
         label = _label(match.group(2))
         start = match.start(1)

@@ -637,10 +637,10 @@ class BodyComponent:
             if all(body.start <= x.start and x.end <= body.end for x in overlapping):  # 浙江省 + 卫健委 read as PER
                 ents = [x for x in ents if x not in overlapping] + [body]
         ents = _join_divisions(doc, view, ents)
-        orgs = [view.to_view(x.start_char, x.end_char) for x in ents if x.label_ == "ORG"]
-        names = [view.to_view(x.start_char, x.end_char) for x in ents]
-        added = bracketed_names(view.text, [span for span in orgs if span is not None])  # 台州市工商联(总商会)
-        added += committee_names(view.text, [span for span in names if span is not None])  # …开发区 + 管理委员会
+        spans = [(view.to_view(x.start_char, x.end_char), x.label_) for x in ents]
+        names = [span for span, _ in spans if span is not None]
+        orgs = [span for span, label in spans if span is not None and label == "ORG"]
+        added = bracketed_names(view.text, orgs) + committee_names(view.text, names)  # 台州市工商联(总商会), …开发区管委会
         for s, e in added:
             other = doc.char_span(*view.to_original(s, e), label="ORG", alignment_mode="expand")
             if other is not None:
@@ -867,6 +867,8 @@ def byline_names(text: str) -> list[tuple[int, int]]:
 _SOURCE = re.compile(r"(?:信息)?来源[ \t\u3000]*[:：丨|][ \t\u3000]*([^\s|/:：,，。()（）【】\d]{2,24}?)"
                      r"(?=[\s|/\d]|$|作者|发布[时日]|时间|记者|编辑|浏览)", re.M)
 _SPACES = re.compile(r"[ \t\u3000]*")
+# One publisher of a source line that names several, joined by dashes or 、 (浙江在线-钱江晚报, 杭州网—杭州日报).
+_PUBLISHER = re.compile(r"[^-—–、]+")
 _NEWS_OPENING = re.compile(r"^[ \t\u3000■]*(?!本报)([\u4e00-\u9fff][^\s\d]{0,9}?(?:网|报|台|在线))讯", re.M)
 
 
@@ -885,12 +887,13 @@ def source_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
     for source in _SOURCE.finditer(text):
         start = source.start(1)
         publisher = source.group(1).removesuffix("讯")  # 来源:温州网讯 近日
-        parts = [publisher] if publisher.endswith("频道") else re.split("([-—–、]+)", publisher)  # 人民网-浙江频道
-        for part in parts:
+        parts = [(0, len(publisher))] if publisher.endswith("频道") else [  # 人民网-浙江频道 is one
+            m.span() for m in _PUBLISHER.finditer(publisher)]
+        for a, b in parts:
+            part = publisher[a:b]
             if len(part) >= 2 and not part.isascii() and not is_place_name(part) and not (
-                    len(part) == 2 and is_word(part)) and not set(part) <= set("-—–、"):  # not 来源: 黄岩区, 网络
-                orgs.append((start, start + len(part)))
-            start += len(part)
+                    len(part) == 2 and is_word(part)):  # not 来源: 黄岩区, 来源: 网络
+                orgs.append((start + a, start + b))
         names, at = _name_run(text, _SPACES.match(text, source.end(1)).end())  # type: ignore[union-attr]
         if names and _BYLINE_END.match(text, at):
             persons += names

@@ -370,7 +370,7 @@ def average(models: list[Path], output: Path) -> Path:
     """``kg average``: write to ``output`` the pipeline whose tagger has the mean weights of ``models`` (pipeline
     or tagger folders), a uniform model soup (Wortsman et al. 2022). The taggers must share settings and
     vocabularies, as runs fine-tuned from one model do; then the mean keeps much of what each run learnt (the
-    shipped tagger averages three taggers of two runs on different local sets: model card).
+    shipped tagger averages five taggers of three runs on different local sets: model card).
 
     models (list[Path]): two or more pipeline folders (with kg_tagger/) or tagger folders (model.pt).
     """
