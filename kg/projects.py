@@ -55,6 +55,8 @@ DEFAULT_NOT_AFTER = (
     "公司", "集团", "负责人", "专班", "建设者", "服务中心", "企业服务中心", "党工委", "工委", "管理处",
     # an organisation named after its works: …工程有限责任公司, …工程协会, …建设工程质监总站, …铁路总局
     "有限", "股份", "协会", "学会", "质监", "总站", "总局", "管理局", "研究院", "设计院", "项目部",
+    "学院",  # 土木工程学院: a school's department named after its field
+    "新城",  # 温州高铁新城第二幼儿园: a place named after the line
 )
 # Words that can stand inside a name although jieba tags them as verbs.
 NAME_VERBS = ("改扩建", "扩建", "新建", "改建", "改造", "提升", "整治", "治理", "建设", "开发", "综合", "排涝", "引水",
@@ -67,20 +69,22 @@ FUNCTION_CHARS = set("的和与及在是为将对把了从向到等个这该其�
                      "中上下内外里旁前后间")
 # Words jieba tags as places that name no place (城市基础项目 is not a name).
 GENERIC_PLACES = {"城市", "城区", "市区", "县城", "城乡", "农村", "乡村", "全国", "国内", "国外", "海外", "当地", "本地", "各地"}
+# The writer's own place, which a name the rules find may start with (我区 + 蓝色海湾整治项目) and does not keep.
+HOME_PLACES = ("我市", "我区", "我县", "本市", "本区", "本县", "全市", "全区", "全县")
 # Words that never start or sit inside a project name.
 STOP_WORDS = {
     "西起", "东起", "南起", "北起", "西至", "东至", "南至", "北至", "起", "至", "我市", "我区", "我县", "全市", "全区", "全县", "全省", "多个", "一批", "重大", "重点", "民生", "有关", "相关",
     "一个", "这个", "首个", "省市", "市级", "省级", "国家级", "年度", "今年", "去年", "目前", "其中", "以及",
     "亿元", "万元", "新时代", "公司", "有限公司", "股份有限公司", "集团",  # a company's project is not named by it
     # verbs jieba sometimes tags as nouns
-    "落户", "签约", "开工", "投产", "建成", "启动", "推进", "位于", "入驻", "来到", "走进", "考察", "调研", "参观",
+    "落户", "签约", "开工", "新开工", "续建", "在建", "投产", "建成", "启动", "推进", "位于", "入驻", "来到", "走进", "考察", "调研", "参观",
     # where a place lies relative to a road or line (jieba tags some as nouns)
     "距离", "地处", "毗邻", "紧邻", "靠近", "邻近", "途经", "途径",
 }
 ADMIN_SUFFIX = ("省", "市", "县", "区")
 _PHASE = re.compile(r"^\s*([(（][一二三四五六七八九十\d]+期(工程)?[)）]|[一二三四五六七八九十\d]+期)")
 _PLACE_LINE = re.compile(r"^[(（]([^()（）]{2,4})[)）]")
-_COUNTED = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十两百千]+)(?:大|个|项|类)(?:系列|重点|重大)?$")
+_COUNTED = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十两百千]+)(?:大|个|项|类)(?:系列|重点|重大)?$|一批|一系列")
 _SLOGAN = re.compile(r"^[一二三四五六七八九十两]+(号|大|个)")
 _DATE_OR_COUNT = re.compile(r"(?:[0-9０-９]{1,4}[年月日]|(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[一二三四五六七八九十两几数百千万]+)"
                             r"(?:个|项|座|条|家|处|所|批|组|次|类|宗|块|片|公顷|亩|平方米|公里|千米|米|车道))")
@@ -192,6 +196,8 @@ def find_projects(
         if first == k - 1 and not glued and words[first][0].endswith(ADMIN_SUFFIX) and words[first][1] == "ns":
             continue  # a city and a head only ("桐乡市高速公路"): generic
         start = _drop_admin_prefix(words, starts, first, k, start)
+        if text.startswith(HOME_PLACES, start):
+            start += 2  # 我区 + 蓝色海湾整治项目: the writer's own place, not part of the name
         if end - start >= 4:
             found.extend(split_joined(text, start, end, head_set))
     found.extend(_listed_projects(text, place_chars))
@@ -239,12 +245,38 @@ def is_project_name(text: str, start: int, end: int, *, heads: Sequence[str] = D
     before_head = name[: len(name) - len(head)] if head else name
     if _COUNTED.search(before_head) or _QUANTITY.match(name) or _DATE_OR_COUNT.match(name):
         return False
+    if head == "项目" and before_head[-1:] in "一二三四五六七八九十两":
+        return False  # 瓯江口三项目: three projects
     if head in ("项目", "工程"):
         rest = before_head.strip()
         if (len(rest) < 2 or rest in STOP_WORDS or rest in GENERIC_PLACES or _PHASE.fullmatch(rest)
                 or is_common_word(rest) or head == "项目" and is_place_name(rest)):
             return False
     return True
+
+
+_BUILT_AFTER = ("建设", "开发", "开工", "集中开工", "管委会", "管理委员会")
+_BUILT_BEFORE = ("建设", "打造", "开发")
+
+
+def is_new_town_being_built(text: str, start: int, end: int) -> bool:
+    """Whether the new town ``text[start:end]`` (…新城, not a division's name) is written somewhere in ``text`` as
+    works under way, so a development area (a PROJECT, as 新区 are) rather than a place: right before 建设, 开发,
+    开工 or its 管委会, or right after 建设, 打造, 开发.
+
+    >>> text = "龙港新城集中开工，泰顺新城的面貌，为龙港新城建设"
+    >>> is_new_town_being_built(text, 0, 4), is_new_town_being_built(text, 9, 13)
+    (True, False)
+    """
+    name = text[start:end]
+    if len(name) < 4 or not name.endswith("新城") or is_division(name):
+        return False
+    at = text.find(name)
+    while at != -1:
+        if text.startswith(_BUILT_AFTER, at + len(name)) or text.endswith(_BUILT_BEFORE, 0, at):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 def leading_divisions(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -368,10 +400,14 @@ def _listed_projects(text: str, place_chars: AbstractSet[int] = frozenset()) -> 
         first = _extend_left(words + [("", "n")], len(words), 8)
         if first is not None:
             items[0] = (first_start + sum(len(w) for w, _ in words[:first]), first_end)
+        if not 3 <= items[-1][1] - items[-1][0] <= 20:
+            continue  # what 等 closes is no name (…副市长、…管委会主任管文新宣布台州湾通用机场等12个项目): not a list of them
         for s, e in items:
             item = text[s:e]
             specific = (any(i in place_chars for i in range(s, e)) or _CODE.search(item) or _WORKS.search(item)
                         or (end_match.group(1) and _has_proper_word(item)))
+            if divisions := leading_divisions(text, s, e):
+                s = divisions[-1][1]  # 灵溪镇 + 平水桥安置小区: the division is a place of its own
             if 3 <= e - s <= 20 and specific and not _SLOGAN.match(item) and item not in STOP_WORDS:
                 found.append((s, e))
     return found

@@ -34,6 +34,7 @@ from .errors import ModelError
 from .gazetteer import full_name, is_division, is_place_name, is_town_stem, place_names
 from .lists import find_list_items, looks_like_name, quoted_guesthouses, town_lists
 from .projects import (DEFAULT_HEADS, DEFAULT_NOT_AFTER, NAME_VERBS, after_leading_verb, find_projects,
+                       is_new_town_being_built,
                        is_project_name, is_site_in_use, leading_divisions, names_more_fully, split_joined)
 from .tagger import Tagger, is_common_word, is_word
 
@@ -57,7 +58,7 @@ def repaired_view(doc: Doc) -> RepairedText:
     return view
 
 
-_EDGE_PUNCT = set("，。、；：！？,.;:!?“”\"'‘’《》〈〉·-—… \n\t")
+_EDGE_PUNCT = set("，。、；：！？,.;:!?“”\"'‘’《》〈〉·-—…丨| \n\t")
 _PAIRS = {"（": "）", "(": ")", "【": "】", "[": "]", "“": "”", "《": "》"}
 
 
@@ -378,15 +379,35 @@ def _split_party_and_government(text: str, start: int, end: int) -> list[tuple[i
     return [(start, joint.start() + 2), (joint.end(), end)]
 
 
+_MEDIA_JOIN = re.compile(r"(?:(?<=网)|(?<=报)|(?<=在线)|(?<=新闻))[·\-—–]")
+
+
+def _split_media(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A dateline's publisher and its channel or brand, joined by a dot or dash, as the organisations they are:
+    浙江在线·浙江城镇网 -> 浙江在线 + 浙江城镇网, 钱江晚报·小时新闻 -> both; a channel (浙江在线-杭州频道) is none.
+
+    >>> text = "浙江在线-杭州频道3月23日讯，钱江晚报·小时新闻记者"
+    >>> [text[s:e] for s, e in _split_media(text, 0, 9) + _split_media(text, 16, 25)]
+    ['浙江在线', '钱江晚报', '小时新闻']
+    """
+    pieces, at = [], start
+    for join in _MEDIA_JOIN.finditer(text, start, end):
+        pieces.append((at, join.start()))
+        at = join.end()
+    pieces.append((at, end))
+    return [(s, e) for s, e in pieces if e - s >= 2 and not text.endswith("频道", s, e)]
+
+
 def _place_edges(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The edges of a place the tagger found, or None when it names no place (a title villages are given): a
     doubled unit, a direction after it, a county town and a meeting's venue are cut back to the place; then it is
-    extended over a unit word after it and back over a town name it cuts; 乡村/农村 and an address's number
-    (体育场路10号) after a place are cut off.
+    extended over a unit word after it and back over a town name it cuts; 乡村/农村, an address's number
+    (体育场路10号) and a village's 文化礼堂 after a place are cut off.
 
-    >>> text = "位于葭沚街道以南，李祖村村集体，温岭分会场，仙居县城，县生态村，温峤乡村振兴，财富大厦25楼"
-    >>> [text[slice(*_place_edges(text, s, e))] for s, e in ((2, 8), (9, 13), (16, 21), (22, 26), (32, 36), (39, 46))]
-    ['葭沚街道', '李祖村', '温岭', '仙居县', '温峤', '财富大厦']
+    >>> text = "位于葭沚街道以南，李祖村村集体，温岭分会场，仙居县城，县生态村，温峤乡村振兴，财富大厦25楼，吴良村文化礼堂"
+    >>> spans = ((2, 8), (9, 13), (16, 21), (22, 26), (32, 36), (39, 46), (47, 54))
+    >>> [text[slice(*_place_edges(text, s, e))] for s, e in spans]
+    ['葭沚街道', '李祖村', '温岭', '仙居县', '温峤', '财富大厦', '吴良村']
     >>> _place_edges(text, 27, 31) is None, _place_edges("打造美丽台州建设", 4, 6) is None
     (True, True)
     """
@@ -401,6 +422,8 @@ def _place_edges(text: str, start: int, end: int) -> tuple[int, int] | None:
         end = number.start()  # 体育场路10号, 财富大厦25楼
     if end - start >= 4 and text.endswith(("乡村", "农村"), start, end):
         end -= 2  # 温峤乡村振兴, 德清农村: the countryside of the place (never inside a place in the annotated news)
+    if end - start >= 6 and text.endswith("文化礼堂", start, end):
+        end -= 4  # 吴良村文化礼堂: the village's hall, held in the village
     if end - start >= 4 and text.endswith(("县城", "分会场", "主会场"), start, end):
         end -= 1 if text.endswith("县城", start, end) else 3  # 仙居县城 is 仙居县; 温岭分会场 is held in 温岭
     return extend_to_town(text, start, end), extend_place(text, start, end)
@@ -421,6 +444,8 @@ def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> Non
         if start >= end:
             continue
         if label == "PER":
+            if not _HAN_RUN.search(text, start, end):
+                continue  # binary_middle: a file name left in the page, not a person
             label, end = _person_or_place(text, start, end)
             if start >= end:
                 continue
@@ -444,7 +469,7 @@ def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> Non
         elif label == "PER":
             pieces = names_a_space_separates(text, start, end)
         else:
-            pieces = _split_party_and_government(text, start, end)
+            pieces = [piece for s, e in _split_party_and_government(text, start, end) for piece in _split_media(text, s, e)]
         for s, e in pieces:
             span = doc.char_span(s, e, label=label, alignment_mode="expand")
             if span is not None and span.text.strip():
@@ -560,7 +585,8 @@ class ProjectComponent:
                 continue
             label = self._model_project(view, span) if ent.label_ == "PROJECT" else ent.label_
             if label == "LOC" and (ent.text.endswith(ZONES) or ent.text.endswith(NEW_AREAS)
-                                   and not is_division(view.text[slice(*span)])):
+                                   and not is_division(view.text[slice(*span)])
+                                   or is_new_town_being_built(view.text, *span)):
                 label = "PROJECT"
             if label == "PROJECT" and ent.label_ == "PROJECT":
                 divisions = leading_divisions(view.text, *span)

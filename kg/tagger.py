@@ -15,6 +15,7 @@ component, and :mod:`kg.train` trains it.
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import unicodedata
 import warnings
@@ -67,6 +68,7 @@ class TaggerSettings:
         return ["O"] + [f"{p}-{label}" for label in self.labels for p in "BIES"]
 
 
+@functools.cache
 def norm_char(char: str) -> str:
     """Fold a character for lookup: full-width to half-width, digits to 0, lower case.
 
@@ -81,6 +83,7 @@ def norm_char(char: str) -> str:
     return folded.lower()
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def _bucket(text: str, buckets: int) -> int:
     # crc32 is stable across processes, unlike hash(); 0 and 1 stay PAD and UNK.
     return 2 + zlib.crc32(text.encode("utf-8")) % (buckets - 2)
@@ -269,18 +272,15 @@ class CRF(nn.Module):
             score = torch.where(m, step, score)
             history.append(torch.where(m, idx, torch.arange(score.size(1)).expand_as(idx)))
         score = score + self.end
-        lengths = mask.sum(1).long().tolist()
-        best_last = score.argmax(1).tolist()
-        hist = torch.stack(history, 1).tolist() if history else []
-        paths = []
-        for b, length in enumerate(lengths):
-            tag = best_last[b]
-            path = [tag]
-            for t in range(length - 2, -1, -1):
-                tag = hist[b][t][tag]
-                path.append(tag)
-            paths.append(path[::-1])
-        return paths
+        # Walk back from each sequence's best last tag; past a sequence's end the history is the identity, so
+        # one walk over the padded length serves every sequence of the batch.
+        tag = score.argmax(1)
+        path = [tag]
+        for step in reversed(history):
+            tag = step.gather(1, tag.unsqueeze(1)).squeeze(1)
+            path.append(tag)
+        tags = torch.stack(path[::-1], 1).tolist()
+        return [row[:length] for row, length in zip(tags, mask.sum(1).long().tolist())]
 
 
 class Tagger(nn.Module):

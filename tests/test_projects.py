@@ -52,6 +52,9 @@ NEGATIVE = [
     "萧山9大项目集中开工",
     "被列为绍兴市十大系列工程之一",
     "安排城市基础项目3项",
+    "计划总投资226.7亿元；7个新开工项目，计划总投资154.8亿元",
+    "温州高铁新城第二幼儿园、区朝霞幼儿园",
+    "在工程车队的鸣笛声中，台州市副市长、台州湾新区管委会主任管文新宣布台州湾通用机场等12个项目开工",
 ]
 
 
@@ -69,6 +72,12 @@ def test_items_of_a_list_closed_by_deng_xiangmu_are_projects_when_they_look_like
     text = "在商海街北延、双水路西延、桐桥桥及龙栖路北延等项目现场，市域铁路S2线、甬台温高速改扩建等项目开工"
     assert [text[s:e] for s, e in find_projects(text)] == [
         "商海街北延", "双水路西延", "桐桥桥", "龙栖路北延", "市域铁路S2线", "甬台温高速改扩建"]
+
+
+def test_a_division_starting_a_listed_item_and_the_writers_own_place_are_not_part_of_the_name():
+    text = "委员们察看了奶水牛液态奶加工厂、灵溪镇平水桥安置小区、苍南仪表集团科技园等项目。今年我区蓝色海湾整治项目入围"
+    assert [text[s:e] for s, e in find_projects(text)] == [
+        "奶水牛液态奶加工厂", "平水桥安置小区", "苍南仪表集团科技园", "蓝色海湾整治项目"]
 
 
 def test_items_of_a_counted_list_of_projects_are_projects_when_they_hold_a_proper_word():
@@ -103,6 +112,9 @@ def test_a_school_or_hospital_named_before_xiangmu_is_a_building_project():
     ("西起吉利大道、东至机场北路,全长3400米", "东至机场北路", False),
     ("印发《台州湾新区产业平台建设方案》", "台州湾新区产业平台", False),  # a document's title
     ("台州首条城市轨道交通线路——市域铁路S1线开通", "台州首条城市轨道交通线路——市域铁路S1线", False),  # a dash
+    ("瓯江口三项目今天开工", "瓯江口三项目", False),  # three projects
+    ("主动服务全程代办 柯城一批亿元项目开建", "柯城一批亿元项目", False),  # a batch of them
+    ("桥梁专家、重庆交通大学土木工程学院院长", "重庆交通大学土木工程", False),  # a school's department
 ])
 def test_a_project_a_model_tagged_passes_the_vetoes_of_the_rules(text, name, kept):
     start = text.index(name)

@@ -341,6 +341,22 @@ def test_a_verb_read_into_a_project_name_is_left_out():
         (5, 17, "PROJECT", "351国道临海段改建工程")]
 
 
+def test_a_new_town_written_as_works_under_way_is_a_project():
+    text = "百亿重大项目在龙港新城集中开工，为龙港新城建设提供空间。泰顺新城的城市面貌令人赞叹。"
+    assert _settle("kg_projects", text, [(7, 11, "LOC"), (17, 21, "LOC"), (28, 32, "LOC")]) == [
+        (7, 11, "PROJECT", "龙港新城"), (17, 21, "PROJECT", "龙港新城"), (28, 32, "LOC", "泰顺新城")]
+
+
+def test_set_ents_trims_separators_splits_media_and_drops_persons_without_a_chinese_character():
+    nlp = spacy.blank("zh")
+    text = "记者丨洪 珊 摄影\nbinary_middle\n浙江在线·浙江城镇网 12月16日讯，吴良村文化礼堂开展活动"
+    doc = nlp.make_doc(text)
+    spans = [(2, 6, "PER"), (10, 23, "PER"), (24, 34, "ORG"), (43, 50, "LOC")]
+    _set_ents(doc, spans, text)
+    assert _ents(doc) == [(3, 6, "PER", "洪 珊"), (24, 28, "ORG", "浙江在线"), (29, 34, "ORG", "浙江城镇网"),
+                          (43, 46, "LOC", "吴良村")]
+
+
 def _settle(component: str, text: str, spans: list[tuple[int, int, str]]) -> list[tuple]:
     """The entities rule ``component`` leaves of ``spans`` (as a tagger would have set them) in ``text``."""
     nlp = spacy.blank("zh")
