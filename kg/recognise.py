@@ -34,8 +34,8 @@ from .errors import ModelError
 from .gazetteer import full_name, is_division, is_place_name, is_town_stem, place_names
 from .lists import find_list_items, looks_like_name, quoted_guesthouses, town_lists
 from .projects import (DEFAULT_HEADS, DEFAULT_NOT_AFTER, NAME_VERBS, after_leading_verb, find_projects,
-                       is_new_town_being_built,
-                       is_project_name, is_site_in_use, leading_divisions, names_more_fully, split_joined)
+                       is_new_town_being_built, is_project_name, is_site_in_use, leading_divisions, names_more_fully,
+                       split_joined)
 from .tagger import Tagger, is_common_word, is_word
 
 __all__ = ["TaggerComponent", "BodyComponent", "RepeatComponent", "ListComponent", "ProjectComponent", "load_pipeline", "new_pipeline", "DEFAULT_MODEL", "LABELS"]
@@ -432,8 +432,9 @@ def _place_edges(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> None:
     """Set ``doc.ents`` from character spans, trimmed of edge punctuation and a leading pronoun, cut before a verb
     a name ran on into; persons ending in a place's unit made places, photo credits cut off and two names a space
-    separates split (:func:`names_a_space_separates`); meetings and task groups dropped from ORG, the people of a
-    place (中国网民) made their place, party committee and government read as one split in two; places' edges set
+    separates split (:func:`names_a_space_separates`), "persons" without a Chinese character dropped; meetings and
+    task groups dropped from ORG, the people of a place (中国网民) made their place, party committee and government
+    read as one split in two, publishers joined by a dot or dash split (:func:`_split_media`); places' edges set
     (:func:`_place_edges`) and split by administrative level; expanded to token edges, overlaps dropped (longest
     wins). ``text`` is ``doc.text``, passed in because computing it is costly."""
     made = []
@@ -469,7 +470,8 @@ def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> Non
         elif label == "PER":
             pieces = names_a_space_separates(text, start, end)
         else:
-            pieces = [piece for s, e in _split_party_and_government(text, start, end) for piece in _split_media(text, s, e)]
+            pieces = [piece for s, e in _split_party_and_government(text, start, end)
+                      for piece in _split_media(text, s, e)]
         for s, e in pieces:
             span = doc.char_span(s, e, label=label, alignment_mode="expand")
             if span is not None and span.text.strip():
@@ -545,10 +547,15 @@ ZONES = ("开发区", "经开区", "高新区", "保税区", "综保区", "工�
 NEW_AREAS = ("园区", "新区", "科技城")
 
 
+_GAP = re.compile(r"\s*\n\s*|(?<=[)）”》])\s+")
+
+
 def _has_gap(view: RepairedText, start: int, end: int) -> bool:
-    """Whether the view removed a space or line break of the page inside its span [start, end)."""
-    original = view.to_original(start, end)
-    return original[1] - original[0] > end - start
+    """Whether the view removed a gap of the page inside its span [start, end): a line break, or a space after a
+    closing bracket or quote (南排工程(一期) 城北段项目). Other spaces are where a column's line ended inside a
+    word (台州湾循环经济产业集聚区路 桥至椒江沿海公路工程), not gaps between two names."""
+    s, e = view.to_original(start, end)
+    return _GAP.search(view.original, s, e) is not None
 
 
 class ProjectComponent:

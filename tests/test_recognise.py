@@ -375,6 +375,12 @@ def test_a_project_a_model_tagged_leaves_its_divisions_to_loc_and_names_a_rules_
     # two projects joined by 和 are two
     assert _settle("kg_projects", "头门港区疏港公路和北洋涂围垦工程开工。", [(0, 16, "PROJECT")]) == [
         (0, 8, "PROJECT", "头门港区疏港公路"), (9, 16, "PROJECT", "北洋涂围垦工程")]
-    # across a line break of the page the rules' name stands
+    # across a line break of the page, or a space after a bracket, the rules' name stands
     assert _settle("kg_projects", "已竣工的万松\n路东延伸线工程，是重点项目。", [(4, 14, "PROJECT")]) == [
         (5, 14, "PROJECT", "松\n路东延伸线工程")]
+    assert _settle("kg_projects", "温岭市南排工程(一期) 城北段项目进展顺利。", [(3, 17, "PROJECT")]) == [
+        (0, 3, "LOC", "温岭市"), (3, 11, "PROJECT", "南排工程(一期)")]
+    # a space where a column's line ended inside the name is no gap: the model's fuller name wins
+    text = "12月13日，台州湾循环经济产业集聚区路 桥至椒江沿海公路工程顺利开工。"
+    assert _settle("kg_projects", text, [(7, 31, "PROJECT")]) == [
+        (7, 31, "PROJECT", "台州湾循环经济产业集聚区路 桥至椒江沿海公路工程")]
