@@ -7,6 +7,9 @@ CLUENER dev, Weibo dev (names only). "+ OCR noise" is MSRA dev with a space inse
 entities and a line break inside 10 % of the sentences, with the gold spans widened to keep them, as on the
 pages: it measures how much the OCR repair recovers. Exact span match, PER/ORG/LOC.
 
+Each --gold file is scored as given and again printed as OCR'd newspaper columns (a space after every 12 to 14
+characters of a line, inside names too, as the pages of corpus/ read; gold spans widened to keep them).
+
 "Sample pages" is benchmarks/gold/sample_pages.jsonl: the 24 articles of corpus/ annotated by hand for kg
 (PER/ORG/LOC/PROJECT, OCR spaces and line breaks inside the spans as printed; guidelines in
 benchmarks/gold/README.md). These pages were read during development, so the score is not a held-out one.
@@ -27,13 +30,28 @@ DATA = ROOT.parent / "shared" / "data" / "ner"
 
 def ocr_noise(record: dict, rng: random.Random) -> dict:
     """Insert spaces inside entities and a line break inside the sentence, shifting the gold spans."""
+    cuts = [(rng.randrange(s + 1, e), " ") for s, e, _ in record["entities"] if e - s >= 2 and rng.random() < 0.3]
+    if len(record["text"]) > 10 and rng.random() < 0.1:
+        cuts.append((rng.randrange(1, len(record["text"])), "\n"))
+    return _insert(record, cuts)
+
+
+def ocr_columns(record: dict, rng: random.Random) -> dict:
+    """Print an article as an OCR'd newspaper column: a space after every 12 to 14 characters of a line, inside
+    names too (台州湾循环经济产业集聚区路 桥至椒江沿海公路工程), as the pages in corpus/ read; gold spans widened."""
+    text = record["text"]
+    cuts, column, width = [], 0, rng.randint(12, 14)
+    for i, char in enumerate(text):
+        column = 0 if char == "\n" else column + 1
+        if column == width and i + 1 < len(text) and text[i + 1] != "\n":
+            cuts.append((i + 1, " "))
+            column, width = 0, rng.randint(12, 14)
+    return _insert(record, cuts)
+
+
+def _insert(record: dict, cuts: list[tuple[int, str]]) -> dict:
+    """``record`` with each (position, character) of ``cuts`` inserted, its gold spans widened to keep them."""
     text, ents = record["text"], [list(e) for e in record["entities"]]
-    cuts = []
-    for s, e, _ in ents:
-        if e - s >= 2 and rng.random() < 0.3:
-            cuts.append((rng.randrange(s + 1, e), " "))
-    if len(text) > 10 and rng.random() < 0.1:
-        cuts.append((rng.randrange(1, len(text)), "\n"))
     for pos, char in sorted(cuts, reverse=True):
         text = text[:pos] + char + text[pos:]
         for ent in ents:
@@ -71,7 +89,8 @@ def main() -> None:
     if pages.exists():
         sets["Sample pages (PER/ORG/LOC/PROJECT)"] = list(read_gold(pages))
     for extra in args.gold:
-        sets[f"{extra} (PER/ORG/LOC/PROJECT)"] = list(read_gold(Path(extra)))
+        sets[f"{extra} (PER/ORG/LOC/PROJECT)"] = records = list(read_gold(Path(extra)))
+        sets[f"{extra} as OCR columns (PER/ORG/LOC/PROJECT)"] = [ocr_columns(r, rng) for r in records]
     for name, records in sets.items():
         records = records[: args.limit] if args.limit else records
         started = time.perf_counter()
