@@ -74,7 +74,7 @@ HOME_PLACES = ("我市", "我区", "我县", "本市", "本区", "本县", "全�
 # Words that never start or sit inside a project name.
 STOP_WORDS = {
     "西起", "东起", "南起", "北起", "西至", "东至", "南至", "北至", "起", "至", "我市", "我区", "我县", "全市", "全区", "全县", "全省", "多个", "一批", "重大", "重点", "民生", "有关", "相关",
-    "一个", "这个", "首个", "省市", "市级", "省级", "国家级", "年度", "今年", "去年", "目前", "其中", "以及",
+    "一个", "这个", "首个", "省市", "市级", "省级", "国家级", "年度", "今年", "去年", "目前", "其中", "以及", "新一轮",
     "亿元", "万元", "新时代", "公司", "有限公司", "股份有限公司", "集团",  # a company's project is not named by it
     # verbs jieba sometimes tags as nouns
     "落户", "签约", "开工", "新开工", "续建", "在建", "投产", "建成", "启动", "推进", "位于", "入驻", "来到", "走进",
@@ -85,7 +85,7 @@ STOP_WORDS = {
 ADMIN_SUFFIX = ("省", "市", "县", "区")
 _PHASE = re.compile(r"^\s*([(（][一二三四五六七八九十\d]+期(工程)?[)）]|[一二三四五六七八九十\d]+期)")
 _PLACE_LINE = re.compile(r"^[(（]([^()（）]{2,4})[)）]")
-_COUNTED = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十两百千]+)(?:大|个|项|类)(?:系列|重点|重大)?$|一批|一系列")
+_COUNTED = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十两百千]+)(?:大|个|项|类)[\u4e00-\u9fff]{0,4}$|一批|一系列|季度|年度")
 _SLOGAN = re.compile(r"^[一二三四五六七八九十两]+(号|大|个)")
 _DATE_OR_COUNT = re.compile(r"(?:[0-9０-９]{1,4}[年月日]|(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[一二三四五六七八九十两几数百千万]+)"
                             r"(?:个|项|座|条|家|处|所|批|组|次|类|宗|块|片|公顷|亩|平方米|公里|千米|米|车道))")
@@ -610,16 +610,37 @@ def _phased_names(text: str, names: Iterable[tuple[int, int]]) -> list[tuple[int
 _LEADING_VERB = re.compile(r"(?:建设|新建|谋划|上马|推进|力争|包括|加快|实施|启动|打造|开工|完成|建成|落地|提升)")
 
 
+_LEADING_WORD = set("如继自从由对将把向")
+_TIME_WORD = re.compile("目前|正在|现已|已经|预计")
+
+
 def after_leading_verb(text: str, start: int, end: int) -> int:
     """Where the project name ``text[start:end]`` starts once a verb read into its start is left out
-    (建设 + 351国道…改建工程, 谋划 + 小岙旅游综合体项目); ``start`` when it starts with none.
+    (建设 + 351国道…改建工程, 谋划 + 小岙旅游综合体项目), or a preposition or conjunction that is a word of its
+    own (如 + 药源新地项目, 继 + 杭黄铁路; not 自贸区); ``start`` when it starts with none.
 
-    >>> text = "建设351国道改建工程，谋划小岙旅游综合体项目，新建项目"
-    >>> [text[after_leading_verb(text, s, e):e] for s, e in ((0, 11), (12, 23), (24, 28))]
-    ['351国道改建工程', '小岙旅游综合体项目', '项目']
+    >>> text = "建设351国道改建工程，谋划小岙旅游综合体项目，新建项目，如药源新地项目"
+    >>> [text[after_leading_verb(text, s, e):e] for s, e in ((0, 11), (12, 23), (24, 28), (29, 36))]
+    ['351国道改建工程', '小岙旅游综合体项目', '项目', '药源新地项目']
     """
     verb = _LEADING_VERB.match(text, start, end)
-    return verb.end() if verb else start
+    if verb:
+        return verb.end()
+    if text[start:start + 1] in _LEADING_WORD and next(posseg.dt.cut(text[start:end])).word == text[start]:
+        return start + 1
+    return start
+
+
+def before_time_word(text: str, start: int, end: int) -> int:
+    """Where the project name ``text[start:end]`` ends when a clause's time word ran on into it
+    (新材料产业园污水厂一期工程 + 目前桩基工程); ``end`` when none did.
+
+    >>> text = "新材料产业园污水厂一期工程目前桩基工程正在施工"
+    >>> text[:before_time_word(text, 0, 19)]
+    '新材料产业园污水厂一期工程'
+    """
+    time = _TIME_WORD.search(text, start + 4, end)
+    return time.start() if time else end
 
 
 def split_joined(text: str, start: int, end: int, heads: AbstractSet[str]) -> list[tuple[int, int]]:

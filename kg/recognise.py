@@ -33,8 +33,8 @@ from .clean import RepairedText, repair
 from .errors import ModelError
 from .gazetteer import full_name, is_division, is_place_name, is_town_stem, place_names
 from .lists import find_list_items, looks_like_name, quoted_guesthouses, town_lists
-from .projects import (DEFAULT_HEADS, DEFAULT_NOT_AFTER, NAME_VERBS, after_leading_verb, find_projects,
-                       is_new_town_being_built, is_project_name, is_site_in_use, leading_divisions, names_more_fully,
+from .projects import (DEFAULT_HEADS, DEFAULT_NOT_AFTER, NAME_VERBS, after_leading_verb, before_time_word,
+                       find_projects, is_new_town_being_built, is_project_name, is_site_in_use, leading_divisions, names_more_fully,
                        split_joined)
 from .tagger import Tagger, is_common_word, is_word
 
@@ -590,6 +590,8 @@ class ProjectComponent:
             if span is None:
                 unmapped += [ent] if ent.label_ != "PROJECT" else []
                 continue
+            if ent.label_ == "PROJECT":  # …一期工程 + 目前桩基工程: a clause ran on into the name
+                span = (span[0], before_time_word(view.text, *span))
             label = self._model_project(view, span) if ent.label_ == "PROJECT" else ent.label_
             if label == "LOC" and (ent.text.endswith(ZONES) or ent.text.endswith(NEW_AREAS)
                                    and not is_division(view.text[slice(*span)])

@@ -115,6 +115,9 @@ def test_a_school_or_hospital_named_before_xiangmu_is_a_building_project():
     ("瓯江口三项目今天开工", "瓯江口三项目", False),  # three projects
     ("主动服务全程代办 柯城一批亿元项目开建", "柯城一批亿元项目", False),  # a batch of them
     ("桥梁专家、重庆交通大学土木工程学院院长", "重庆交通大学土木工程", False),  # a school's department
+    ("覆盖了高端装备、现代旅游等50大招商项目", "50大招商项目", False),  # counted
+    ("同一天,乐清一季度项目“双招双引”成绩单发布", "乐清一季度项目", False),  # named by its quarter
+    ("全面掀起新一轮大抓项目、抓大项目的热潮", "新一轮大抓项目", False),
 ])
 def test_a_project_a_model_tagged_passes_the_vetoes_of_the_rules(text, name, kept):
     start = text.index(name)

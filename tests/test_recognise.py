@@ -339,6 +339,9 @@ def test_a_verb_read_into_a_project_name_is_left_out():
     text = "今年将建设351国道临海段改建工程，另有新建项目3个。"
     assert _settle("kg_projects", text, [(3, 17, "PROJECT"), (20, 24, "PROJECT")]) == [
         (5, 17, "PROJECT", "351国道临海段改建工程")]
+    text = "新增动能，如药源新地项目；新材料产业园污水厂一期工程目前桩基工程正在施工。"  # a word before, a clause after
+    assert _settle("kg_projects", text, [(5, 12, "PROJECT"), (13, 32, "PROJECT")]) == [
+        (6, 12, "PROJECT", "药源新地项目"), (13, 26, "PROJECT", "新材料产业园污水厂一期工程")]
 
 
 def test_a_new_town_written_as_works_under_way_is_a_project():
