@@ -562,15 +562,16 @@ class ProjectComponent:
     """Adds PROJECT entities found by :func:`kg.projects.find_projects`; a project replaces the entities it
     covers, and the city or county written just before it is a LOC (温岭市 + 南排工程, 台州市 +
     电力检修配中心项目) even where the tagger had read the whole as one name. A place the NER found that is named
-    as a development zone (经开区) is a PROJECT.
+    as a development zone (经开区), or a new town written as works under way (龙港新城建设), is a PROJECT.
 
-    A PROJECT the NER found is kept where it passes the rules' vetoes (:func:`kg.projects.is_project_name`:
-    衢州项目, 平安台州 and “千万工程” do not), becomes a LOC where it names a site in use
-    (:func:`kg.projects.is_site_in_use`), leaves the divisions it starts with to LOC (宁波市 +
-    中西医结合医院新建工程) and splits where it joins two projects. It wins over a rule's project that it names
-    more fully (:func:`kg.projects.names_more_fully`) where no space or line break of the page lies inside it
-    (OCR pages break names and glue columns, and the rules read them better); any other rule's project wins,
-    unless it names a site in use (a road the text uses as a landmark: 距杭金衢高速出入口4公里)."""
+    A PROJECT the NER found is cut before a clause's time word run on into it (…一期工程 + 目前…), kept where it
+    passes the rules' vetoes (:func:`kg.projects.is_project_name`: 衢州项目, 平安台州 and “千万工程” do not),
+    becomes a LOC where it names a site in use (:func:`kg.projects.is_site_in_use`), leaves the divisions it starts
+    with to LOC (宁波市 + 中西医结合医院新建工程) and splits where it joins two projects. It wins over a rule's
+    project that it names more fully (:func:`kg.projects.names_more_fully`) where no gap of the page lies inside it
+    (:func:`_has_gap`: a line break, where OCR pages glue columns, or a space after a bracket; not a column's line
+    end inside a word); any other rule's project wins, unless it names a site in use (a road the text uses as a
+    landmark: 距杭金衢高速出入口4公里)."""
 
     def __init__(self, nlp: Language, name: str, *, heads: list[str], not_after: list[str], max_words: int):
         self.name = name
