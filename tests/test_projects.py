@@ -129,6 +129,9 @@ def test_a_project_a_model_tagged_passes_the_vetoes_of_the_rules(text, name, kep
     ("鳌江五桥今年开工建设", "鳌江五桥", False),  # being built: a project
     ("杭州西站枢纽加快推进", "杭州西站", False),
     ("台州湾新材料产业园企业集聚", "台州湾新材料产业园", False),  # not a site word: left to the vetoes
+    ("健跳港区的开发建设迎来了历史性的机遇", "健跳港区", True),  # a port area is a place, even being built
+    ("该工程起点位于路桥区白沙交通码头", "白沙交通码头", True),
+    ("梅山保税港区加快建设", "梅山保税港区", False),  # a bonded zone
 ])
 def test_a_road_or_station_is_a_place_in_use_unless_its_sentence_speaks_of_building_it(text, name, in_use):
     start = text.index(name)
