@@ -328,9 +328,9 @@ def names_more_fully(text: str, outer: tuple[int, int], inner: tuple[int, int],
 # A road, bridge, station or hall is a project while it is being built and a place once it stands: the names a
 # model tags with these ends stay projects only in a sentence about building (开工, 建设, 改造, …).
 SITE_ENDS = ("路", "道", "桥", "站", "馆", "场", "楼", "码头", "高速")
-# Sites that are places even where their sentence speaks of building (all 17 of them in session 19's annotated
-# batches and the sample pages but one 保税港区, a bonded zone).
-PLACE_ENDS = ("码头", "港区")
+# Sites that are places even where their sentence speaks of building: docks and port areas (all 17 of them in
+# session 19's annotated batches and the sample pages but one 保税港区, a bonded zone) and housing estates (25 of 26).
+PLACE_ENDS = ("码头", "港区", "小区")
 _BUILDING = re.compile("建设|开工|施工|建成|竣工|完工|改造|改建|扩建|新建|在建|续建|开建|动工|工程|项目|规划|投资|通车|开通|"
                        "征迁|拆迁|推进|提升|打造")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
@@ -344,8 +344,8 @@ _LANDMARK_AFTER = re.compile(r"出入口|出口|入口|路口|以[东南西北]|
 
 def is_site_in_use(text: str, start: int, end: int) -> bool:
     """Whether a project name ends in a site word (路, 桥, 站, 馆, 高速, …) and its sentence says nothing of
-    building it, or the words around it use it as a landmark, or it names a dock or a port area: then it names a
-    place in use (路院一级公路是我区东西向的重要通道, 距杭金衢高速出入口4公里, 健跳港区), not a project.
+    building it, or the words around it use it as a landmark, or it names a dock, a port area or a housing estate:
+    then it names a place in use (路院一级公路是我区东西向的重要通道, 距杭金衢高速出入口4公里, 健跳港区), not a project.
 
     >>> text = "路院一级公路是东西向通道。鳌江五桥开工建设。项目距杭金衢高速出入口4公里。健跳港区的开发建设"
     >>> [is_site_in_use(text, s, e) for s, e in ((0, 6), (13, 17), (25, 30), (37, 41))]
@@ -353,7 +353,7 @@ def is_site_in_use(text: str, start: int, end: int) -> bool:
     """
     name = text[start:end].rstrip(")）")
     if name.endswith(PLACE_ENDS) and not name.endswith("保税港区"):
-        return True  # 健跳港区的开发建设, 白沙交通码头: a port area or a dock is a place; its works are …码头工程
+        return True  # 健跳港区的开发建设, 白沙交通码头, 四方花园小区: a place; its works are …码头工程, …小区改造
     if not name.endswith(SITE_ENDS):
         return False
     if _LANDMARK_BEFORE.search(text, max(0, start - 4), start) or _LANDMARK_AFTER.match(text, end):

@@ -132,6 +132,7 @@ def test_a_project_a_model_tagged_passes_the_vetoes_of_the_rules(text, name, kep
     ("健跳港区的开发建设迎来了历史性的机遇", "健跳港区", True),  # a port area is a place, even being built
     ("该工程起点位于路桥区白沙交通码头", "白沙交通码头", True),
     ("梅山保税港区加快建设", "梅山保税港区", False),  # a bonded zone
+    ("阳光小区改造提升正在推进", "阳光小区", True),  # a housing estate; its works are …小区改造
 ])
 def test_a_road_or_station_is_a_place_in_use_unless_its_sentence_speaks_of_building_it(text, name, in_use):
     start = text.index(name)
