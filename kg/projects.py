@@ -333,6 +333,7 @@ SITE_ENDS = ("路", "道", "桥", "站", "馆", "场", "楼", "码头", "高速"
 PLACE_ENDS = ("码头", "港区", "小区")
 _BUILDING = re.compile("建设|开工|施工|建成|竣工|完工|改造|改建|扩建|新建|在建|续建|开建|动工|工程|项目|规划|投资|通车|开通|"
                        "征迁|拆迁|推进|提升|打造")
+_OPENED = re.compile("建成|竣工|完工|通车|开通")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 
@@ -344,8 +345,9 @@ _LANDMARK_AFTER = re.compile(r"出入口|出口|入口|路口|以[东南西北]|
 
 def is_site_in_use(text: str, start: int, end: int) -> bool:
     """Whether a project name ends in a site word (路, 桥, 站, 馆, 高速, …) and its sentence says nothing of
-    building it, or the words around it use it as a landmark, or it names a dock, a port area or a housing estate:
-    then it names a place in use (路院一级公路是我区东西向的重要通道, 距杭金衢高速出入口4公里, 健跳港区), not a project.
+    building it (for a bridge, its opening is no building: 秀山大桥建成通车), or the words around it use it as a
+    landmark, or it names a dock, a port area or a housing estate: then it names a place in use
+    (路院一级公路是我区东西向的重要通道, 距杭金衢高速出入口4公里, 健跳港区), not a project.
 
     >>> text = "路院一级公路是东西向通道。鳌江五桥开工建设。项目距杭金衢高速出入口4公里。健跳港区的开发建设"
     >>> [is_site_in_use(text, s, e) for s, e in ((0, 6), (13, 17), (25, 30), (37, 41))]
@@ -361,7 +363,10 @@ def is_site_in_use(text: str, start: int, end: int) -> bool:
     before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
     after = _SENTENCE_END.search(text, end)
     sentence = text[before[-1] if before else 0:after.start() if after else len(text)]
-    return not _BUILDING.search(sentence.replace(text[start:end], ""))
+    rest = sentence.replace(text[start:end], "")
+    if name.endswith("桥"):  # 秀山大桥建成通车: a bridge reported open is in use
+        rest = _OPENED.sub("", rest)
+    return not _BUILDING.search(rest)
 
 
 _QUOTED_NAME = re.compile(r"[“\"「]([^“”\"「」\s，。、,]{4,14})[”\"」]")
