@@ -544,7 +544,7 @@ def _view_places(doc: Doc, view: RepairedText) -> list[tuple[int, int]]:
 # 新区 55 times PROJECT and 5 times LOC, 科技城 21 and 0, 园区 28 and 1) unless the gazetteer has it as a
 # division (浦东新区 is a district).
 ZONES = ("开发区", "经开区", "高新区", "保税区", "综保区", "工业区", "工业园区")
-NEW_AREAS = ("园区", "新区", "科技城")
+NEW_AREAS = ("园区", "新区", "科技城", "核心区")
 
 
 _GAP = re.compile(r"\s*\n\s*|(?<=[)）”》])\s+")

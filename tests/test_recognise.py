@@ -344,6 +344,12 @@ def test_a_verb_read_into_a_project_name_is_left_out():
         (6, 12, "PROJECT", "药源新地项目"), (13, 26, "PROJECT", "新材料产业园污水厂一期工程")]
 
 
+def test_a_place_named_as_a_new_area_or_a_core_zone_is_a_project():
+    text = "全力建设湖滨核心区，打造台州湾新区。"
+    assert _settle("kg_projects", text, [(4, 9, "LOC"), (12, 17, "LOC")]) == [
+        (4, 9, "PROJECT", "湖滨核心区"), (12, 17, "PROJECT", "台州湾新区")]
+
+
 def test_a_new_town_written_as_works_under_way_is_a_project():
     text = "百亿重大项目在龙港新城集中开工，为龙港新城建设提供空间。泰顺新城的城市面貌令人赞叹。"
     assert _settle("kg_projects", text, [(7, 11, "LOC"), (17, 21, "LOC"), (28, 32, "LOC")]) == [
