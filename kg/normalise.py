@@ -158,16 +158,19 @@ def _is_generic(name: str, label: str) -> bool:
 # Bodies that every place, village, community or firm has; with no name before them they say which kind of body,
 # not which one.
 _GENERIC_BODIES = frozenset(BODIES) | {"居委会", "村委会", "居委", "村委", "党委", "党工委", "党总支", "党支部",
-                                       "支部", "总支", "业委会", "工会", "总工会"}
-_GENERIC_UNITS = ("社区", "村", "小区", "企业", "机关", "基层", "单位")
+                                       "支部", "总支", "业委会", "工会", "总工会", "工作站", "联络站"}
+_GENERIC_UNITS = ("社区", "村", "小区", "企业", "机关", "基层", "单位", "人大代表", "代表")
 
 
 def is_bare_body(name: str) -> bool:
     """Whether ``name`` is a body with nothing to tell which one it is: no place, no level, no named unit before it
-    (居委会, 党支部, 人大; also 社区党总支, 村党支部, whose 社区/村 names no community or village).
+    (居委会, 党支部, 人大; also 社区党总支, 村党支部, whose 社区/村 names no community or village, and
+    人大代表工作站, which every town has).
 
     >>> [is_bare_body(n) for n in ("党支部", "社区党总支", "人大", "区人大", "湖畔社区党总支", "新昌县总工会")]
     [True, True, True, False, False, False]
+    >>> is_bare_body("人大代表工作站"), is_bare_body("新前街道人大代表联络站")
+    (True, False)
     """
     while name not in _GENERIC_BODIES:
         unit = next((u for u in _GENERIC_UNITS if name.startswith(u) and len(name) > len(u)), None)
