@@ -71,8 +71,8 @@ def find_bodies(text: str, places: Sequence[tuple[int, int]] = ()) -> list[tuple
     return found
 
 
-# Kinds of news media named after their place: 浙江在线, 杭州网, 台州日报, 温岭广播电视台.
-MEDIA = ("广播电视台", "融媒体中心", "新闻网", "电视台", "日报", "晚报", "在线", "网")
+# Kinds of news media named after their place: 浙江在线, 杭州网, 台州日报(社), 温岭广播电视台.
+MEDIA = ("广播电视台", "融媒体中心", "新闻网", "电视台", "日报社", "晚报社", "日报", "晚报", "在线", "网")
 
 
 def find_media(text: str, places: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -83,6 +83,9 @@ def find_media(text: str, places: Sequence[tuple[int, int]]) -> list[tuple[int, 
     >>> text = "浙江在线12月30日讯，来源:杭州网。中国网民和台州网格员"
     >>> [text[s:e] for s, e in find_media(text, [(0, 2), (15, 18), (19, 21), (24, 26)])]
     ['浙江在线', '杭州网']
+    >>> text = "座谈会在台州日报社举行"
+    >>> [text[s:e] for s, e in find_media(text, [(4, 6)])]
+    ['台州日报社']
     """
     found = []
     for start, end in places:
