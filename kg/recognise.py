@@ -386,14 +386,16 @@ def _split_media(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A dateline's publisher and its channel or brand, joined by a dot or dash, as the organisations they are:
     浙江在线·浙江城镇网 -> 浙江在线 + 浙江城镇网, 钱江晚报·小时新闻 -> both; a channel (浙江在线-杭州频道) is none.
 
-    >>> text = "浙江在线-杭州频道3月23日讯，钱江晚报·小时新闻记者"
-    >>> [text[s:e] for s, e in _split_media(text, 0, 9) + _split_media(text, 16, 25)]
-    ['浙江在线', '钱江晚报', '小时新闻']
+    >>> text = "浙江在线-杭州频道3月23日讯，钱江晚报·小时新闻记者，联大"
+    >>> [text[s:e] for s, e in _split_media(text, 0, 9) + _split_media(text, 16, 25) + _split_media(text, 28, 29)]
+    ['浙江在线', '钱江晚报', '小时新闻', '联']
     """
     pieces, at = [], start
     for join in _MEDIA_JOIN.finditer(text, start, end):
         pieces.append((at, join.start()))
         at = join.end()
+    if not pieces:
+        return [(start, end)]
     pieces.append((at, end))
     return [(s, e) for s, e in pieces if e - s >= 2 and not text.endswith("频道", s, e)]
 
