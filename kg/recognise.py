@@ -379,6 +379,7 @@ def _split_party_and_government(text: str, start: int, end: int) -> list[tuple[i
     return [(start, joint.start() + 2), (joint.end(), end)]
 
 
+_FILE_NAME = re.compile(r"[_0-9]")
 _MEDIA_JOIN = re.compile(r"(?:(?<=网)|(?<=报)|(?<=在线)|(?<=新闻))[·\-—–]")
 
 
@@ -434,7 +435,7 @@ def _place_edges(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> None:
     """Set ``doc.ents`` from character spans, trimmed of edge punctuation and a leading pronoun, cut before a verb
     a name ran on into; persons ending in a place's unit made places, photo credits cut off and two names a space
-    separates split (:func:`names_a_space_separates`), "persons" without a Chinese character dropped; meetings and
+    separates split (:func:`names_a_space_separates`), "persons" that are file names dropped; meetings and
     task groups dropped from ORG, the people of a place (中国网民) made their place, party committee and government
     read as one split in two, publishers joined by a dot or dash split (:func:`_split_media`); places' edges set
     (:func:`_place_edges`) and split by administrative level; expanded to token edges, overlaps dropped (longest
@@ -447,8 +448,8 @@ def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> Non
         if start >= end:
             continue
         if label == "PER":
-            if not _HAN_RUN.search(text, start, end):
-                continue  # binary_middle: a file name left in the page, not a person
+            if not _HAN_RUN.search(text, start, end) and _FILE_NAME.search(text, start, end):
+                continue  # binary_middle, IMG_2031: a file name left in the page, not a person
             label, end = _person_or_place(text, start, end)
             if start >= end:
                 continue
