@@ -246,7 +246,7 @@ def is_project_name(text: str, start: int, end: int, *, heads: Sequence[str] = D
     before_head = name[: len(name) - len(head)] if head else name
     if _COUNTED.search(before_head) or _QUANTITY.match(name) or _DATE_OR_COUNT.match(name):
         return False
-    if head == "项目" and before_head[-1:] in "一二三四五六七八九十两":
+    if head == "项目" and before_head.endswith(tuple("一二三四五六七八九十两")):
         return False  # 瓯江口三项目: three projects
     if head in ("项目", "工程"):
         rest = before_head.strip()

@@ -34,8 +34,8 @@ from .errors import ModelError
 from .gazetteer import full_name, is_division, is_place_name, is_town_stem, place_names
 from .lists import find_list_items, looks_like_name, quoted_guesthouses, town_lists
 from .projects import (DEFAULT_HEADS, DEFAULT_NOT_AFTER, NAME_VERBS, after_leading_verb, before_time_word,
-                       find_projects, is_new_town_being_built, is_project_name, is_site_in_use, leading_divisions, names_more_fully,
-                       split_joined)
+                       find_projects, is_new_town_being_built, is_project_name, is_site_in_use, leading_divisions,
+                       names_more_fully, split_joined)
 from .tagger import Tagger, is_common_word, is_word
 
 __all__ = ["TaggerComponent", "BodyComponent", "RepeatComponent", "ListComponent", "ProjectComponent", "load_pipeline", "new_pipeline", "DEFAULT_MODEL", "LABELS"]
@@ -594,9 +594,10 @@ class ProjectComponent:
             if span is None:
                 unmapped += [ent] if ent.label_ != "PROJECT" else []
                 continue
-            if ent.label_ == "PROJECT":  # …一期工程 + 目前桩基工程: a clause ran on into the name
+            label: str | None = ent.label_
+            if label == "PROJECT":  # …一期工程 + 目前桩基工程: a clause ran on into the name
                 span = (span[0], before_time_word(view.text, *span))
-            label = self._model_project(view, span) if ent.label_ == "PROJECT" else ent.label_
+                label = self._model_project(view, span)
             if label == "LOC" and (ent.text.endswith(ZONES) or ent.text.endswith(NEW_AREAS)
                                    and not is_division(view.text[slice(*span)])
                                    or is_new_town_being_built(view.text, *span)):
