@@ -562,7 +562,8 @@ def _has_gap(view: RepairedText, start: int, end: int) -> bool:
 
 
 class ProjectComponent:
-    """Adds PROJECT entities found by :func:`kg.projects.find_projects`; a project replaces the entities it
+    """Adds PROJECT entities found by :func:`kg.projects.find_projects` (by default only names the text marks
+    as names, with quotes, a phase, a code or a city's line: ``plain_heads``); a project replaces the entities it
     covers, and the city or county written just before it is a LOC (温岭市 + 南排工程, 台州市 +
     电力检修配中心项目) even where the tagger had read the whole as one name. A place the NER found that is named
     as a development zone (经开区), or a new town written as works under way (龙港新城建设), is a PROJECT.
@@ -576,17 +577,20 @@ class ProjectComponent:
     end inside a word); any other rule's project wins, unless it names a site in use (a road the text uses as a
     landmark: 距杭金衢高速出入口4公里)."""
 
-    def __init__(self, nlp: Language, name: str, *, heads: list[str], not_after: list[str], max_words: int):
+    def __init__(self, nlp: Language, name: str, *, heads: list[str], not_after: list[str], max_words: int,
+                 plain_heads: bool = False):
         self.name = name
         self.heads = list(heads)
         self.not_after = list(not_after)
         self.max_words = max_words
+        self.plain_heads = plain_heads
 
     def __call__(self, doc: Doc) -> Doc:
         view = repaired_view(doc)
         orgs = [view.to_view(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
         found = find_projects(view.text, heads=self.heads, not_after=self.not_after, places=_view_places(doc, view),
-                              orgs=[span for span in orgs if span is not None], max_words=self.max_words)
+                              orgs=[span for span in orgs if span is not None], max_words=self.max_words,
+                              plain_heads=self.plain_heads)
         ents: list[tuple[int, int, str]] = []  # the NER's entities, settled, as spans of the view
         unmapped: list[Span] = []  # another backend's names that start or end on a character the view removed
         for ent in doc.ents:
@@ -1017,11 +1021,16 @@ def make_lists(nlp: Language, name: str) -> ListComponent:
 
 @Language.factory(
     "kg_projects",
-    default_config={"heads": list(DEFAULT_HEADS), "not_after": list(DEFAULT_NOT_AFTER), "max_words": 8},
+    default_config={"heads": list(DEFAULT_HEADS), "not_after": list(DEFAULT_NOT_AFTER), "max_words": 8,
+                    "plain_heads": False},
 )
-def make_projects(nlp: Language, name: str, heads: list[str], not_after: list[str], max_words: int) -> ProjectComponent:
-    """PROJECT names by rule; ``heads`` end a name, ``not_after`` words after a head veto it."""
-    return ProjectComponent(nlp, name, heads=heads, not_after=not_after, max_words=max_words)
+def make_projects(nlp: Language, name: str, heads: list[str], not_after: list[str], max_words: int,
+                  plain_heads: bool) -> ProjectComponent:
+    """PROJECT names by rule; ``heads`` end a name, ``not_after`` words after a head veto it; ``plain_heads``
+    takes names read back from a head with no quote, phase, code or city line (:func:`kg.projects.find_projects`),
+    which the model names better on unseen pages."""
+    return ProjectComponent(nlp, name, heads=heads, not_after=not_after, max_words=max_words,
+                            plain_heads=plain_heads)
 
 
 def new_pipeline(tagger: Tagger) -> Language:

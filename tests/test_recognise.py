@@ -331,8 +331,18 @@ def test_a_road_used_as_a_landmark_is_a_place_not_a_project():
     text = "项目位置优越，距杭金衢高速出入口4公里，与现有的杭州湾跨海大桥相连。"
     assert _settle("kg_projects", text, [(8, 13, "LOC"), (24, 31, "LOC")]) == [
         (8, 13, "LOC", "杭金衢高速"), (24, 31, "LOC", "杭州湾跨海大桥")]
-    text = "今年，沿海高速开工建设。"  # a road being built is a project
-    assert _settle("kg_projects", text, [(3, 7, "LOC")]) == [(3, 7, "PROJECT", "沿海高速")]
+    text = "今年，沿海高速开工建设。"  # a road being built is a project, where plain head names are read
+    assert _settle("kg_projects", text, [(3, 7, "LOC")], plain_heads=True) == [(3, 7, "PROJECT", "沿海高速")]
+
+
+def test_by_default_the_rules_read_only_names_the_text_marks_and_leave_plain_head_names_to_the_model():
+    text = "温岭市南排工程(一期)进展顺利，“善治永宁”元治理平台上线，台州湾新材料产业园开工。"
+    assert _settle("kg_projects", text, []) == [
+        (0, 3, "LOC", "温岭市"), (3, 11, "PROJECT", "南排工程(一期)"), (16, 27, "PROJECT", "“善治永宁”元治理平台")]
+    assert _settle("kg_projects", text, [], plain_heads=True)[-1] == (30, 39, "PROJECT", "台州湾新材料产业园")
+    # a model's project stands where only a plain head name would have replaced it
+    assert _settle("kg_projects", "已竣工的万松\n路东延伸线工程，是重点项目。", [(4, 14, "PROJECT")]) == [
+        (4, 14, "PROJECT", "万松\n路东延伸线工程")]
 
 
 def test_a_verb_read_into_a_project_name_is_left_out():
@@ -366,10 +376,11 @@ def test_set_ents_trims_separators_splits_media_and_drops_persons_without_a_chin
                           (43, 46, "LOC", "吴良村")]
 
 
-def _settle(component: str, text: str, spans: list[tuple[int, int, str]]) -> list[tuple]:
-    """The entities rule ``component`` leaves of ``spans`` (as a tagger would have set them) in ``text``."""
+def _settle(component: str, text: str, spans: list[tuple[int, int, str]], **config) -> list[tuple]:
+    """The entities rule ``component`` (with ``config``) leaves of ``spans`` (as a tagger would have set them) in
+    ``text``."""
     nlp = spacy.blank("zh")
-    nlp.add_pipe(component)
+    nlp.add_pipe(component, config=config)
     doc = nlp.make_doc(text)
     doc.ents = [doc.char_span(s, e, label=label) for s, e, label in spans]
     return _ents(nlp.get_pipe(component)(doc))
@@ -381,11 +392,17 @@ def test_a_project_a_model_tagged_leaves_its_divisions_to_loc_and_names_a_rules_
         (0, 3, "LOC", "宁波市"), (3, 14, "PROJECT", "中西医结合医院新建工程")]
     assert _settle("kg_projects", "已竣工的万松路东延伸线工程，是重点项目。", [(4, 13, "PROJECT")]) == [
         (4, 13, "PROJECT", "万松路东延伸线工程")]
+    # a city's short form before a project named by another place is a place of its own; one place before a
+    # name of its own words, or a province, stays in the name
+    assert _settle("kg_projects", "5个重大项目在宁波杭州湾新区集中开工。", [(7, 14, "PROJECT")]) == [
+        (7, 9, "LOC", "宁波"), (9, 14, "PROJECT", "杭州湾新区")]
+    assert _settle("kg_projects", "奉化智能制造产业园和浙江温岭经济开发区开工。", [(0, 9, "PROJECT"), (10, 19, "PROJECT")]) == [
+        (0, 9, "PROJECT", "奉化智能制造产业园"), (10, 19, "PROJECT", "浙江温岭经济开发区")]
     # two projects joined by 和 are two
     assert _settle("kg_projects", "头门港区疏港公路和北洋涂围垦工程开工。", [(0, 16, "PROJECT")]) == [
         (0, 8, "PROJECT", "头门港区疏港公路"), (9, 16, "PROJECT", "北洋涂围垦工程")]
     # across a line break of the page, or a space after a bracket, the rules' name stands
-    assert _settle("kg_projects", "已竣工的万松\n路东延伸线工程，是重点项目。", [(4, 14, "PROJECT")]) == [
+    assert _settle("kg_projects", "已竣工的万松\n路东延伸线工程，是重点项目。", [(4, 14, "PROJECT")], plain_heads=True) == [
         (5, 14, "PROJECT", "松\n路东延伸线工程")]
     assert _settle("kg_projects", "温岭市南排工程(一期) 城北段项目进展顺利。", [(3, 17, "PROJECT")]) == [
         (0, 3, "LOC", "温岭市"), (3, 11, "PROJECT", "南排工程(一期)")]
