@@ -139,3 +139,14 @@ def test_a_project_a_model_tagged_passes_the_vetoes_of_the_rules(text, name, kep
 def test_a_road_or_station_is_a_place_in_use_unless_its_sentence_speaks_of_building_it(text, name, in_use):
     start = text.index(name)
     assert is_site_in_use(text, start, start + len(name)) is in_use
+
+
+def test_a_city_line_is_part_of_the_name_but_a_bracketed_division_saying_where_is_not():
+    text = "中欧班列(台州)开行一周年，莫干山国际旅游度假区(莫干山镇)加快建设。"
+    assert [text[s:e] for s, e in find_projects(text)] == ["中欧班列(台州)", "莫干山国际旅游度假区"]
+
+
+def test_without_plain_heads_only_names_the_text_marks_are_found():
+    text = "温岭市南排工程(一期)进展顺利，“善治永宁”元治理平台上线，台州湾新材料产业园和台州市域铁路S2线开工。"
+    assert [text[s:e] for s, e in find_projects(text, plain_heads=False)] == [
+        "南排工程(一期)", "“善治永宁”元治理平台", "台州市域铁路S2线"]
