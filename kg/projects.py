@@ -165,8 +165,9 @@ def find_projects(
         # 中欧班列(台州): a city's line of a network; a division with its suffix in brackets says where a project
         # lies (莫干山国际旅游度假区(莫干山镇), …开发区(滨江区)), which the annotated batches leave out 16 times of 16
         line = _PLACE_LINE.match(text[end:])
-        city_line = bool(line and line.group(1) in place_names()[0] and not is_division(line.group(1)))
-        if line and city_line:
+        if line and (line.group(1) not in place_names()[0] or is_division(line.group(1))):
+            line = None
+        if line:
             end += line.end()
         glued = word[: -len(head)] if head and word.endswith(head) else ""
         if glued in STOP_WORDS:  # "重点项目" read as one word: generic
@@ -208,7 +209,7 @@ def find_projects(
         start = _drop_admin_prefix(words, starts, first, k, start)
         if text.startswith(HOME_PLACES, start):
             start += 2  # 我区 + 蓝色海湾整治项目: the writer's own place, not part of the name
-        marked = phase or city_line or coded or any(q in text[start:end] for q in _QUOTES.values())
+        marked = phase or line or coded or any(q in text[start:end] for q in _QUOTES.values())
         if end - start >= 4 and (plain_heads or marked):
             found.extend(split_joined(text, start, end, head_set))
     found.extend(_listed_projects(text, place_chars))
@@ -328,7 +329,7 @@ def _names_another_place(text: str, at: int, n: int) -> bool:
 
 # Words for a part of any town that are also the short forms of a district somewhere (新城区, 城东区, 平原县): after
 # a city they name its area (温岭新城开发区), not another place.
-_AREA_WORDS = frozenset(("新城", "新区", "城东", "城西", "城南", "城北", "城中", "市中", "温泉", "平原"))
+_AREA_WORDS = frozenset(("新城", "城东", "城西", "城北", "城中", "市中", "温泉", "平原"))
 
 
 _BRACKETED_END = re.compile(r"[(（][^()（）]*[)）]$")
