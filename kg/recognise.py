@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 
-from .bodies import (FIRM_SUFFIXES, LEVELS, bracketed_names, committee_names, find_bodies, find_media,
+from .bodies import (FIRM_SUFFIXES, LEVELS, bracketed_names, committee_names, find_bodies, find_media, find_new_media,
                      firm_short_name)
 from .clean import RepairedText, repair
 from .errors import ModelError
@@ -680,6 +680,10 @@ class BodyComponent:
                 body = Span(doc, joined.start, body.end, label="ORG")
             if all(body.start <= x.start and x.end <= body.end for x in overlapping):  # 浙江省 + 卫健委 read as PER
                 ents = [x for x in ents if x not in overlapping] + [body]
+        for s, e in find_new_media(doc.text):  # 衢州发布, 共享联盟天台站: over whatever the tagger read there
+            medium = doc.char_span(s, e, label="ORG", alignment_mode="expand")
+            if medium is not None:
+                ents = [x for x in ents if x.end <= medium.start or medium.end <= x.start] + [medium]
         ents = _join_divisions(doc, view, ents)
         spans = [(view.to_view(x.start_char, x.end_char), x.label_) for x in ents]
         names = [span for span, _ in spans if span is not None]
@@ -834,10 +838,12 @@ class RepeatComponent:
         return doc
 
 
-# A byline: a reporter's role, then names separated by spaces (本报讯(记者 李敏 童俊 通讯员 柳博姗)); a news
+# A byline: a reporter's role, then names separated by spaces (本报讯(记者 李敏 童俊 通讯员 柳博姗); a paper's
+# county stringers are one too: 记者 杨群 共享联盟天台站 李兆葵); a news
 # agency's dateline credit (16日电(陈巧珍 葛妍君)), an author's line (作者: 李钱乾 林楠) and a ■ credit open such a
 # run too.
-_ROLE = re.compile(r"(?:记\s?者|通讯员|报道组|实习生)[ \t\u3000:：/]*")
+_ROLE = re.compile(r"(?:记\s?者|通讯员|报道组|实习生|(?:浙报集团融媒)?共享联盟[·・]?[\u4e00-\u9fff]{2,5}(?=[ \t\u3000]))"
+                   r"[ \t\u3000:：/]*")
 _RUN_OPENER = re.compile(_ROLE.pattern + r"|(?<=电)[(（]|(?<=作者)[:：][ \t\u3000]*|■[ \t\u3000]*")
 # A name in a byline: two or three characters up to a space, a bracket, a slash, a credit (文/摄) or the line's
 # end, four up to a space, or a two-character name that OCR split with a space (王 珏); optionally followed by
@@ -886,9 +892,9 @@ def byline_names(text: str) -> list[tuple[int, int]]:
     >>> text = "新华社杭州9月16日电(陈巧珍 葛妍君)今年。\\n樊建亮 刘 斌 郑 荣\\n高峰 江山\\n路通了 景美了"
     >>> [text[s:e] for s, e in byline_names(text)]
     ['陈巧珍', '葛妍君', '樊建亮', '刘 斌', '郑 荣']
-    >>> text = "县委报道组蒋攀 通讯员吴立高文/摄"
+    >>> text = "县委报道组蒋攀 通讯员吴立高文/摄\\n(记者 杨群 共享联盟天台站 李兆葵)\\n来源: 潮新闻 共享联盟·温岭 江文辉"
     >>> [text[s:e] for s, e in byline_names(text)]
-    ['蒋攀', '吴立高']
+    ['蒋攀', '吴立高', '杨群', '李兆葵', '江文辉']
     """
     found: list[tuple[int, int]] = []
     at = 0

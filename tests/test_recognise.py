@@ -157,6 +157,14 @@ def test_news_media_named_by_their_place_are_organisations(nlp):
     assert ("LOC", "中国") in ents  # 中国网民 are the people of a place, not an organisation
 
 
+def test_new_media_named_by_their_place_are_organisations_and_a_stringer_is_a_byline_role(nlp):
+    text = ("天台6月29日电 (记者 杨群 共享联盟天台站 李兆葵) 来源: 掌上三门 2022-10-20\n来源:黄岩发布\n"
+            "仙居发布 2022-05-20\n台州发布了新规")
+    assert [(label, t) for _, _, label, t in _ents(nlp(text)) if label in ("ORG", "PER")] == [
+        ("PER", "杨群"), ("ORG", "共享联盟天台站"), ("PER", "李兆葵"), ("ORG", "掌上三门"), ("ORG", "黄岩发布"),
+        ("ORG", "仙居发布")]  # 台州发布了: the verb, not the account
+
+
 def test_a_pronoun_before_a_name_is_left_out(nlp):
     text = "他说：“我们总工会要把服务职工放在首位。”"
     doc = nlp.make_doc(text)
