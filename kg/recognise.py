@@ -548,6 +548,9 @@ def _view_places(doc: Doc, view: RepairedText) -> list[tuple[int, int]]:
 # division (浦东新区 is a district).
 ZONES = ("开发区", "经开区", "高新区", "保税区", "综保区", "工业区", "工业园区")
 NEW_AREAS = ("园区", "新区", "科技城", "核心区")
+# A place has no phases: a name that ends in one is a project's (丁山三期, the third stage of a reclamation; 52
+# PROJECT and 1 LOC so named in the annotated local news).
+_ENDS_IN_PHASE = re.compile(r"[一二三四五六七八九十\d]+期[)）]?$")
 
 
 _GAP = re.compile(r"\s*\n\s*|(?<=[)）”》])\s+")
@@ -566,7 +569,8 @@ class ProjectComponent:
     as names, with quotes, a phase, a code or a city's line: ``plain_heads``); a project replaces the entities it
     covers, and the city or county written just before it is a LOC (温岭市 + 南排工程, 台州市 +
     电力检修配中心项目) even where the tagger had read the whole as one name. A place the NER found that is named
-    as a development zone (经开区), or a new town written as works under way (龙港新城建设), is a PROJECT.
+    as a development zone (经开区), a new town written as works under way (龙港新城建设) or a name that ends in a
+    phase (丁山三期) is a PROJECT.
 
     A PROJECT the NER found is cut before a clause's time word run on into it (…一期工程 + 目前…), kept where it
     passes the rules' vetoes (:func:`kg.projects.is_project_name`: 衢州项目, 平安台州 and “千万工程” do not),
@@ -604,7 +608,8 @@ class ProjectComponent:
                 label = self._model_project(view, span)
             if label == "LOC" and (ent.text.endswith(ZONES) or ent.text.endswith(NEW_AREAS)
                                    and not is_division(view.text[slice(*span)])
-                                   or is_new_town_being_built(view.text, *span)):
+                                   or is_new_town_being_built(view.text, *span)
+                                   or _ENDS_IN_PHASE.search(view.text, *span)):
                 label = "PROJECT"
             if label == "PROJECT" and ent.label_ == "PROJECT":
                 divisions = leading_divisions(view.text, *span)

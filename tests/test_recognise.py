@@ -368,6 +368,12 @@ def test_a_place_named_as_a_new_area_or_a_core_zone_is_a_project():
         (4, 9, "PROJECT", "湖滨核心区"), (12, 17, "PROJECT", "台州湾新区")]
 
 
+def test_a_place_named_with_a_phase_is_a_project():
+    text = "一行到丁山三期调研滩涂围垦，又到丁山调研。"
+    assert _settle("kg_projects", text, [(3, 7, "LOC"), (16, 18, "LOC")]) == [
+        (3, 7, "PROJECT", "丁山三期"), (16, 18, "LOC", "丁山")]
+
+
 def test_a_new_town_written_as_works_under_way_is_a_project():
     text = "百亿重大项目在龙港新城集中开工，为龙港新城建设提供空间。泰顺新城的城市面貌令人赞叹。"
     assert _settle("kg_projects", text, [(7, 11, "LOC"), (17, 21, "LOC"), (28, 32, "LOC")]) == [
