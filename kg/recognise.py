@@ -34,8 +34,8 @@ from .errors import ModelError
 from .gazetteer import full_name, is_division, is_place_name, is_town_stem, place_names
 from .lists import find_list_items, looks_like_name, quoted_guesthouses, town_lists
 from .projects import (DEFAULT_HEADS, DEFAULT_NOT_AFTER, NAME_VERBS, after_leading_verb, before_time_word,
-                       find_projects, is_project_name, is_site_in_use, leading_divisions,
-                       names_more_fully, split_joined)
+                       find_projects, is_project_name, is_site_in_use, leading_divisions, names_more_fully,
+                       quoted_name, split_joined)
 from .tagger import Tagger, is_common_word, is_word
 
 __all__ = ["TaggerComponent", "BodyComponent", "RepeatComponent", "ListComponent", "ProjectComponent", "load_pipeline", "new_pipeline", "DEFAULT_MODEL", "LABELS"]
@@ -631,6 +631,8 @@ class ProjectComponent:
         kept = [ent for ent in ents if not any(ent[0] < e and s < ent[1] for s, e in found)]  # a rule's project wins
         kept += [p for p in places if all(p[1] <= s or p[0] >= e for s, e, _ in kept)]
         kept += [(s, e, "PROJECT") for s, e in found]
+        kept = [(*(quoted_name(view.text, s, e) or (s, e)), label) if label == "PROJECT" else (s, e, label)
+                for s, e, label in kept]  # “青创园”项目 -> 青创园
         spans = (doc.char_span(*view.to_original(s, e), label=label, alignment_mode="expand") for s, e, label in kept)
         doc.ents = filter_spans([span for span in spans if span is not None] + unmapped)
         doc._.kg_view = None  # the last kg component: the view served the others, and would not serialise
