@@ -215,6 +215,7 @@ def find_projects(
     found.extend(_listed_projects(text, place_chars))
     found.extend(_quoted_apps(text))
     found.extend(_building_projects(text, orgs))
+    found.extend(_output_projects(text, orgs))
     found.extend(_phased_names(text, places + orgs))
     found.extend(_quoted_short_forms(text, found))
     # Overlapping candidates ("台州机场" and "台州机场改扩建工程"): the longest wins.
@@ -621,6 +622,27 @@ def _building_projects(text: str, orgs: Iterable[tuple[int, int]]) -> list[tuple
                           if text[start:start + n].endswith(ADMIN_SUFFIX) and is_place_name(text[start:start + n])), 0)
             found.append((start + place, works.end()))  # 台州市 + 电力检修配中心项目: the city stays a LOC (rule 5)
     return found
+
+
+# A project named by its yearly output: 年产 and a number, then what it makes, up to 项目, or up to a production line
+# or workshop that ends the phrase (年产3000万套高精密汽车转向器轴承生产线等项目); no clause break, quote, bracket or
+# 的 inside (年产10万吨催化新材料的润和催化剂项目 names 润和催化剂项目).
+_OUTPUT_NAME = re.compile(r"年产能?[\d０-９.一二三四五六七八九十两百千万亿]+[^，。；：！？,;:!?\s“”\"()（）的]{2,48}?"
+                          r"(?:项目|(?:生产线|车间)(?!项目|建设))")
+
+
+def _output_projects(text: str, orgs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Projects named by their yearly output (年产3000吨预浓缩色母粒项目), with the firm the NER found just before
+    (浙江科丰电子科技有限公司年产4000万套汽车传感器智能生产线项目): local news names a factory project so, and the
+    words of what it makes (预/浓缩: verbs to jieba) stop the head rules' names. ``orgs`` are the NER's
+    organisations.
+
+    >>> text = "用于建设年产3000吨预浓缩色母粒项目，浙江科丰电子科技有限公司年产4000万套汽车传感器项目"
+    >>> [text[s:e] for s, e in _output_projects(text, [(20, 32)])]
+    ['年产3000吨预浓缩色母粒项目', '浙江科丰电子科技有限公司年产4000万套汽车传感器项目']
+    """
+    firm_at = {end: start for start, end in orgs}
+    return [(firm_at.get(m.start(), m.start()), m.end()) for m in _OUTPUT_NAME.finditer(text)]
 
 
 _NAMED_PHASE = re.compile(r"[一二三四五六七八九十\d]期(?!间|货|刊|末|初|中|限|待|望|盼|满|内)")

@@ -96,6 +96,16 @@ def test_a_school_or_hospital_named_before_xiangmu_is_a_building_project():
     assert [text[s:e] for s, e in find_projects(text, orgs=orgs)] == ["金职院附属医院(海棠医院)项目", "电力检修配中心项目"]
 
 
+def test_a_project_named_by_its_yearly_output_is_found_with_the_firm_before_it():
+    text = ("一块用于建设年产3000吨预浓缩色母粒项目，科丰电子公司年产4000万套汽车传感器智能生产线项目开工；"
+            "慈溪年产100万套新能源汽车零部件数字化车间、年产3000万套高精密汽车转向器轴承生产线等项目。"
+            "投产后年产值可达5亿元，年产10万吨催化新材料的润和催化剂项目")
+    orgs = [(22, 28)]  # 科丰电子公司, as the NER finds it
+    assert [text[s:e] for s, e in find_projects(text, orgs=orgs, plain_heads=False)] == [
+        "年产3000吨预浓缩色母粒项目", "科丰电子公司年产4000万套汽车传感器智能生产线项目", "年产100万套新能源汽车零部件数字化车间",
+        "年产3000万套高精密汽车转向器轴承生产线"]
+
+
 @pytest.mark.parametrize("text,name,kept", [
     ("加快台州湾新材料产业园建设", "台州湾新材料产业园", True),
     ("黄岩智能模具小镇位于新前街道", "黄岩智能模具小镇", True),
