@@ -624,11 +624,12 @@ def _building_projects(text: str, orgs: Iterable[tuple[int, int]]) -> list[tuple
     return found
 
 
-# A project named by its yearly output: 年产 and a number, then what it makes, up to 项目, or up to a production line
-# or workshop that ends the phrase (年产3000万套高精密汽车转向器轴承生产线等项目); no clause break, quote, bracket or
-# 的 inside (年产10万吨催化新材料的润和催化剂项目 names 润和催化剂项目).
-_OUTPUT_NAME = re.compile(r"年产能?[\d０-９.一二三四五六七八九十两百千万亿]+[^，。；：！？,;:!?\s“”\"()（）的]{2,48}?"
-                          r"(?:项目|(?:生产线|车间)(?!项目|建设))")
+# A project named by its yearly output: 年产 and a number, then what it makes, up to 项目 or to a workshop that ends
+# the phrase (年产100万套新能源汽车零部件数字化车间); no clause break, quote, bracket, 的, 等 or second 年产 inside
+# (年产10万吨催化新材料的润和催化剂项目 names 润和催化剂项目). A production line alone is what a plant will have
+# (建成年产6万辆纯电动物流车生产线: the annotated local news names it 1 time of 4).
+_OUTPUT_NAME = re.compile(r"年产能?[\d０-９.一二三四五六七八九十两百千万亿]+(?:(?!年产)[^，。；：！？,;:!?\s“”\"()（）的等]){2,48}?"
+                          r"(?:项目|车间(?!项目|建设))")
 
 
 def _output_projects(text: str, orgs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
