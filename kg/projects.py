@@ -268,6 +268,30 @@ def is_project_name(text: str, start: int, end: int, *, heads: Sequence[str] = D
     return True
 
 
+_BUILT_AFTER = ("建设", "开发", "开工", "集中开工", "管委会", "管理委员会")
+_BUILT_BEFORE = ("建设", "打造", "开发")
+
+
+def is_new_town_being_built(text: str, start: int, end: int) -> bool:
+    """Whether the new town ``text[start:end]`` (…新城, not a division's name) is written somewhere in ``text`` as
+    works under way, so a development area (a PROJECT, as 新区 are) rather than a place: right before 建设, 开发,
+    开工 or its 管委会, or right after 建设, 打造, 开发.
+
+    >>> text = "龙港新城集中开工，泰顺新城的面貌，为龙港新城建设"
+    >>> is_new_town_being_built(text, 0, 4), is_new_town_being_built(text, 9, 13)
+    (True, False)
+    """
+    name = text[start:end]
+    if len(name) < 4 or not name.endswith("新城") or is_division(name):
+        return False
+    at = text.find(name)
+    while at != -1:
+        if text.startswith(_BUILT_AFTER, at + len(name)) or text.endswith(_BUILT_BEFORE, 0, at):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
 def leading_divisions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The divisions written at the start of the project name ``text[start:end]`` (宁波市 in
     宁波市中西医结合医院新建工程; 洞头区, 大门镇 in 洞头区大门镇长沙综合体项目): places of their own, which the

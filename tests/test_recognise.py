@@ -380,10 +380,10 @@ def test_a_place_named_with_a_phase_is_a_project():
         (3, 7, "PROJECT", "丁山三期"), (16, 18, "LOC", "丁山")]
 
 
-def test_a_new_town_is_a_project_but_a_town_named_new_town_is_a_place():
-    text = "百亿重大项目在龙港新城集中开工，泰顺新城的城市面貌令人赞叹。新城镇"
-    assert _settle("kg_projects", text, [(7, 11, "LOC"), (16, 20, "LOC"), (30, 33, "LOC")]) == [
-        (7, 11, "PROJECT", "龙港新城"), (16, 20, "PROJECT", "泰顺新城"), (30, 33, "LOC", "新城镇")]
+def test_a_new_town_written_as_works_under_way_is_a_project():
+    text = "百亿重大项目在龙港新城集中开工，为龙港新城建设提供空间。泰顺新城的城市面貌令人赞叹。"
+    assert _settle("kg_projects", text, [(7, 11, "LOC"), (17, 21, "LOC"), (28, 32, "LOC")]) == [
+        (7, 11, "PROJECT", "龙港新城"), (17, 21, "PROJECT", "龙港新城"), (28, 32, "LOC", "泰顺新城")]
 
 
 def test_set_ents_trims_separators_splits_media_and_drops_persons_without_a_chinese_character():
