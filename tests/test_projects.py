@@ -129,6 +129,9 @@ def test_a_project_named_by_its_yearly_output_is_found_with_the_firm_before_it()
     ("同一天,乐清一季度项目“双招双引”成绩单发布", "乐清一季度项目", False),  # named by its quarter
     ("全面掀起新一轮大抓项目、抓大项目的热潮", "新一轮大抓项目", False),
     ("建德经济开发区负责人表示", "建德经济开发区", True),  # a zone's head names the zone too
+    ("是“五纵七横四连一环”干线公路网络的一部分", "“五纵七横四连一环”干线公路", False),  # a plan's shorthand
+    ("持续推进工业“一区三园”平台配套", "工业“一区三园”平台", False),
+    ("落户浙江“千人计划”余姚产业园", "浙江“千人计划”余姚产业园", True),  # with places besides
 ])
 def test_a_project_a_model_tagged_passes_the_vetoes_of_the_rules(text, name, kept):
     start = text.index(name)
