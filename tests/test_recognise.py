@@ -369,9 +369,9 @@ def test_a_place_named_as_a_new_area_or_a_core_zone_is_a_project():
 
 
 def test_a_project_named_in_quotes_before_its_head_is_the_quoted_name_unless_that_is_a_slogan_of_counts():
-    text = "“青创园”项目位于大目湾，“一纵一横”工程完工。"
-    assert _settle("kg_projects", text, [(0, 7, "PROJECT"), (13, 21, "PROJECT")]) == [
-        (1, 4, "PROJECT", "青创园"), (13, 21, "PROJECT", "“一纵一横”工程")]
+    text = "“青创园”项目位于大目湾，龙泉“一纵一横”工程完工。"
+    assert _settle("kg_projects", text, [(0, 7, "PROJECT"), (13, 23, "PROJECT")]) == [
+        (1, 4, "PROJECT", "青创园"), (13, 23, "PROJECT", "龙泉“一纵一横”工程")]
 
 
 def test_a_place_named_with_a_phase_is_a_project():
