@@ -435,11 +435,12 @@ def _place_edges(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> None:
     """Set ``doc.ents`` from character spans, trimmed of edge punctuation and a leading pronoun, cut before a verb
     a name ran on into; persons ending in a place's unit made places, photo credits cut off and two names a space
-    separates split (:func:`names_a_space_separates`), "persons" that are file names dropped; meetings and
-    task groups dropped from ORG, the people of a place (中国网民) made their place, party committee and government
-    read as one split in two, publishers joined by a dot or dash split (:func:`_split_media`); places' edges set
-    (:func:`_place_edges`) and split by administrative level; expanded to token edges, overlaps dropped (longest
-    wins). ``text`` is ``doc.text``, passed in because computing it is costly."""
+    separates split (:func:`names_a_space_separates`), "persons" that are file names or hidden names (林某会)
+    dropped; meetings and task groups dropped from ORG, the people of a place (中国网民) made their place, party
+    committee and government read as one split in two, publishers joined by a dot or dash split
+    (:func:`_split_media`); places' edges set (:func:`_place_edges`) and split by administrative level; expanded
+    to token edges, overlaps dropped (longest wins). ``text`` is ``doc.text``, passed in because computing it is
+    costly."""
     made = []
     for start, end, label in spans:
         start, end = trim_span(text, start, end)
@@ -450,6 +451,8 @@ def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> Non
         if label == "PER":
             if not _HAN_RUN.search(text, start, end) and _FILE_NAME.search(text, start, end):
                 continue  # binary_middle, IMG_2031: a file name left in the page, not a person
+            if "某" in text[start:end]:
+                continue  # 林某会, 王某: a name a court report hides, which names no one
             label, end = _person_or_place(text, start, end)
             if start >= end:
                 continue

@@ -396,6 +396,14 @@ def test_set_ents_trims_separators_splits_media_and_drops_persons_without_a_chin
                           (43, 46, "LOC", "吴良村")]
 
 
+def test_set_ents_drops_the_names_a_court_report_hides():
+    nlp = spacy.blank("zh")
+    text = "村民林某学、林某会等人和法官王丽"
+    doc = nlp.make_doc(text)
+    _set_ents(doc, [(2, 5, "PER"), (6, 9, "PER"), (14, 16, "PER")], text)
+    assert _ents(doc) == [(14, 16, "PER", "王丽")]
+
+
 def _settle(component: str, text: str, spans: list[tuple[int, int, str]], **config) -> list[tuple]:
     """The entities rule ``component`` (with ``config``) leaves of ``spans`` (as a tagger would have set them) in
     ``text``."""
