@@ -39,7 +39,7 @@ from .gazetteer import full_name, is_division, is_place_name, place_matches, pla
 from .tagger import is_common_word, is_word
 
 __all__ = ["DEFAULT_HEADS", "after_leading_verb", "find_projects", "is_project_name", "is_site_in_use",
-           "leading_divisions", "names_more_fully", "quoted_name", "split_joined"]
+           "leading_divisions", "names_more_fully", "quoted_name", "short_zone_names", "split_joined"]
 
 DEFAULT_HEADS = (
     "工程", "项目", "产业园", "工业园", "科技园", "创业园", "物流园", "园区", "产业带", "基地", "平台", "走廊",
@@ -745,6 +745,35 @@ def quoted_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     if match is None or _COUNT_CHARS.search(match.group(1)):
         return None
     return match.span(1)
+
+
+# Zones a text names in full once and then by their kind alone (苍南经济开发区 … 经开区, 长三角生态绿色一体化发展
+# 示范区 … 示范区): the annotated local news tags the kind alone as the zone 13 times of 17 where it stands as a word
+# (after punctuation, a verb or a function word); 开发区 and 园区 alone are as often the kind in general, so not.
+SHORT_ZONES = ("经开区", "集聚区", "示范区")
+_BEFORE_A_WORD = ("p", "v", "c", "d", "uj", "ul", "u", "x", "f", "m")
+
+
+def short_zone_names(text: str, projects: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of a zone's kind standing alone as a word (经开区) in a text that names a project ending in it
+    (苍南经济开发区 is not, but 苍南经开区 and 瓯江口产业集聚区 are); ``projects`` are the text's project spans.
+
+    >>> text = "苍南经开区成立。近年来，经开区招引项目，全省各经开区和市经开区"
+    >>> [(s, text[s:e]) for s, e in short_zone_names(text, [(0, 5)])]
+    [(12, '经开区')]
+    """
+    found = []
+    for kind in SHORT_ZONES:
+        if not any(e - s > len(kind) and text.endswith(kind, s, e) for s, e in projects):
+            continue
+        for match in re.finditer(kind, text):
+            at = match.start()
+            if any(s <= at < e for s, e in projects) or text[at - 1:at] in ("该", "本", "其", "全", "各"):
+                continue
+            before = list(posseg.cut(text[max(0, at - 6):at]))
+            if not before or before[-1].flag in _BEFORE_A_WORD:
+                found.append(match.span())
+    return sorted(found)
 
 
 _QUOTED_PART = re.compile(r"[“\"「‘]([^“”\"「」‘’]+)[”\"」’]")

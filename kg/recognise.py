@@ -35,7 +35,7 @@ from .gazetteer import full_name, is_division, is_place_name, is_town_stem, plac
 from .lists import find_list_items, looks_like_name, quoted_guesthouses, town_lists
 from .projects import (DEFAULT_HEADS, DEFAULT_NOT_AFTER, NAME_VERBS, after_leading_verb, before_time_word,
                        find_projects, is_new_town_being_built, is_project_name, is_site_in_use, leading_divisions,
-                       names_more_fully, quoted_name, split_joined)
+                       names_more_fully, quoted_name, short_zone_names, split_joined)
 from .tagger import Tagger, is_common_word, is_word
 
 __all__ = ["TaggerComponent", "BodyComponent", "RepeatComponent", "ListComponent", "ProjectComponent", "load_pipeline", "new_pipeline", "DEFAULT_MODEL", "LABELS"]
@@ -639,6 +639,8 @@ class ProjectComponent:
         kept += [(s, e, "PROJECT") for s, e in found]
         kept = [(*(quoted_name(view.text, s, e) or (s, e)), label) if label == "PROJECT" else (s, e, label)
                 for s, e, label in kept]  # “青创园”项目 -> 青创园
+        zones = short_zone_names(view.text, [(s, e) for s, e, label in kept if label == "PROJECT"])
+        kept += [(s, e, "PROJECT") for s, e in zones if all(e <= a or s >= b for a, b, _ in kept)]  # … 经开区
         spans = (doc.char_span(*view.to_original(s, e), label=label, alignment_mode="expand") for s, e, label in kept)
         doc.ents = filter_spans([span for span in spans if span is not None] + unmapped)
         doc._.kg_view = None  # the last kg component: the view served the others, and would not serialise

@@ -374,6 +374,13 @@ def test_a_project_named_in_quotes_before_its_head_is_the_quoted_name_unless_tha
         (1, 4, "PROJECT", "青创园"), (13, 23, "PROJECT", "龙泉“一纵一横”工程")]
 
 
+def test_a_zone_named_in_full_is_then_named_by_its_kind_alone():
+    text = "苍南经开区成立于1984年。近年来，经开区招引项目，全省各经开区都在比拼。"
+    assert _settle("kg_projects", text, [(0, 5, "PROJECT")]) == [(0, 5, "PROJECT", "苍南经开区"), (18, 21, "PROJECT", "经开区")]
+    text = "近年来，经开区招引项目。"  # no zone named in full
+    assert _settle("kg_projects", text, []) == []
+
+
 def test_a_place_named_with_a_phase_is_a_project():
     text = "一行到丁山三期调研滩涂围垦，又到丁山调研。"
     assert _settle("kg_projects", text, [(3, 7, "LOC"), (16, 18, "LOC")]) == [
