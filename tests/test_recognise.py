@@ -403,6 +403,14 @@ def test_set_ents_trims_separators_splits_media_and_drops_persons_without_a_chin
                           (43, 46, "LOC", "吴良村")]
 
 
+def test_the_party_committee_of_a_firm_is_named_by_the_firm_but_a_towns_is_one_name():
+    nlp = spacy.blank("zh")
+    text = "交投集团党委和店口镇党委"
+    doc = nlp.make_doc(text)
+    _set_ents(doc, [(0, 6, "ORG"), (7, 12, "ORG")], text)
+    assert _ents(doc) == [(0, 4, "ORG", "交投集团"), (7, 12, "ORG", "店口镇党委")]
+
+
 def test_set_ents_drops_the_names_a_court_report_hides():
     nlp = spacy.blank("zh")
     text = "村民林某学、林某会等人和法官王丽"
