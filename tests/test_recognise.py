@@ -376,7 +376,8 @@ def test_a_project_named_in_quotes_before_its_head_is_the_quoted_name_unless_tha
 
 def test_a_zone_named_in_full_is_then_named_by_its_kind_alone():
     text = "苍南经开区成立于1984年。近年来，经开区招引项目，全省各经开区都在比拼。"
-    assert _settle("kg_projects", text, [(0, 5, "PROJECT")]) == [(0, 5, "PROJECT", "苍南经开区"), (18, 21, "PROJECT", "经开区")]
+    assert _settle("kg_projects", text, [(0, 5, "PROJECT")]) == [
+        (0, 5, "PROJECT", "苍南经开区"), (18, 21, "PROJECT", "经开区")]
     text = "近年来，经开区招引项目。"  # no zone named in full
     assert _settle("kg_projects", text, []) == []
 
