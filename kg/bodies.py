@@ -136,9 +136,9 @@ def find_new_media(text: str) -> list[tuple[int, int]]:
         if n:
             found.append((match.start(), match.end() + n))
     for match in _ACCOUNT.finditer(text):
-        start = next((match.start() - n for n in (4, 3, 2) if is_place_name(text[match.start() - n:match.start()])),
-                     None)
-        if start is not None and start >= 0 and _AFTER_ACCOUNT.match(text, match.end()):
+        at = match.start()
+        start = next((at - n for n in (4, 3, 2) if n <= at and is_place_name(text[at - n:at])), None)
+        if start is not None and _AFTER_ACCOUNT.match(text, match.end()):
             found.append((start, match.end()))
     return found
 

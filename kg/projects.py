@@ -23,7 +23,9 @@ tagger's names to the same vetoes:
 8. an app named in quotes before the word app (“浙里办”APP, “爱台州”客户端) is a platform, so a project;
 9. a school, hospital or centre the NER found, named just before 项目/工程, is a building under construction:
    金华职业技术学院附属医院(海棠医院)项目;
-10. a name the NER found followed by a phase is a project's phase: 湖州影视城一期.
+10. a name the NER found followed by a phase is a project's phase: 湖州影视城一期;
+11. a factory named by its yearly output is a project, with the firm the NER found just before it:
+   年产3000吨预浓缩色母粒项目, 浙江科丰电子科技有限公司年产4000万套汽车传感器智能生产线项目.
 
 Every setting is a keyword argument with a default, so that a pipeline's config holds them all.
 """

@@ -584,7 +584,8 @@ class ProjectComponent:
     covers, and the city or county written just before it is a LOC (温岭市 + 南排工程, 台州市 +
     电力检修配中心项目) even where the tagger had read the whole as one name. A place the NER found that is named
     as a development zone (经开区) or a new area (台州湾新区), a new town written as works under way (龙港新城建设)
-    or a name with a phase (丁山三期) is a PROJECT.
+    or a name with a phase (丁山三期) is a PROJECT. A project written “X”项目 is X (:func:`kg.projects.quoted_name`),
+    and a zone named in full is then a project by its kind alone (… 经开区: :func:`kg.projects.short_zone_names`).
 
     A PROJECT the NER found is cut before a clause's time word run on into it (…一期工程 + 目前…), kept where it
     passes the rules' vetoes (:func:`kg.projects.is_project_name`: 衢州项目, 平安台州 and “千万工程” do not),
