@@ -18,8 +18,8 @@ from typing import Sequence
 from .gazetteer import is_place_name
 from .tagger import is_word
 
-__all__ = ["LEVELS", "BODIES", "MEDIA", "COMMITTEES", "find_bodies", "find_media", "find_new_media", "is_body",
-           "firm_short_name", "bracketed_names", "committee_names"]
+__all__ = ["LEVELS", "BODIES", "MEDIA", "COMMITTEES", "STRINGER", "find_bodies", "find_media", "find_new_media",
+           "is_body", "firm_short_name", "bracketed_names", "committee_names"]
 
 LEVELS = ("省", "市", "县", "区", "镇", "乡", "街道")
 BODIES = (
@@ -102,7 +102,8 @@ def find_media(text: str, places: Sequence[tuple[int, int]]) -> list[tuple[int, 
 
 # The new media of a place's government and papers, in source lines and bylines: its official account (衢州发布,
 # 来源:黄岩发布), its news app (掌上温岭) and 浙江日报's county stringers (共享联盟天台站, 浙报集团融媒共享联盟岱山站).
-_STRINGER = re.compile(r"(?:浙报集团融媒)?共享联盟[·・]?")
+STRINGER = r"(?:浙报集团融媒)?共享联盟[·・]?"  # also a byline role (kg.recognise.byline_names)
+_STRINGER = re.compile(STRINGER)
 _APP = re.compile(r"掌上")
 _ACCOUNT = re.compile(r"发布")
 # What may follow an account's name: the end of a line or of a name, or a source line's time (仙居发布 2022-05-20).

@@ -762,9 +762,6 @@ def short_zone_names(text: str, projects: Sequence[tuple[int, int]]) -> list[tup
     return sorted(found)
 
 
-_QUOTED_PART = re.compile(r"[“\"「‘]([^“”\"「」‘’]+)[”\"」’]")
-
-
 def _named_by_counts(name: str) -> bool:
     """Whether ``name`` is marked only by a quoted slogan of counts (“五纵七横”干线公路, “3+12”平台, 省“152”工程): a
     programme's or a plan's shorthand, a project's name 5 times of 23 in the annotated local news, and then with a
@@ -773,7 +770,7 @@ def _named_by_counts(name: str) -> bool:
     >>> _named_by_counts("工业“一区三园”平台"), _named_by_counts("“三路一湖”一期"), _named_by_counts("“善治永宁”元治理平台")
     (True, False, False)
     """
-    quoted = _QUOTED_PART.search(name)
+    quoted = _QUOTED.search(name)
     if quoted is None or not _COUNT_CHARS.search(quoted.group(1)):
         return False
     rest = name[:quoted.start()] + "|" + name[quoted.end():]

@@ -27,8 +27,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 
-from .bodies import (FIRM_SUFFIXES, LEVELS, bracketed_names, committee_names, find_bodies, find_media, find_new_media,
-                     firm_short_name)
+from .bodies import (FIRM_SUFFIXES, LEVELS, STRINGER, bracketed_names, committee_names, find_bodies, find_media,
+                     find_new_media, firm_short_name)
 from .clean import RepairedText, repair
 from .errors import ModelError
 from .gazetteer import full_name, is_division, is_place_name, is_town_stem, place_names
@@ -704,7 +704,7 @@ class BodyComponent:
                 body = Span(doc, joined.start, body.end, label="ORG")
             if all(body.start <= x.start and x.end <= body.end for x in overlapping):  # 浙江省 + 卫健委 read as PER
                 ents = [x for x in ents if x not in overlapping] + [body]
-        for s, e in find_new_media(doc.text):  # 衢州发布, 共享联盟天台站: over whatever the tagger read there
+        for s, e in find_new_media(view.original):  # 衢州发布, 共享联盟天台站: over whatever the tagger read there
             medium = doc.char_span(s, e, label="ORG", alignment_mode="expand")
             if medium is not None:
                 ents = [x for x in ents if x.end <= medium.start or medium.end <= x.start] + [medium]
@@ -866,7 +866,7 @@ class RepeatComponent:
 # county stringers are one too: 记者 杨群 共享联盟天台站 李兆葵); a news
 # agency's dateline credit (16日电(陈巧珍 葛妍君)), an author's line (作者: 李钱乾 林楠) and a ■ credit open such a
 # run too.
-_ROLE = re.compile(r"(?:记\s?者|通讯员|报道组|实习生|(?:浙报集团融媒)?共享联盟[·・]?[\u4e00-\u9fff]{2,5}(?=[ \t\u3000]))"
+_ROLE = re.compile(r"(?:记\s?者|通讯员|报道组|实习生|" + STRINGER + r"[\u4e00-\u9fff]{2,5}(?=[ \t\u3000]))"
                    r"[ \t\u3000:：/]*")
 _RUN_OPENER = re.compile(_ROLE.pattern + r"|(?<=电)[(（]|(?<=作者)[:：][ \t\u3000]*|■[ \t\u3000]*")
 # A name in a byline: two or three characters up to a space, a bracket, a slash, a credit (文/摄) or the line's
