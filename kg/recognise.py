@@ -501,12 +501,19 @@ class TaggerComponent:
     With ``int8`` the tagger predicts with 8-bit weights in its LSTM and output layer (PyTorch's dynamic
     quantization), built once from the saved float weights: about 40 % less time in the network, and 10 of the
     3,569 entities of MSRA dev change (model card). Training and ``to_disk`` use the float weights.
+
+    Spans are chosen by their probability (posterior decoding, ``min_prob``) rather than from the single best
+    tag path: on five sets of unseen local news PER/ORG/LOC F1 rose by 0.002 to 0.008, with PROJECT kept from
+    the best path (model card).
     """
 
-    def __init__(self, nlp: Language, name: str, *, batch_chars: int, int8: bool):
+    def __init__(self, nlp: Language, name: str, *, batch_chars: int, int8: bool, min_prob: float = 0.5,
+                 viterbi_labels: Sequence[str] = ("PROJECT",)):
         self.name = name
         self.batch_chars = batch_chars
         self.int8 = int8
+        self.min_prob = min_prob
+        self.viterbi_labels = tuple(viterbi_labels)
         self.model: Tagger | None = None
         self._runner: Tagger | None = None  # the model as it predicts (int8 copy or the model itself)
 
@@ -525,7 +532,8 @@ class TaggerComponent:
         assert self.model is not None  # checked in pipe()
         if self._runner is None:
             self._runner = self.model.int8() if self.int8 else self.model
-        predicted = self._runner.predict([v.text for v in views], batch_chars=self.batch_chars)
+        predicted = self._runner.predict([v.text for v in views], batch_chars=self.batch_chars,
+                                         min_prob=self.min_prob, keep=self.viterbi_labels)
         for doc, view, spans in zip(docs, views, predicted):
             _set_ents(doc, [(*view.to_original(s, e), label) for s, e, label in spans], view.original)
         return list(docs)
@@ -1024,11 +1032,16 @@ class ListComponent:
         return doc
 
 
-@Language.factory("kg_tagger", default_config={"batch_chars": 4000, "int8": True})
-def make_tagger(nlp: Language, name: str, batch_chars: int, int8: bool) -> TaggerComponent:
+@Language.factory("kg_tagger", default_config={"batch_chars": 4000, "int8": True, "min_prob": 0.5,
+                                               "viterbi_labels": ["PROJECT"]})
+def make_tagger(nlp: Language, name: str, batch_chars: int, int8: bool, min_prob: float,
+                viterbi_labels: list[str]) -> TaggerComponent:
     """The character BiLSTM-CRF tagger; ``batch_chars`` bounds the characters predicted in one batch; ``int8``
-    predicts with 8-bit weights (faster on CPU)."""
-    return TaggerComponent(nlp, name, batch_chars=batch_chars, int8=int8)
+    predicts with 8-bit weights (faster on CPU); ``min_prob``: a span is an entity when the model's probability
+    that it is exactly one exceeds this (0: the single best path instead), except that the best path's spans of
+    ``viterbi_labels`` are kept whatever their probability (:meth:`kg.tagger.CRF.posterior_spans`)."""
+    return TaggerComponent(nlp, name, batch_chars=batch_chars, int8=int8, min_prob=min_prob,
+                           viterbi_labels=viterbi_labels)
 
 
 @Language.factory("kg_bodies")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import copy
 import functools
 import json
+import math
 import unicodedata
 import warnings
 import zlib
@@ -283,6 +284,87 @@ class CRF(nn.Module):
         return [row[:length] for row, length in zip(tags, mask.sum(1).long().tolist())]
 
 
+    def log_marginals(self, emissions: torch.Tensor, mask: torch.Tensor
+                      ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        """Forward scores ``alpha`` (batch, len, tags: every path up to and including each char's tag), backward
+        scores ``beta`` (every path after it, end score included) and log Z per sequence (the forward-backward
+        algorithm). The backward pass runs as a forward pass over each sequence reversed within its length, in
+        the same loop as the forward one."""
+        batch, width, n_tags = emissions.shape
+        lengths = mask.sum(1).long()
+        back = (lengths.unsqueeze(1) - 1 - torch.arange(width)).clamp(min=0)  # reversed position of each char
+        reverse = emissions.gather(1, back.unsqueeze(2).expand(-1, -1, n_tags))
+        scores = torch.cat([emissions, reverse])
+        moves = torch.cat([self.transitions.expand(batch, -1, -1), self.transitions.t().expand(batch, -1, -1)])
+        both = torch.cat([self.start.expand(batch, -1), self.end.expand(batch, -1)]) + scores[:, 0]
+        steps = [both]
+        live = torch.cat([mask, mask]).bool()
+        for t in range(1, width):
+            step = torch.logsumexp(both.unsqueeze(2) + moves, dim=1) + scores[:, t]
+            both = torch.where(live[:, t].unsqueeze(1), step, both)
+            steps.append(both)
+        table = torch.stack(steps, 1)
+        alpha = table[:batch]
+        beta = table[batch:].gather(1, back.unsqueeze(2).expand(-1, -1, n_tags)) - emissions
+        log_z = torch.logsumexp(alpha[torch.arange(batch), lengths - 1] + self.end, dim=1)
+        return alpha, beta, log_z
+
+    def posterior_spans(self, emissions: torch.Tensor, mask: torch.Tensor, labels: Sequence[str],
+                        viterbi: list[list[tuple[int, int, str]]], keep: Iterable[str] = (),
+                        min_prob: float = 0.5) -> list[list[tuple[int, int, str]]]:
+        """Entity spans whose probability of being exactly an entity (``P(B I … E)`` or ``P(S)`` under the CRF)
+        exceeds ``min_prob``, for each sequence: posterior decoding, which keeps the spans the model is sure of
+        rather than the single best path (Viterbi joins a place to the verb after it, 灵湖开湖, when that path
+        wins by a little). With ``min_prob`` >= 0.5 two such spans never overlap.
+
+        ``viterbi`` holds each sequence's Viterbi spans; those of the labels in ``keep`` are kept whatever their
+        probability unless a surer span overlaps them: a long project name spreads its probability over several
+        boundaries, none of them sure, and dropping it loses the project.
+        """
+        alpha, beta, log_z = (x.detach() for x in self.log_marginals(emissions, mask))
+        emissions = emissions.detach()
+        trans = self.transitions.detach().numpy()
+        keep = set(keep)
+        results = []
+        for row, length in enumerate(mask.sum(1).long().tolist()):
+            a = alpha[row, :length].numpy()
+            b = beta[row, :length].numpy()
+            e = emissions[row, :length].numpy()
+            z = float(log_z[row])
+            marginal = a + b - z  # log P(tag at char)
+            bound = math.log(min_prob)
+
+            def log_prob(start: int, end: int, k: int) -> float:
+                """log P(the span start:end is exactly an entity of the k-th label)."""
+                tag_b, tag_i, tag_e, tag_s = 1 + 4 * k, 2 + 4 * k, 3 + 4 * k, 4 + 4 * k
+                if end - start == 1:
+                    return float(marginal[start, tag_s])
+                inner = float(trans[tag_b, tag_e]) if end - start == 2 else float(
+                    trans[tag_b, tag_i] + e[start + 1:end - 1, tag_i].sum()
+                    + (end - start - 3) * trans[tag_i, tag_i] + trans[tag_i, tag_e])
+                return float(a[start, tag_b]) + inner + float(e[end - 1, tag_e] + b[end - 1, tag_e]) - z
+
+            found: list[tuple[float, int, int, str]] = []
+            for k, label in enumerate(labels):
+                tag_b, tag_i, tag_e, tag_s = 1 + 4 * k, 2 + 4 * k, 3 + 4 * k, 4 + 4 * k
+                found += [(float(marginal[s, tag_s]), s, s + 1, label) for s in (marginal[:, tag_s] > bound).nonzero()[0].tolist()]
+                for start in (marginal[:, tag_b] > bound).nonzero()[0].tolist():
+                    for end in range(start + 1, length):  # a sure span is sure of each of its chars
+                        if marginal[end, tag_e] > bound:
+                            p = log_prob(start, end + 1, k)
+                            if p > bound:
+                                found.append((p, start, end + 1, label))
+                        if marginal[end, tag_i] <= bound:
+                            break
+            found += [(log_prob(s, t, labels.index(lab)), s, t, lab) for s, t, lab in viterbi[row] if lab in keep]
+            chosen: list[tuple[int, int, str]] = []
+            for _, s, t, lab in sorted(set(found), reverse=True):
+                if all(t <= u or v <= s for u, v, _ in chosen):
+                    chosen.append((s, t, lab))
+            results.append(sorted(chosen))
+        return results
+
+
 class Tagger(nn.Module):
     """BiLSTM-CRF over character, bigram and jieba-word features."""
 
@@ -338,10 +420,13 @@ class Tagger(nn.Module):
         return self.crf.nll(self.emissions(feats, mask), tags, mask, unannotated)
 
     @torch.no_grad()
-    def predict(self, texts: Sequence[str], batch_chars: int = 4000) -> list[list[tuple[int, int, str]]]:
+    def predict(self, texts: Sequence[str], batch_chars: int = 4000, min_prob: float = 0.0,
+                keep: Sequence[str] = ()) -> list[list[tuple[int, int, str]]]:
         """Entity spans (start, end, label) for each cleaned text; texts longer than
         ``settings.max_len`` are cut at sentence ends (or hard) and the pieces' spans shifted back.
-        Call ``eval()`` first when the model has been training (``load`` returns it in eval mode)."""
+        With ``min_prob`` > 0 the spans are those whose probability of being exactly an entity exceeds it, plus
+        the Viterbi path's spans of the labels in ``keep`` (:meth:`CRF.posterior_spans`); with 0, the Viterbi
+        path's. Call ``eval()`` first when the model has been training (``load`` returns it in eval mode)."""
         pieces: list[tuple[int, int, str]] = []  # (text index, offset, piece)
         for i, text in enumerate(texts):
             for offset, piece in split_text(text, self.settings.max_len):
@@ -357,9 +442,12 @@ class Tagger(nn.Module):
                 end += 1
             batch = [pieces[k] for k in order[start:end]]
             feats, mask = pad_batch([self.features(p[2]) for p in batch])
-            paths = self.crf.decode(self.emissions(feats, mask), mask)
-            for (i, offset, _), path in zip(batch, paths):
-                results[i].extend((offset + s, offset + e, lab) for s, e, lab in spans_from_tags([tags[t] for t in path]))
+            emissions = self.emissions(feats, mask)
+            spans = [spans_from_tags([tags[t] for t in path]) for path in self.crf.decode(emissions, mask)]
+            if min_prob > 0:
+                spans = self.crf.posterior_spans(emissions, mask, self.settings.labels, spans, keep, min_prob)
+            for (i, offset, _), found in zip(batch, spans):
+                results[i].extend((offset + s, offset + e, lab) for s, e, lab in found)
             start = end
         return [sorted(r) for r in results]
 

@@ -11,7 +11,7 @@ import torch
 from thinc.api import Config
 
 from kg.cli import main
-from kg.tagger import CRF
+from kg.tagger import CRF, spans_from_tags
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_NER = ROOT.parent / "shared" / "data" / "ner"
@@ -252,3 +252,58 @@ def test_a_partially_annotated_text_sums_over_every_path_its_annotation_allows()
                                            if all(t in (0, 5, 6, 7, 8) for t in p[2:])]), 0)
     assert torch.isclose(crf.nll(emissions, tags, mask, unannotated), every - allowed, atol=1e-4)
     assert torch.isclose(crf.nll(emissions, tags, mask), every - score([1, 3, 0, 0]), atol=1e-4)
+
+
+def _bioes_crf() -> tuple[CRF, list[str]]:
+    """A CRF over O + B/I/E/S of one label X that forbids ill-formed runs (as a trained one learns to)."""
+    tags = ["O", "B-X", "I-X", "E-X", "S-X"]
+    crf = CRF(len(tags))
+    follows = {"O": "OBS", "B": "IE", "I": "IE", "E": "OBS", "S": "OBS"}
+    for i, a in enumerate(tags):
+        for j, b in enumerate(tags):
+            crf.transitions.data[i, j] = 0.0 if b[0] in follows[a[0]] else -1e4
+    crf.start.data[[2, 3]] = -1e4  # no I or E first
+    crf.end.data[[1, 2]] = -1e4  # no B or I last
+    return crf, tags
+
+
+def test_span_probabilities_are_those_of_every_tag_path_written_out():
+    """CRF.posterior_spans keeps exactly the spans whose summed path probability exceeds min_prob, in each
+    sequence of a padded batch."""
+    crf, tags = _bioes_crf()
+    torch.manual_seed(33)
+    emissions = torch.randn(2, 5, 5) * 1.5 + torch.tensor([0.0, 0.5, 1.0, 0.5, -1.0])  # longer names than chance
+    mask = torch.tensor([[1.0] * 5, [1.0] * 3 + [0.0] * 2])
+    for row, length in enumerate((5, 3)):
+        scores = {}
+        for path in itertools.product(range(5), repeat=length):
+            score = crf.start[path[0]] + crf.end[path[-1]] + sum(emissions[row, t, k] for t, k in enumerate(path))
+            scores[path] = score + sum(crf.transitions[a, b] for a, b in zip(path, path[1:]))
+        log_z = torch.logsumexp(torch.stack(list(scores.values())), 0)
+        probability: dict[tuple, float] = {}
+        for path, score in scores.items():
+            for span in spans_from_tags([tags[k] for k in path]):
+                probability[span] = probability.get(span, 0.0) + float((score - log_z).detach().exp())
+        for min_prob in (0.5, 0.7):
+            found = crf.posterior_spans(emissions, mask, ["X"], [[], []], min_prob=min_prob)[row]
+            assert found == sorted(s for s, p in probability.items() if p > min_prob)
+            assert found == [[(1, 4, "X")], [(0, 2, "X"), (2, 3, "X")] if min_prob == 0.5 else [(2, 3, "X")]][row]
+
+
+def test_posterior_decoding_keeps_the_sure_name_where_the_best_path_runs_on():
+    """灵湖开湖: the best path tags all four characters (B I I E), but most of the probability says the name ends
+    after two (B E, then anything); posterior decoding keeps 灵湖. A best-path span of a label in `keep` stays
+    where nothing surer overlaps it."""
+    crf, tags = _bioes_crf()
+    emissions = torch.full((1, 4, 5), -5.0)
+    emissions[0, 0, 1] = 3.0  # B
+    emissions[0, 1, [2, 3]] = torch.tensor([1.0, 0.9])  # I or E
+    emissions[0, 2, [2, 0, 4, 1]] = torch.tensor([1.0, 0.5, 0.5, 0.5])  # I, O, S or B
+    emissions[0, 3, [3, 0, 4]] = torch.tensor([1.0, 0.6, 0.6])  # E, O or S
+    mask = torch.ones(1, 4)
+    best = [spans_from_tags([tags[k] for k in crf.decode(emissions, mask)[0]])]
+    assert best == [[(0, 4, "X")]]
+    assert crf.posterior_spans(emissions, mask, ["X"], best) == [[(0, 2, "X")]]
+    assert crf.posterior_spans(emissions, mask, ["X"], best, keep=["X"]) == [[(0, 2, "X")]]
+    assert crf.posterior_spans(emissions, mask, ["X"], best, min_prob=0.9) == [[]]
+    assert crf.posterior_spans(emissions, mask, ["X"], best, keep=["X"], min_prob=0.9) == [[(0, 4, "X")]]
