@@ -27,6 +27,7 @@ from typing import Iterable, Sequence
 
 import jieba
 import jieba.posseg as posseg
+import numpy as np
 import torch
 from torch import nn
 
@@ -283,82 +284,96 @@ class CRF(nn.Module):
         tags = torch.stack(path[::-1], 1).tolist()
         return [row[:length] for row, length in zip(tags, mask.sum(1).long().tolist())]
 
-
-    def log_marginals(self, emissions: torch.Tensor, mask: torch.Tensor
-                      ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    def log_marginals(self, emissions: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Forward scores ``alpha`` (batch, len, tags: every path up to and including each char's tag), backward
-        scores ``beta`` (every path after it, end score included) and log Z per sequence (the forward-backward
-        algorithm). The backward pass runs as a forward pass over each sequence reversed within its length, in
-        the same loop as the forward one."""
+        scores ``beta`` (every path after it, end score included) and log Z per sequence of ``lengths`` chars (the
+        forward-backward algorithm). The backward pass runs as a forward pass over each sequence reversed within
+        its length, beside the forward one; both run in probability space, rescaled to sum 1 at each char (a
+        matrix product per char instead of a log-sum-exp over every pair of tags), their log scales kept apart.
+        Past a sequence's end both run on over padding, whose scores are never read. In numpy: on arrays this
+        small torch spends more time per call than on the arithmetic."""
         batch, width, n_tags = emissions.shape
-        lengths = mask.sum(1).long()
-        back = (lengths.unsqueeze(1) - 1 - torch.arange(width)).clamp(min=0)  # reversed position of each char
-        reverse = emissions.gather(1, back.unsqueeze(2).expand(-1, -1, n_tags))
-        scores = torch.cat([emissions, reverse])
-        moves = torch.cat([self.transitions.expand(batch, -1, -1), self.transitions.t().expand(batch, -1, -1)])
-        both = torch.cat([self.start.expand(batch, -1), self.end.expand(batch, -1)]) + scores[:, 0]
-        steps = [both]
-        live = torch.cat([mask, mask]).bool()
+        trans, start, end = (p.detach().numpy() for p in (self.transitions, self.start, self.end))
+        back = np.clip(lengths[:, None] - 1 - np.arange(width), 0, None)  # reversed position of each char
+        reverse = np.take_along_axis(emissions, back[:, :, None], 1)
+        scores = np.stack([emissions, reverse], 2)  # (batch, len, 2, tags): forward, then backward
+        top = scores.max(3, keepdims=True)
+        weights = np.exp(scores - top).reshape(batch, width, 2 * n_tags)  # each char's weights, largest 1
+        moves = np.zeros((2 * n_tags, 2 * n_tags), dtype=emissions.dtype)
+        moves[:n_tags, :n_tags], moves[n_tags:, n_tags:] = np.exp(trans), np.exp(trans.T)
+        table = np.empty((batch, width, 2 * n_tags), dtype=emissions.dtype)
+        scales = np.empty((batch, width, 2, 1), dtype=emissions.dtype)
+        first = np.stack([start + emissions[:, 0], end + reverse[:, 0]], 1)
+        scales[:, 0] = first.max(2, keepdims=True)
+        table[:, 0] = np.exp(first - scales[:, 0]).reshape(batch, -1)
         for t in range(1, width):
-            step = torch.logsumexp(both.unsqueeze(2) + moves, dim=1) + scores[:, t]
-            both = torch.where(live[:, t].unsqueeze(1), step, both)
-            steps.append(both)
-        table = torch.stack(steps, 1)
-        alpha = table[:batch]
-        beta = table[batch:].gather(1, back.unsqueeze(2).expand(-1, -1, n_tags)) - emissions
-        log_z = torch.logsumexp(alpha[torch.arange(batch), lengths - 1] + self.end, dim=1)
+            step = (table[:, t - 1] @ moves * weights[:, t]).reshape(batch, 2, n_tags)
+            total = step.sum(2, keepdims=True)
+            table[:, t] = (step / total).reshape(batch, -1)
+            scales[:, t] = total
+        scales[:, 1:] = np.log(scales[:, 1:]) + top[:, 1:]
+        with np.errstate(divide="ignore"):  # an impossible tag scores -inf
+            logs = np.log(table).reshape(batch, width, 2, n_tags) + scales.cumsum(1)
+        alpha = logs[:, :, 0]
+        beta = np.take_along_axis(logs[:, :, 1], back[:, :, None], 1) - emissions
+        last = alpha[np.arange(batch), lengths - 1] + end
+        top_z = last.max(1)
+        log_z = top_z + np.log(np.exp(last - top_z[:, None]).sum(1))
         return alpha, beta, log_z
 
     def posterior_spans(self, emissions: torch.Tensor, mask: torch.Tensor, labels: Sequence[str],
-                        viterbi: list[list[tuple[int, int, str]]], keep: Iterable[str] = (),
-                        min_prob: float = 0.5) -> list[list[tuple[int, int, str]]]:
+                        keep: Iterable[str] = (), min_prob: float = 0.5) -> list[list[tuple[int, int, str]]]:
         """Entity spans whose probability of being exactly an entity (``P(B I … E)`` or ``P(S)`` under the CRF)
         exceeds ``min_prob``, for each sequence: posterior decoding, which keeps the spans the model is sure of
         rather than the single best path (Viterbi joins a place to the verb after it, 灵湖开湖, when that path
         wins by a little). With ``min_prob`` >= 0.5 two such spans never overlap.
 
-        ``viterbi`` holds each sequence's Viterbi spans; those of the labels in ``keep`` are kept whatever their
-        probability unless a surer span overlaps them: a long project name spreads its probability over several
-        boundaries, none of them sure, and dropping it loses the project.
+        The best path's spans of the labels in ``keep`` (``labels`` name the B/I/E/S tags after O, in
+        :attr:`TaggerSettings.tags` order) are kept whatever their probability unless a surer span overlaps them:
+        a long project name spreads its probability over several boundaries, none of them sure, and dropping it
+        loses the project.
         """
-        alpha, beta, log_z = (x.detach() for x in self.log_marginals(emissions, mask))
-        emissions = emissions.detach()
+        tag_names = ["O"] + [f"{p}-{label}" for label in labels for p in "BIES"]
+        viterbi = [spans_from_tags([tag_names[t] for t in path]) for path in self.decode(emissions, mask)]
+        scores = emissions.detach().numpy()
+        lengths = mask.sum(1).long().numpy()
+        alpha, beta, log_z = self.log_marginals(scores, lengths)
+        marginal = alpha + beta - log_z[:, None, None]  # log P(tag at char)
+        marginal[np.arange(scores.shape[1]) >= lengths[:, None]] = -np.inf  # padding
         trans = self.transitions.detach().numpy()
+        bound = math.log(min_prob)
         keep = set(keep)
+
+        def log_prob(row: int, start: int, end: int, k: int) -> float:
+            """log P(the span start:end of sequence ``row`` is exactly an entity of the k-th label)."""
+            tag_b, tag_i, tag_e, tag_s = 1 + 4 * k, 2 + 4 * k, 3 + 4 * k, 4 + 4 * k
+            if end - start == 1:
+                return float(marginal[row, start, tag_s])
+            e = scores[row]
+            inner = trans[tag_b, tag_e] if end - start == 2 else (
+                trans[tag_b, tag_i] + e[start + 1:end - 1, tag_i].sum() + (end - start - 3) * trans[tag_i, tag_i]
+                + trans[tag_i, tag_e])
+            return float(alpha[row, start, tag_b] + inner + e[end - 1, tag_e] + beta[row, end - 1, tag_e] - log_z[row])
+
+        found: list[list[tuple[float, int, int, str]]] = [[] for _ in lengths]
+        for k, label in enumerate(labels):
+            tag_b, tag_i, tag_e, tag_s = 1 + 4 * k, 2 + 4 * k, 3 + 4 * k, 4 + 4 * k
+            for row, at in zip(*(marginal[:, :, tag_s] > bound).nonzero()):
+                found[row].append((float(marginal[row, at, tag_s]), int(at), int(at) + 1, label))
+            for row, at in zip(*(marginal[:, :, tag_b] > bound).nonzero()):
+                for end in range(at + 1, lengths[row]):  # a sure span is sure of each of its chars
+                    if marginal[row, end, tag_e] > bound:
+                        p = log_prob(row, at, end + 1, k)
+                        if p > bound:
+                            found[row].append((p, int(at), end + 1, label))
+                    if marginal[row, end, tag_i] <= bound:
+                        break
         results = []
-        for row, length in enumerate(mask.sum(1).long().tolist()):
-            a = alpha[row, :length].numpy()
-            b = beta[row, :length].numpy()
-            e = emissions[row, :length].numpy()
-            z = float(log_z[row])
-            marginal = a + b - z  # log P(tag at char)
-            bound = math.log(min_prob)
-
-            def log_prob(start: int, end: int, k: int) -> float:
-                """log P(the span start:end is exactly an entity of the k-th label)."""
-                tag_b, tag_i, tag_e, tag_s = 1 + 4 * k, 2 + 4 * k, 3 + 4 * k, 4 + 4 * k
-                if end - start == 1:
-                    return float(marginal[start, tag_s])
-                inner = float(trans[tag_b, tag_e]) if end - start == 2 else float(
-                    trans[tag_b, tag_i] + e[start + 1:end - 1, tag_i].sum()
-                    + (end - start - 3) * trans[tag_i, tag_i] + trans[tag_i, tag_e])
-                return float(a[start, tag_b]) + inner + float(e[end - 1, tag_e] + b[end - 1, tag_e]) - z
-
-            found: list[tuple[float, int, int, str]] = []
-            for k, label in enumerate(labels):
-                tag_b, tag_i, tag_e, tag_s = 1 + 4 * k, 2 + 4 * k, 3 + 4 * k, 4 + 4 * k
-                found += [(float(marginal[s, tag_s]), s, s + 1, label) for s in (marginal[:, tag_s] > bound).nonzero()[0].tolist()]
-                for start in (marginal[:, tag_b] > bound).nonzero()[0].tolist():
-                    for end in range(start + 1, length):  # a sure span is sure of each of its chars
-                        if marginal[end, tag_e] > bound:
-                            p = log_prob(start, end + 1, k)
-                            if p > bound:
-                                found.append((p, start, end + 1, label))
-                        if marginal[end, tag_i] <= bound:
-                            break
-            found += [(log_prob(s, t, labels.index(lab)), s, t, lab) for s, t, lab in viterbi[row] if lab in keep]
+        for row, spans in enumerate(viterbi):
+            candidates = found[row] + [(log_prob(row, s, t, labels.index(lab)), s, t, lab) for s, t, lab in spans
+                                       if lab in keep]
             chosen: list[tuple[int, int, str]] = []
-            for _, s, t, lab in sorted(set(found), reverse=True):
+            for _, s, t, lab in sorted(set(candidates), reverse=True):
                 if all(t <= u or v <= s for u, v, _ in chosen):
                     chosen.append((s, t, lab))
             results.append(sorted(chosen))
@@ -443,9 +458,10 @@ class Tagger(nn.Module):
             batch = [pieces[k] for k in order[start:end]]
             feats, mask = pad_batch([self.features(p[2]) for p in batch])
             emissions = self.emissions(feats, mask)
-            spans = [spans_from_tags([tags[t] for t in path]) for path in self.crf.decode(emissions, mask)]
             if min_prob > 0:
-                spans = self.crf.posterior_spans(emissions, mask, self.settings.labels, spans, keep, min_prob)
+                spans = self.crf.posterior_spans(emissions, mask, self.settings.labels, keep, min_prob)
+            else:
+                spans = [spans_from_tags([tags[t] for t in path]) for path in self.crf.decode(emissions, mask)]
             for (i, offset, _), found in zip(batch, spans):
                 results[i].extend((offset + s, offset + e, lab) for s, e, lab in found)
             start = end

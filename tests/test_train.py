@@ -285,7 +285,7 @@ def test_span_probabilities_are_those_of_every_tag_path_written_out():
             for span in spans_from_tags([tags[k] for k in path]):
                 probability[span] = probability.get(span, 0.0) + float((score - log_z).detach().exp())
         for min_prob in (0.5, 0.7):
-            found = crf.posterior_spans(emissions, mask, ["X"], [[], []], min_prob=min_prob)[row]
+            found = crf.posterior_spans(emissions, mask, ["X"], min_prob=min_prob)[row]
             assert found == sorted(s for s, p in probability.items() if p > min_prob)
             assert found == [[(1, 4, "X")], [(0, 2, "X"), (2, 3, "X")] if min_prob == 0.5 else [(2, 3, "X")]][row]
 
@@ -303,7 +303,7 @@ def test_posterior_decoding_keeps_the_sure_name_where_the_best_path_runs_on():
     mask = torch.ones(1, 4)
     best = [spans_from_tags([tags[k] for k in crf.decode(emissions, mask)[0]])]
     assert best == [[(0, 4, "X")]]
-    assert crf.posterior_spans(emissions, mask, ["X"], best) == [[(0, 2, "X")]]
-    assert crf.posterior_spans(emissions, mask, ["X"], best, keep=["X"]) == [[(0, 2, "X")]]
-    assert crf.posterior_spans(emissions, mask, ["X"], best, min_prob=0.9) == [[]]
-    assert crf.posterior_spans(emissions, mask, ["X"], best, keep=["X"], min_prob=0.9) == [[(0, 4, "X")]]
+    assert crf.posterior_spans(emissions, mask, ["X"]) == [[(0, 2, "X")]]
+    assert crf.posterior_spans(emissions, mask, ["X"], keep=["X"]) == [[(0, 2, "X")]]
+    assert crf.posterior_spans(emissions, mask, ["X"], min_prob=0.9) == [[]]
+    assert crf.posterior_spans(emissions, mask, ["X"], keep=["X"], min_prob=0.9) == [[(0, 4, "X")]]
