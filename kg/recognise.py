@@ -512,6 +512,8 @@ class TaggerComponent:
         self.name = name
         self.batch_chars = batch_chars
         self.int8 = int8
+        if not 0.0 <= min_prob < 1.0:
+            raise ValueError(f"component {name!r}: min_prob must be at least 0 and under 1, got {min_prob!r}")
         self.min_prob = min_prob
         self.viterbi_labels = tuple(viterbi_labels)
         self.model: Tagger | None = None

@@ -3,6 +3,7 @@
 import json
 from pathlib import Path
 
+import pytest
 import spacy
 
 from kg.cli import main
@@ -455,3 +456,17 @@ def test_a_project_a_model_tagged_leaves_its_divisions_to_loc_and_names_a_rules_
     text = "12月13日，台州湾循环经济产业集聚区路 桥至椒江沿海公路工程顺利开工。"
     assert _settle("kg_projects", text, [(7, 31, "PROJECT")]) == [
         (7, 31, "PROJECT", "台州湾循环经济产业集聚区路 桥至椒江沿海公路工程")]
+
+
+def test_the_tagger_keeps_the_names_it_is_sure_of_where_the_best_path_runs_on(nlp):
+    """Posterior decoding (min_prob 0.5, the shipped config) keeps 林坑村; the single best tag path, which
+    `min_prob = 0` gives, runs the village on into the verb after it."""
+    text = "毛昌河介绍说,林坑村建村已有700余年,为当地毛氏聚居地。"
+    assert [(e.label_, e.text) for e in nlp(text).ents] == [("PER", "毛昌河"), ("LOC", "林坑村")]
+    best_path = spacy.load(DEFAULT_MODEL, config={"components": {"kg_tagger": {"min_prob": 0.0}}})
+    assert [(e.label_, e.text) for e in best_path(text).ents] == [("PER", "毛昌河"), ("LOC", "林坑村建村")]
+
+
+def test_a_probability_outside_zero_to_one_is_refused_naming_the_setting():
+    with pytest.raises(ValueError, match="min_prob.*1.5"):
+        spacy.load(DEFAULT_MODEL, config={"components": {"kg_tagger": {"min_prob": 1.5}}})
