@@ -333,7 +333,7 @@ class CRF(nn.Module):
         a long project name spreads its probability over several boundaries, none of them sure, and dropping it
         loses the project.
         """
-        tag_names = ["O"] + [f"{p}-{label}" for label in labels for p in "BIES"]
+        tag_names = TaggerSettings(labels=list(labels)).tags
         viterbi = [spans_from_tags([tag_names[t] for t in path]) for path in self.decode(emissions, mask)]
         scores = emissions.detach().numpy()
         lengths = mask.sum(1).long().numpy()
