@@ -333,8 +333,12 @@ class CRF(nn.Module):
         a long project name spreads its probability over several boundaries, none of them sure, and dropping it
         loses the project.
         """
-        tag_names = TaggerSettings(labels=list(labels)).tags
-        viterbi = [spans_from_tags([tag_names[t] for t in path]) for path in self.decode(emissions, mask)]
+        keep = set(keep)
+        if keep:  # the best path is needed only for the labels it keeps
+            tag_names = TaggerSettings(labels=list(labels)).tags
+            viterbi = [spans_from_tags([tag_names[t] for t in path]) for path in self.decode(emissions, mask)]
+        else:
+            viterbi = [[] for _ in range(emissions.size(0))]
         scores = emissions.detach().numpy()
         lengths = mask.sum(1).long().numpy()
         alpha, beta, log_z = self.log_marginals(scores, lengths)
@@ -342,11 +346,11 @@ class CRF(nn.Module):
         marginal[np.arange(scores.shape[1]) >= lengths[:, None]] = -np.inf  # padding
         trans = self.transitions.detach().numpy()
         bound = math.log(min_prob)
-        keep = set(keep)
+        tag_ids = [(1 + 4 * k, 2 + 4 * k, 3 + 4 * k, 4 + 4 * k) for k in range(len(labels))]  # B, I, E, S after O
 
         def log_prob(row: int, start: int, end: int, k: int) -> float:
             """log P(the span start:end of sequence ``row`` is exactly an entity of the k-th label)."""
-            tag_b, tag_i, tag_e, tag_s = 1 + 4 * k, 2 + 4 * k, 3 + 4 * k, 4 + 4 * k
+            tag_b, tag_i, tag_e, tag_s = tag_ids[k]
             if end - start == 1:
                 return float(marginal[row, start, tag_s])
             e = scores[row]
@@ -357,7 +361,7 @@ class CRF(nn.Module):
 
         found: list[list[tuple[float, int, int, str]]] = [[] for _ in lengths]
         for k, label in enumerate(labels):
-            tag_b, tag_i, tag_e, tag_s = 1 + 4 * k, 2 + 4 * k, 3 + 4 * k, 4 + 4 * k
+            tag_b, tag_i, tag_e, tag_s = tag_ids[k]
             for row, at in zip(*(marginal[:, :, tag_s] > bound).nonzero()):
                 found[row].append((float(marginal[row, at, tag_s]), int(at), int(at) + 1, label))
             for row, at in zip(*(marginal[:, :, tag_b] > bound).nonzero()):
