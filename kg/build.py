@@ -16,6 +16,7 @@ from typing import Callable, Iterable, Sequence
 import networkx as nx
 from spacy.language import Language
 
+from .clean import is_traditional, to_simplified
 from .errors import InputError
 from .link import add_measures, build_graph, filter_graph
 from .normalise import Entity, Mention, mark_bracketed_names, resolve
@@ -85,8 +86,10 @@ def _articles(paths: Sequence[str | Path], report: Report) -> list[Article]:
 
 
 def _attach(article: Article, spans: Iterable[tuple[int, int, str]]) -> list[Mention]:
-    """Set ``article.mentions`` from (start, end, label) spans, bracketed other names marked; returns them."""
-    article.mentions = [Mention(article.id, s, e, label, article.text[s:e]) for s, e, label in spans]
+    """Set ``article.mentions`` from (start, end, label) spans, bracketed other names marked; returns them.
+    An article in traditional characters names its mentions in simplified ones, so that 臺州 is 台州's alias."""
+    fold = to_simplified if is_traditional(article.text) else str
+    article.mentions = [Mention(article.id, s, e, label, fold(article.text[s:e])) for s, e, label in spans]
     mark_bracketed_names(article.text, article.mentions)
     return article.mentions
 

@@ -1,21 +1,27 @@
 """Repair OCR noise for recognition without losing positions.
 
-Newspaper OCR puts spaces inside words ("进 出口", "台 州") and breaks lines inside sentences. Recognisers are
-trained on clean text, so they read a repaired *view* of the text; :class:`RepairedText` keeps, for every
-character of the view, its offset in the original, so that spans found in the view map back exactly.
+Newspaper OCR puts spaces inside words ("进 出口", "台 州") and breaks lines inside sentences, and some pages are
+copies in traditional characters (臺州市). Recognisers are trained on clean simplified text, so they read a
+repaired *view* of the text; :class:`RepairedText` keeps, for every character of the view, its offset in the
+original, so that spans found in the view map back exactly.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
+from importlib.resources import files
 
-__all__ = ["RepairedText", "repair"]
+from opencc import OpenCC
+
+__all__ = ["RepairedText", "is_traditional", "repair", "to_simplified"]
 
 # Han characters and full-width punctuation: a space or single line break between two of these is OCR noise.
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u2014-\u201f\u2026"
 _SPACES = re.compile(r"\s+")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_QUOTES = str.maketrans("「」『』", "“”‘’")
 # A line break after these ends a sentence, so it is kept.
 _SENTENCE_END = set("。！？；!?;")
 # A line of two- and three-character Han groups and nothing else is a list of names (the reporters under a
@@ -41,6 +47,23 @@ class RepairedText:
         """
         return self.index[start], self.index[end - 1] + 1
 
+    def after_short_lines(self, start: int, end: int) -> int:
+        """Where the view span [start, end) starts once cut after the last line of the original inside it that is
+        a headline, a caption or a paragraph's end (a line under half the median line length,
+        :func:`_after_short_lines`), whose break the view joined: "图片\\n杜桥眼镜综合城" -> 杜桥眼镜综合城.
+
+        >>> r = repair("开业\\n图片\\n杜桥眼镜综合城坐落于杜桥镇环城北路西段\\n南侧，分成国际眼镜商城、城市精品馆\\n"
+        ...            "和眼镜配件市场等多个区块，总投资\\n约十亿元。")
+        >>> r.text[:11], r.text[r.after_short_lines(0, 11):11]
+        ('开业图片杜桥眼镜综合城', '杜桥眼镜综合城')
+        """
+        starts = [k for k in range(start + 1, end) if self.index[k] in self._after_short_lines]
+        return starts[-1] if starts else start
+
+    @cached_property
+    def _after_short_lines(self) -> set[int]:
+        return _after_short_lines(self.original)
+
     @cached_property
     def _view_offsets(self) -> dict[int, int]:
         return {k: i for i, k in enumerate(self.index)}
@@ -60,7 +83,8 @@ class RepairedText:
 def repair(text: str) -> RepairedText:
     """Remove whitespace (at most one line break) next to Chinese characters; collapse other whitespace runs to
     one character. A blank line, or a line break after a sentence end, stays one line break. The spaces of a
-    line that lists names become "、" in the view.
+    line that lists names become "、" in the view. A text written in traditional characters is read in simplified
+    ones (:func:`to_simplified`).
 
     >>> repair("进 出口\\n贸易  2021 年\\n\\n台州").text
     '进出口贸易2021年\\n台州'
@@ -93,7 +117,62 @@ def repair(text: str) -> RepairedText:
     for k in range(pos, len(text)):
         out.append(text[k])
         index.append(k)
-    return RepairedText(text, "".join(out), tuple(index))
+    view = "".join(out)
+    return RepairedText(text, to_simplified(view) if is_traditional(view) else view, tuple(index))
+
+
+@cache
+def _converter() -> OpenCC:
+    return OpenCC("t2s")
+
+
+@cache
+def _traditional_chars() -> frozenset[str]:
+    """Characters that only traditional writing uses: those OpenCC's table turns into another character and
+    not also into themselves (臺, 業; not 於 or 乾, which simplified names keep)."""
+    table = files("opencc").joinpath("dictionary", "TSCharacters.txt").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in table.splitlines() if "\t" in line)
+    return frozenset(char for char, targets in rows if len(char) == 1 and char not in targets.split())
+
+
+def is_traditional(text: str, share: float = 0.1) -> bool:
+    """Whether ``text`` is written in traditional characters: at least ``share`` of its Han characters, and at
+    least two, are traditional-only. Simplified news stays far under the share (a rare 寀 or 澐 in a name);
+    traditional copies of it are over 0.2.
+
+    >>> is_traditional("臺州市椒江區"), is_traditional("台州市椒江区"), is_traditional("臺")
+    (True, False, False)
+    """
+    traditional = _traditional_chars()
+    old = sum(char in traditional for char in text)
+    return old >= 2 and old >= share * len(_HAN.findall(text))
+
+
+def to_simplified(text: str) -> str:
+    """``text`` in simplified characters (OpenCC's t2s: phrases first, then characters) and simplified quotes
+    (「」 -> “”), one character for one, so that offsets into the result are offsets into ``text``.
+
+    >>> to_simplified("「臺州灣新材料產業園」")
+    '“台州湾新材料产业园”'
+    """
+    simplified = _converter().convert(text)
+    if len(simplified) != len(text):  # a phrase rule that changes length: convert character by character
+        simplified = "".join(char if len(c := _converter().convert(char)) != 1 else c for char in text)
+    return simplified.translate(_QUOTES)
+
+
+def _after_short_lines(text: str) -> set[int]:
+    """Where the lines after a line under half the text's median line length start (their first character that
+    is not a space): the line before is a headline, a caption or a paragraph's last line, not a column's line
+    broken inside a word (those run the column's full width). A text of fewer than four lines has no typical line
+    length, and none."""
+    lines = [(m.start() + len(m.group()) - len(m.group().lstrip()), len(m.group().strip()))
+             for m in re.finditer(r"[^\n]+", text)]
+    lengths = sorted(n for _, n in lines if n)
+    if len(lengths) < 4:
+        return set()
+    median = lengths[len(lengths) // 2]
+    return {start for (_, before), (start, n) in zip(lines, lines[1:]) if 0 < before < median / 2 and n}
 
 
 def _is_cjk(char: str) -> bool:

@@ -661,6 +661,7 @@ class ProjectComponent:
                 for s, e, label in kept]  # “青创园”项目 -> 青创园
         zones = short_zone_names(view.text, [(s, e) for s, e, label in kept if label == "PROJECT"])
         kept += [(s, e, "PROJECT") for s, e in zones if all(e <= a or s >= b for a, b, _ in kept)]  # … 经开区
+        kept = [(view.after_short_lines(s, e), e, label) for s, e, label in kept]  # 图片 + 杜桥眼镜综合城
         spans = (doc.char_span(*view.to_original(s, e), label=label, alignment_mode="expand") for s, e, label in kept)
         doc.ents = filter_spans([span for span in spans if span is not None] + unmapped)
         doc._.kg_view = None  # the last kg component: the view served the others, and would not serialise

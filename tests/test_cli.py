@@ -122,3 +122,14 @@ def test_build_in_two_processes_reports_a_model_that_will_not_load(tmp_path, cap
     assert main(["build", str(ROOT / "corpus"), "-o", str(tmp_path / "out"), "--processes", "2",
                  "--ner", str(tmp_path)]) == 2
     assert f"no spaCy pipeline at {tmp_path}" in capsys.readouterr().err
+
+
+def test_an_article_in_traditional_characters_names_the_same_entities(tmp_path, nlp):
+    import kg
+
+    (tmp_path / "a.txt").write_text("臺州市椒江區委書記陳建勳在臺州灣新材料產業園調研。", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("台州市椒江区委书记陈建勋在台州湾新材料产业园调研。", encoding="utf-8")
+    graph, articles = kg.build([tmp_path], nlp=nlp)
+    assert [m.text for m in articles[0].mentions] == ["台州市椒江区委", "陈建勋", "台州湾新材料产业园"]
+    assert sorted(graph.nodes) == ["ORG:台州市椒江区委", "PER:陈建勋", "PROJECT:台州湾新材料产业园"]
+    assert all(graph.nodes[n]["articles"] == 2 for n in graph)

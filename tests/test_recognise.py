@@ -470,3 +470,22 @@ def test_the_tagger_keeps_the_names_it_is_sure_of_where_the_best_path_runs_on(nl
 def test_a_probability_outside_zero_to_one_is_refused_naming_the_setting():
     with pytest.raises(ValueError, match="min_prob.*1.5"):
         spacy.load(DEFAULT_MODEL, config={"components": {"kg_tagger": {"min_prob": 1.5}}})
+
+
+def test_a_traditional_copy_gets_the_entities_of_the_simplified_text(nlp):
+    simplified = "本报讯（记者 王伟）昨天，台州市椒江区委书记陈建勋在台州湾新材料产业园调研。"
+    traditional = "本報訊（記者 王偉）昨天，臺州市椒江區委書記陳建勳在臺州灣新材料產業園調研。"
+    expected = [(7, 9, "PER"), (13, 20, "ORG"), (22, 25, "PER"), (26, 35, "PROJECT")]
+    assert [e[:3] for e in _ents(nlp(simplified))] == expected
+    assert _ents(nlp(traditional)) == [(7, 9, "PER", "王偉"), (13, 20, "ORG", "臺州市椒江區委"),
+                                       (22, 25, "PER", "陳建勳"), (26, 35, "PROJECT", "臺州灣新材料產業園")]
+
+
+def test_a_name_read_on_from_a_caption_line_starts_after_it(nlp):
+    text = ("杜桥眼镜市场将于10月1日正式开业\n图片\n杜桥眼镜综合城坐落于杜桥镇环城北路西段南侧，主要分成国际\n"
+            "眼镜商城、城市精品馆和眼镜配件市场等多个区块，总投资约十亿\n元，建成后市场经营户将全部搬迁至新市场。")
+    with nlp.select_pipes(enable=["kg_tagger"]):
+        assert (15, 28, "PROJECT", "开业\n图片\n杜桥眼镜综合城") in _ents(nlp(text))  # the tagger reads on
+    ents = _ents(nlp(text))
+    assert (21, 28, "PROJECT", "杜桥眼镜综合城") in ents
+    assert (47, 54, "PROJECT", "国际\n眼镜商城") in ents  # a column's line end inside a name stays
