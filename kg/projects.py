@@ -40,7 +40,7 @@ import jieba.posseg as posseg
 from .gazetteer import full_name, is_division, is_place_name, place_matches, place_names
 from .tagger import is_common_word, is_word
 
-__all__ = ["DEFAULT_HEADS", "after_leading_verb", "find_projects", "is_project_name", "is_site_in_use",
+__all__ = ["DEFAULT_HEADS", "after_leading_verb", "find_projects", "is_project_name", "is_site_in_use", "join_routes",
            "leading_divisions", "names_more_fully", "quoted_name", "short_zone_names", "split_joined"]
 
 DEFAULT_HEADS = (
@@ -521,6 +521,9 @@ def _head_of(word: str, heads: AbstractSet[str]) -> str | None:
     return None
 
 
+_CLAUSE_ENDS = set("\n，。；！？,;!?")
+
+
 def _extend_left(words: list[tuple[str, str]], k: int, max_words: int) -> int | None:
     """Index of the first word of the name ending at word ``k``; None if nothing before the head can name it."""
     first = k
@@ -528,9 +531,9 @@ def _extend_left(words: list[tuple[str, str]], k: int, max_words: int) -> int | 
     quoted = 0  # words inside quoted names, which count as one word each
     while i >= 0 and k - i - quoted <= max_words:
         word, flag = words[i]
-        if word in _QUOTES:  # a quoted name: take it whole
+        if word in _QUOTES:  # a quoted name: take it whole, but not a quoted sentence or a window's edge ("\n")
             j = i - 1
-            while j >= 0 and words[j][0] != _QUOTES[word] and i - j <= 8:
+            while j >= 0 and words[j][0] != _QUOTES[word] and i - j <= 8 and words[j][0] not in _CLAUSE_ENDS:
                 j -= 1
             if j < 0 or words[j][0] != _QUOTES[word]:
                 break
@@ -714,6 +717,27 @@ def before_time_word(text: str, start: int, end: int) -> int:
     return time.start() if time else end
 
 
+_LAST_WORKS = re.compile(r"(?:工程|项目)(?!.*(?:工程|项目))")
+# What a project name may hold after its last 工程 or 项目: a bracket, a phase, a section, another name joined on.
+_NAME_TAIL = re.compile(r"\s*(?:[(（].*|.*期|.*段|.*标|[及暨和与].*|[)）])$")
+
+
+def before_run_on(text: str, start: int, end: int) -> int:
+    """Where the project name ``text[start:end]`` ends when what follows its last 工程 or 项目 is not part of it
+    (丽州南路延伸工程 + 污水管道, 南湖岸线项目 + 水上花园, 庆春路过江隧道工程 + 北接庆春东路); ``end`` when it
+    ends there or goes on with a bracket, a phase or a section (…工程(一期), …工程台州段) or another name joined
+    on (…改扩建工程暨公共卫生服务中心).
+
+    >>> text = "丽州南路延伸工程污水管道和杭绍台高速公路工程台州段"
+    >>> text[:before_run_on(text, 0, 12)], text[13:before_run_on(text, 13, 25)]
+    ('丽州南路延伸工程', '杭绍台高速公路工程台州段')
+    """
+    works = _LAST_WORKS.search(text, start + 2, end)
+    if works is None or works.end() == end or _NAME_TAIL.match(text, works.end(), end):
+        return end
+    return works.end()
+
+
 _QUOTED_BEFORE_HEAD = re.compile(r"[“\"「]([^“”\"「」\s，。、,]{2,14})[”\"」](?:项目|工程)$")
 _COUNT_CHARS = re.compile(r"[一二三四五六七八九十两百千万\d]")
 
@@ -793,6 +817,41 @@ def split_joined(text: str, start: int, end: int, heads: AbstractSet[str]) -> li
                 and not is_common_word(right[: right.rfind(head)]):
             return [(start, joint.start()), (joint.end(), end)]
     return [(start, end)]
+
+
+_ROAD_CODE = re.compile(r"(?:[GSXY]\d{1,4}|\d{2,4}(?:国道|省道))$")
+
+
+def join_routes(text: str, ents: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Entities with each project written as a route from a place (苍南至泰顺高速公路工程, 鄞州至玉环公路玉环段,
+    S226玉环龙溪至坎门段改建工程) made one project: the places that run up to the 至 just before it, and a road's
+    code before them, join it, where the tagger had read them as places and the project as starting after 至. A
+    county or city before those places says where the route lies and stays a place (青田县 + 温溪至…项目), and
+    a route after 从 or 由 is an extent (从滨海大道至丁山二期垦区), not a name.
+
+    >>> text = "苍南至泰顺高速公路工程和S226玉环龙溪至坎门段改建工程"
+    >>> ents = [(0, 2, "LOC"), (3, 11, "PROJECT"), (16, 18, "LOC"), (18, 20, "LOC"), (21, 28, "PROJECT")]
+    >>> [(text[s:e], label) for s, e, label in join_routes(text, ents)]
+    [('苍南至泰顺高速公路工程', 'PROJECT'), ('S226玉环龙溪至坎门段改建工程', 'PROJECT')]
+    """
+    by_end = {e: (s, e, label) for s, e, label in ents}
+    joined: set[tuple[int, int, str]] = set()
+    routes = []
+    for s, e, label in ents:
+        if label != "PROJECT" or text[s - 1:s] != "至" or by_end.get(s - 1, ("", "", ""))[2] != "LOC":
+            continue
+        places = [by_end[s - 1]]
+        while ((place := by_end.get(places[-1][0])) and place[2] == "LOC"
+               and not text.endswith(("省", "市", "县", "区"), place[0], place[1])):
+            places.append(place)
+        start = places[-1][0]
+        if text[start - 1:start] in ("从", "由"):
+            continue
+        code = _ROAD_CODE.search(text, max(0, start - 8), start)
+        routes.append((code.start() if code else start, e, "PROJECT"))
+        joined.update(places + [(s, e, label)])
+    inside = {ent for ent in ents for a, b, _ in routes if a <= ent[0] and ent[1] <= b}  # 104国道 before 黄岩…
+    return sorted([ent for ent in ents if ent not in joined | inside] + routes)
 
 
 _JOINT = re.compile("和|与|及")

@@ -33,9 +33,9 @@ from .clean import RepairedText, repair
 from .errors import ModelError
 from .gazetteer import full_name, is_division, is_place_name, is_town_stem, place_names
 from .lists import find_list_items, looks_like_name, quoted_guesthouses, town_lists
-from .projects import (DEFAULT_HEADS, DEFAULT_NOT_AFTER, NAME_VERBS, after_leading_verb, before_time_word,
-                       find_projects, is_new_town_being_built, is_project_name, is_site_in_use, leading_divisions,
-                       names_more_fully, quoted_name, short_zone_names, split_joined)
+from .projects import (DEFAULT_HEADS, DEFAULT_NOT_AFTER, NAME_VERBS, after_leading_verb, before_run_on,
+                       before_time_word, find_projects, is_new_town_being_built, is_project_name, is_site_in_use,
+                       join_routes, leading_divisions, names_more_fully, quoted_name, short_zone_names, split_joined)
 from .tagger import Tagger, is_common_word, is_word
 
 __all__ = ["TaggerComponent", "BodyComponent", "RepeatComponent", "ListComponent", "ProjectComponent", "load_pipeline", "new_pipeline", "DEFAULT_MODEL", "LABELS"]
@@ -628,8 +628,9 @@ class ProjectComponent:
                 unmapped += [ent] if ent.label_ != "PROJECT" else []
                 continue
             label: str | None = ent.label_
-            if label == "PROJECT":  # …一期工程 + 目前桩基工程: a clause ran on into the name
+            if label == "PROJECT":  # …一期工程 + 目前桩基工程, …工程 + 污水管道: a clause or a part ran on into it
                 span = (span[0], before_time_word(view.text, *span))
+                span = trim_span(view.text, span[0], before_run_on(view.text, *span))
                 label = self._model_project(view, span)
             if label == "LOC" and (ent.text.endswith(ZONES) or ent.text.endswith(NEW_AREAS)
                                    and not is_division(view.text[slice(*span)])
@@ -661,6 +662,7 @@ class ProjectComponent:
                 for s, e, label in kept]  # “青创园”项目 -> 青创园
         zones = short_zone_names(view.text, [(s, e) for s, e, label in kept if label == "PROJECT"])
         kept += [(s, e, "PROJECT") for s, e in zones if all(e <= a or s >= b for a, b, _ in kept)]  # … 经开区
+        kept = join_routes(view.text, kept)  # 苍南 + 至泰顺高速公路工程
         kept = [(view.after_short_lines(s, e), e, label) for s, e, label in kept]  # 图片 + 杜桥眼镜综合城
         spans = (doc.char_span(*view.to_original(s, e), label=label, alignment_mode="expand") for s, e, label in kept)
         doc.ents = filter_spans([span for span in spans if span is not None] + unmapped)

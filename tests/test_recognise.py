@@ -489,3 +489,19 @@ def test_a_name_read_on_from_a_caption_line_starts_after_it(nlp):
     ents = _ents(nlp(text))
     assert (21, 28, "PROJECT", "杜桥眼镜综合城") in ents
     assert (47, 54, "PROJECT", "国际\n眼镜商城") in ents  # a column's line end inside a name stays
+
+
+def test_a_project_written_as_a_route_from_a_place_is_one_project(nlp):
+    text = "记者1月8日从市交通运输局获悉,苍南至泰顺高速公路工程已通过初步设计技术审查。"
+    with nlp.select_pipes(enable=["kg_tagger"]):
+        assert [e[3] for e in _ents(nlp(text))][-2:] == ["苍南", "泰顺高速公路工程"]  # the tagger splits at 至
+    assert _ents(nlp(text))[-1] == (16, 27, "PROJECT", "苍南至泰顺高速公路工程")
+    text = "工程总投资7.95亿元,从滨海大道至丁山二期垦区。"  # from … to …: an extent, not a name
+    assert (13, 17, "LOC", "滨海大道") in _ents(nlp(text))
+
+
+def test_a_part_of_the_works_read_on_after_the_project_is_left_out(nlp):
+    text = "污水处理厂年底前也将投入试运行。丽州南路延伸工程污水管道计划12月底前完成可施工部分管道安装。"
+    with nlp.select_pipes(enable=["kg_tagger"]):
+        assert (16, 28, "PROJECT", "丽州南路延伸工程污水管道") in _ents(nlp(text))
+    assert _ents(nlp(text)) == [(16, 24, "PROJECT", "丽州南路延伸工程")]
