@@ -71,6 +71,8 @@ FUNCTION_CHARS = set("的和与及在是为将对把了从向到等个这该其�
                      "中上下内外里旁前后间")
 # Words jieba tags as places that name no place (城市基础项目 is not a name).
 GENERIC_PLACES = {"城市", "城区", "市区", "县城", "城乡", "农村", "乡村", "全国", "国内", "国外", "海外", "当地", "本地", "各地"}
+# Kinds of works the province's policies count (小微企业园: "建成小微企业园41个"), named without a name.
+GENERIC_KINDS = {"小微企业园", "小微园", "特色小镇", "未来社区", "美丽乡村精品村"}
 # The writer's own place, which a name the rules find may start with (我区 + 蓝色海湾整治项目) and does not keep.
 HOME_PLACES = ("我市", "我区", "我县", "本市", "本区", "本县", "全市", "全区", "全县")
 # Words that never start or sit inside a project name.
@@ -242,14 +244,15 @@ def is_project_name(text: str, start: int, end: int, *, heads: Sequence[str] = D
     project names end (:data:`NAME_ENDS`), it is one name (no list or clause break inside, no word that never
     starts a name), not a meeting or role (a ``not_after`` word follows), not a slogan alone in
     quotes or inside a document title, not a group named by its count or its sum (萧山9大项目, 100亿元健康产业大项目),
-    and before 项目/工程 not a bare place, phase or generic word (衢州项目, 一期项目, 安居项目, 重点工程).
+    not a kind of works alone (小微企业园: :data:`GENERIC_KINDS`), and before 项目/工程 not a bare place, phase
+    or generic word (衢州项目, 一期项目, 安居项目, 重点工程).
 
     >>> text = "衢州项目和安居项目，台州湾新材料产业园，“千万工程”，南排工程推进会"
     >>> [text[s:e] for s, e in [(0, 4), (5, 9), (10, 19), (21, 25), (27, 31)] if is_project_name(text, s, e)]
     ['台州湾新材料产业园']
     """
     name = text[start:end]
-    if name.rstrip(")）")[-1:] not in NAME_ENDS:  # 平安台州, 越温暖: a campaign's or a system's name
+    if name.rstrip(")）")[-1:] not in NAME_ENDS or name in GENERIC_KINDS:  # 平安台州, 越温暖: a campaign's name
         return False
     if _NOT_ONE_NAME.search(name) or any(text.startswith(w, end) for w in not_after):
         return False

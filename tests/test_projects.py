@@ -134,6 +134,7 @@ def test_a_project_named_by_its_yearly_output_is_found_with_the_firm_before_it()
     ("是“五纵七横四连一环”干线公路网络的一部分", "“五纵七横四连一环”干线公路", False),  # a plan's shorthand
     ("持续推进工业“一区三园”平台配套", "工业“一区三园”平台", False),
     ("落户浙江“千人计划”余姚产业园", "浙江“千人计划”余姚产业园", True),  # with places besides
+    ("义乌市将小微企业园建设作为推动经济高质量发展的重要抓手", "小微企业园", False),  # a kind of works
 ])
 def test_a_project_a_model_tagged_passes_the_vetoes_of_the_rules(text, name, kept):
     start = text.index(name)
