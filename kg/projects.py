@@ -73,6 +73,8 @@ FUNCTION_CHARS = set("的和与及在是为将对把了从向到等个这该其�
 GENERIC_PLACES = {"城市", "城区", "市区", "县城", "城乡", "农村", "乡村", "全国", "国内", "国外", "海外", "当地", "本地", "各地"}
 # Kinds of works the province's policies count (小微企业园: "建成小微企业园41个"), named without a name.
 GENERIC_KINDS = {"小微企业园", "小微园", "特色小镇", "未来社区", "美丽乡村精品村"}
+# Titles a place is awarded (浙江省爱国主义教育基地, 国家新型工业化产业示范基地, 中国体育旅游精品景区), not works.
+HONOUR = re.compile(r"(?:示范基地|教育基地|精品景区|示范景区)$")
 # The writer's own place, which a name the rules find may start with (我区 + 蓝色海湾整治项目) and does not keep.
 HOME_PLACES = ("我市", "我区", "我县", "本市", "本区", "本县", "全市", "全区", "全县")
 # Words that never start or sit inside a project name.
@@ -226,7 +228,7 @@ def find_projects(
     # Overlapping candidates ("台州机场" and "台州机场改扩建工程"): the longest wins.
     kept: list[tuple[int, int]] = []
     for span in sorted(found, key=lambda s: (s[0] - s[1], s[0])):
-        if all(span[1] <= s or span[0] >= e for s, e in kept):
+        if all(span[1] <= s or span[0] >= e for s, e in kept) and not HONOUR.search(text, *span):
             kept.append(span)
     return sorted(kept)
 
@@ -244,7 +246,7 @@ def is_project_name(text: str, start: int, end: int, *, heads: Sequence[str] = D
     project names end (:data:`NAME_ENDS`), it is one name (no list or clause break inside, no word that never
     starts a name), not a meeting or role (a ``not_after`` word follows), not a slogan alone in
     quotes or inside a document title, not a group named by its count or its sum (萧山9大项目, 100亿元健康产业大项目),
-    not a kind of works alone (小微企业园: :data:`GENERIC_KINDS`), and before 项目/工程 not a bare place, phase
+    not a kind of works alone (小微企业园: :data:`GENERIC_KINDS`) or a title (国防教育基地: :data:`HONOUR`), and before 项目/工程 not a bare place, phase
     or generic word (衢州项目, 一期项目, 安居项目, 重点工程).
 
     >>> text = "衢州项目和安居项目，台州湾新材料产业园，“千万工程”，南排工程推进会"
@@ -252,8 +254,8 @@ def is_project_name(text: str, start: int, end: int, *, heads: Sequence[str] = D
     ['台州湾新材料产业园']
     """
     name = text[start:end]
-    if name.rstrip(")）")[-1:] not in NAME_ENDS or name in GENERIC_KINDS:  # 平安台州, 越温暖: a campaign's name
-        return False
+    if name.rstrip(")）")[-1:] not in NAME_ENDS or name in GENERIC_KINDS or HONOUR.search(name):
+        return False  # 平安台州, 越温暖: a campaign's name; 小微企业园: a kind; 国防教育基地: a title
     if _NOT_ONE_NAME.search(name) or any(text.startswith(w, end) for w in not_after):
         return False
     if any(name.startswith(w) for w in STOP_WORDS if len(w) > 1):  # 东至机场北路, 重点工程, 我市…项目

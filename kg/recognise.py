@@ -33,7 +33,7 @@ from .clean import RepairedText, repair
 from .errors import ModelError
 from .gazetteer import full_name, is_division, is_place_name, is_town_stem, place_names
 from .lists import find_list_items, looks_like_name, quoted_guesthouses, town_lists
-from .projects import (DEFAULT_HEADS, DEFAULT_NOT_AFTER, NAME_VERBS, after_leading_verb, before_run_on,
+from .projects import (DEFAULT_HEADS, DEFAULT_NOT_AFTER, HONOUR, NAME_VERBS, after_leading_verb, before_run_on,
                        before_time_word, find_projects, is_new_town_being_built, is_project_name, is_site_in_use,
                        join_routes, leading_divisions, names_more_fully, quoted_name, short_zone_names, split_joined)
 from .tagger import Tagger, is_common_word, is_word
@@ -646,6 +646,8 @@ class ProjectComponent:
                     ents += [(s, e, "PROJECT") for s, e in names]
             elif label is not None:
                 ents.append((*span, label))
+            elif ent.label_ == "PROJECT" and HONOUR.search(view.text, *span):  # 浙江省 + 国防教育基地: a title
+                ents += [(s, e, "LOC") for s, e in leading_divisions(view.text, *span)]  # its giver is a place
         model_projects = [(s, e) for s, e, label in ents if label == "PROJECT" and not _has_gap(view, s, e)]
         found = [p for p in found if not any(names_more_fully(view.text, m, p, self.heads) for m in model_projects)
                  and not is_site_in_use(view.text, *p)]

@@ -135,6 +135,7 @@ def test_a_project_named_by_its_yearly_output_is_found_with_the_firm_before_it()
     ("持续推进工业“一区三园”平台配套", "工业“一区三园”平台", False),
     ("落户浙江“千人计划”余姚产业园", "浙江“千人计划”余姚产业园", True),  # with places besides
     ("义乌市将小微企业园建设作为推动经济高质量发展的重要抓手", "小微企业园", False),  # a kind of works
+    ("该市因此拥有“国家新型工业化示范基地”称号", "国家新型工业化示范基地", False),  # a title
 ])
 def test_a_project_a_model_tagged_passes_the_vetoes_of_the_rules(text, name, kept):
     start = text.index(name)

@@ -505,3 +505,14 @@ def test_a_part_of_the_works_read_on_after_the_project_is_left_out(nlp):
     with nlp.select_pipes(enable=["kg_tagger"]):
         assert (16, 28, "PROJECT", "丽州南路延伸工程污水管道") in _ents(nlp(text))
     assert _ents(nlp(text)) == [(16, 24, "PROJECT", "丽州南路延伸工程")]
+
+
+def test_a_title_a_place_was_awarded_is_no_project_and_its_giver_is_a_place(nlp):
+    text = ("永昌堡是浙江省仅存的一座民建古城堡,历史悠久,距今已有460年历史,是国家级文物保护单位、浙江省爱国主义"
+            "教育基地、浙江省国防教育基地、浙江省“东海文化明珠”。")
+    at = text.index("浙江省爱国")
+    with nlp.select_pipes(enable=["kg_tagger"]):
+        assert (at, at + 11, "PROJECT", "浙江省爱国主义教育基地") in _ents(nlp(text))
+    ents = _ents(nlp(text))
+    assert [e for e in ents if e[2] == "PROJECT"] == []
+    assert (at, at + 3, "LOC", "浙江省") in ents and (at + 12, at + 15, "LOC", "浙江省") in ents
