@@ -107,6 +107,10 @@ _STRINGER = re.compile(STRINGER)
 _APP = re.compile(r"掌上")
 _ACCOUNT = re.compile(r"发布")
 # What may follow an account's name: the end of a line or of a name, or a source line's time (仙居发布 2022-05-20).
+# A byline's medium: a name ending as media names end, alone at a line's start or after a space or bracket, just
+# before the reporter (台传媒记者, (温岭记者站 记者…), 澎湃新闻记者, 瓯海融媒通讯员).
+_BYLINE_MEDIUM = re.compile(r"(?:^|(?<=[\s(（【■]))([\u4e00-\u9fff]{1,8}?(?:传媒|在线|新闻|晚报|日报|金报|客户端|融媒|融媒体中心|网|"
+                            r"分社|记者站))(?=[ \t\u3000]*(?:全媒体)?(?:记者|通讯员))", re.M)
 _AFTER_ACCOUNT = re.compile(r"$|[\s、，,。；;：:)）”\"」』|丨/]|\d{4}-\d")
 
 
@@ -118,13 +122,13 @@ def _place_at(text: str, start: int) -> int:
 def find_new_media(text: str) -> list[tuple[int, int]]:
     """(start, end) of each new medium named by its place: a government's account (衢州发布) where the name ends
     (a line end, punctuation, a source line's time; not the verb: 台州发布了), a news app (掌上温岭), a paper's
-    county stringer (共享联盟天台站, 共享联盟·三门). Local news credits them in nearly every source line and
+    county stringer (共享联盟天台站, 共享联盟·三门); and the medium a byline starts with (台传媒记者, 澎湃新闻记者). Local news credits them in nearly every source line and
     byline; the tagger reads the place alone. ``text`` is the text as given: the space after an account's name
     ends it (婺城发布 记者…), which the repaired view has removed.
 
-    >>> text = "来源:仙居发布2022-05-20，掌上温岭，记者 杨群 共享联盟天台站 李兆葵，台州发布了新规"
+    >>> text = "来源:仙居发布2022-05-20，掌上温岭，记者 杨群 共享联盟天台站 李兆葵，台州发布了新规\\n台传媒记者 王佳"
     >>> [text[s:e] for s, e in find_new_media(text)]
-    ['共享联盟天台站', '掌上温岭', '仙居发布']
+    ['共享联盟天台站', '掌上温岭', '台传媒', '仙居发布']
     """
     found = []
     for match in _STRINGER.finditer(text):
@@ -136,6 +140,8 @@ def find_new_media(text: str) -> list[tuple[int, int]]:
         n = _place_at(text, match.end())
         if n:
             found.append((match.start(), match.end() + n))
+    found += [match.span(1) for match in _BYLINE_MEDIUM.finditer(text)
+              if not re.search("记者|通讯员|^本", match.group(1))]  # 记者郭乐燕平阳分社, 本网: not one medium's name
     for match in _ACCOUNT.finditer(text):
         at = match.start()
         start = next((at - n for n in (4, 3, 2) if n <= at and is_place_name(text[at - n:at])), None)

@@ -522,3 +522,12 @@ def test_a_surname_alone_or_with_an_address_is_no_person(nlp):
     text = ("在横店影视城广州街·香港街,电影《皖南1943》正在紧张拍摄。导演秦教授一边给演员讲戏,一边指导拍摄角度、灯光"
             "摆放等,事无巨细。惠贞书院与范氏家族结下了30年的缘分。")
     assert [e[3] for e in _ents(nlp(text)) if e[2] == "PER"] == []  # not 秦教授, not 范
+
+
+def test_the_medium_a_byline_starts_with_is_an_organisation(nlp):
+    text = "台传媒记者泮素珂\n6月16日，走进三门县海润街道，处处可见施工忙碌的景象。\n本网记者 谈文儒"
+    with nlp.select_pipes(enable=["kg_tagger"]):
+        assert "台传媒" not in [e[3] for e in _ents(nlp(text))]
+    ents = _ents(nlp(text))
+    assert ents[:2] == [(0, 3, "ORG", "台传媒"), (5, 8, "PER", "泮素珂")]
+    assert "本网" not in [e[3] for e in ents]  # the paper's own site: no name
