@@ -236,7 +236,7 @@ def find_projects(
 # The last characters of project names: each ends three or more distinct PROJECT names of kg's annotated local
 # news (training batches T1-T28, 673 names; 项目 工程 产业园 …段 …城 …线 小镇 …路 一期 基地 中心 …). A name a
 # model tags must end in one of them, as a name the rules find must end in a head.
-NAME_ENDS = frozenset("目区程园段城线镇路期地心道桥体铁带场块台头楼馆速站")
+NAME_ENDS = frozenset("目区程园段城线镇路期地心道桥体铁带场块台头楼馆速站廊")
 _NOT_ONE_NAME = re.compile(r"[、，,。；;：:|\n]|——")  # a list, a clause, or a dash that names what came before
 
 
@@ -254,8 +254,9 @@ def is_project_name(text: str, start: int, end: int, *, heads: Sequence[str] = D
     ['台州湾新材料产业园']
     """
     name = text[start:end]
-    if name.rstrip(")）")[-1:] not in NAME_ENDS or name in GENERIC_KINDS or HONOUR.search(name):
-        return False  # 平安台州, 越温暖: a campaign's name; 小微企业园: a kind; 国防教育基地: a title
+    if (name.rstrip(")）")[-1:] not in NAME_ENDS or name.endswith("长廊") or name in GENERIC_KINDS
+            or HONOUR.search(name)):
+        return False  # 平安台州: a campaign's name; 文化长廊: a walk; 小微企业园: a kind; 国防教育基地: a title
     if _NOT_ONE_NAME.search(name) or any(text.startswith(w, end) for w in not_after):
         return False
     if any(name.startswith(w) for w in STOP_WORDS if len(w) > 1):  # 东至机场北路, 重点工程, 我市…项目

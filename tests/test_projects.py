@@ -136,6 +136,8 @@ def test_a_project_named_by_its_yearly_output_is_found_with_the_firm_before_it()
     ("落户浙江“千人计划”余姚产业园", "浙江“千人计划”余姚产业园", True),  # with places besides
     ("义乌市将小微企业园建设作为推动经济高质量发展的重要抓手", "小微企业园", False),  # a kind of works
     ("该市因此拥有“国家新型工业化示范基地”称号", "国家新型工业化示范基地", False),  # a title
+    ("打造台州湾科创走廊核心腹地", "台州湾科创走廊", True),  # a head of its own: …走廊
+    ("记者沿着姚江历史文化长廊,领略一路好风光", "姚江历史文化长廊", False),  # a walk
 ])
 def test_a_project_a_model_tagged_passes_the_vetoes_of_the_rules(text, name, kept):
     start = text.index(name)
