@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .clean import is_traditional, to_simplified
 from .read import Document
 
 __all__ = ["Article", "segment", "article_from_record"]
@@ -123,12 +124,17 @@ def segment(doc: Document) -> list[Article]:
     """
     if doc.meta:
         return [article_from_record(doc)]
-    lines, kinds = [], []
+    # A page in traditional characters (本報訊(記者…)) is classified on its simplified reading, one character for
+    # one, and cut into articles of its own text.
+    plain = to_simplified if is_traditional(doc.text) else str
+    lines, kinds, reads = [], [], []
     for n, raw in enumerate(doc.text.split("\n"), 1):
-        kind = _kind(raw.strip()) if raw.strip() else "empty"
+        read = plain(raw.strip())
+        kind = _kind(read) if read else "empty"
         if kind not in ("empty", "furniture", "caption"):
             lines.append((n, raw.strip()))
             kinds.append(kind)
+            reads.append(read)
     builders: list[_Builder] = []
     current: _Builder | None = None
     i = 0
@@ -151,10 +157,10 @@ def segment(doc: Document) -> list[Article]:
                 i = j  # a teaser for another page ("… >> 2版"), or slogans and captions at the foot of the page
                 continue
             # A reporter's name alone under the headline ("孙诺亚", "杨 群") reads as one more title line.
-            name_line = len(block) > 1 and kinds[block[-1]] == "title" and bool(NAME_LINE.match(lines[block[-1]][1]))
+            name_line = len(block) > 1 and kinds[block[-1]] == "title" and bool(NAME_LINE.match(reads[block[-1]]))
             level = min(_heading_level(lines[k][1]) or 9 for k in block)
             if (name_line or nxt in ("lead", "byline", "note") or level <= 2 or current is None or current.closed
-                    or _photo_story(lines, kinds, j)):
+                    or _photo_story(reads, kinds, j)):
                 current = _Builder()
                 builders.append(current)
                 heads = block[:-1] if name_line else block
@@ -174,13 +180,13 @@ def segment(doc: Document) -> list[Article]:
             builders.append(current)
         line = lines[i][1]
         if kind == "lead" and not current.byline:
-            m = LEAD_BYLINE.match(line)
-            current.byline = m.group(0) if m else ""
+            m = LEAD_BYLINE.match(reads[i])
+            current.byline = line[:m.end()] if m else ""
         if kind == "byline" and not current.byline:
             current.byline = line
         current.add(*lines[i])
         current.body += kind != "byline"
-        if CONTINUED.search(line):
+        if CONTINUED.search(reads[i]):
             current.closed = True
         i += 1
     builders = [b for b in builders if _has_body(b)]
@@ -231,13 +237,13 @@ def _give_back_stacked_headlines(builders: list["_Builder"]) -> None:
             prev.headline.append(row[1])
 
 
-def _photo_story(lines: list[tuple[int, str]], kinds: list[str], j: int) -> bool:
+def _photo_story(lines: list[str], kinds: list[str], j: int) -> bool:
     """True when the lines from ``j`` are a short text closed by a photo credit ("记者 周学军摄"): a photo story
     under its own headline, not a section of the article before it."""
     k = j
     while k < len(lines) and k < j + 3 and kinds[k] == "body":
         k += 1
-    return k > j and k < len(lines) and kinds[k] == "byline" and lines[k][1].endswith("摄")
+    return k > j and k < len(lines) and kinds[k] == "byline" and lines[k].endswith("摄")
 
 
 def _rehome_headlines(builders: list["_Builder"]) -> None:

@@ -77,3 +77,16 @@ def test_stacked_headline_goes_back_to_the_article_above():
     assert (first.lines, first.headline) == ((1, 5), "加快应用落地 实现整体突破 推进数字化改革 建设一区四城")
     assert first.text.startswith("加快应用落地 实现整体突破\n\n推进数字化改革 建设一区四城\n\n本报讯")
     assert (second.lines, second.headline) == ((7, 9), "培育消费业态 推动商贸业提档升级")
+
+
+def test_a_page_in_traditional_characters_splits_as_its_simplified_copy(fixtures):
+    """The fixture page printed in traditional characters (OpenCC's s2t, one character for one): the same
+    articles, each of the traditional page's own text."""
+    from opencc import OpenCC
+
+    (doc,) = read_paths([fixtures / "pages"])
+    traditional = OpenCC("s2t").convert(doc.text)
+    assert "本報訊(記者王媛媛)" in traditional
+    articles = segment(Document(doc.source, traditional, doc.encoding))
+    assert [(a.lines, a.byline) for a in articles] == [((5, 11), "本報訊(記者王媛媛)"), ((17, 21), "本報訊(全媒體記者 周益)")]
+    assert [a.text for a in articles] == [OpenCC("s2t").convert(a.text) for a in _page(fixtures)]
