@@ -107,11 +107,11 @@ _STRINGER = re.compile(STRINGER)
 _APP = re.compile(r"掌上")
 _ACCOUNT = re.compile(r"发布")
 # What may follow an account's name: the end of a line or of a name, or a source line's time (仙居发布 2022-05-20).
+_AFTER_ACCOUNT = re.compile(r"$|[\s、，,。；;：:)）”\"」』|丨/]|\d{4}-\d")
 # A byline's medium: a name ending as media names end, alone at a line's start or after a space or bracket, just
 # before the reporter (台传媒记者, (温岭记者站 记者…), 澎湃新闻记者, 瓯海融媒通讯员).
-_BYLINE_MEDIUM = re.compile(r"(?:^|(?<=[\s(（【■]))([\u4e00-\u9fff]{1,8}?(?:传媒|在线|新闻|晚报|日报|金报|客户端|融媒|融媒体中心|网|"
-                            r"分社|记者站))(?=[ \t\u3000]*(?:全媒体)?(?:记者|通讯员))", re.M)
-_AFTER_ACCOUNT = re.compile(r"$|[\s、，,。；;：:)）”\"」』|丨/]|\d{4}-\d")
+_BYLINE_MEDIUM = re.compile(r"(?:^|(?<=[\s(（【■]))([\u4e00-\u9fff]{1,8}?(?:传媒|在线|新闻|晚报|日报|金报|客户端|融媒|"
+                            r"融媒体中心|网|分社|记者站))(?=[ \t\u3000]*(?:全媒体)?(?:记者|通讯员))", re.M)
 
 
 def _place_at(text: str, start: int) -> int:
@@ -122,9 +122,10 @@ def _place_at(text: str, start: int) -> int:
 def find_new_media(text: str) -> list[tuple[int, int]]:
     """(start, end) of each new medium named by its place: a government's account (衢州发布) where the name ends
     (a line end, punctuation, a source line's time; not the verb: 台州发布了), a news app (掌上温岭), a paper's
-    county stringer (共享联盟天台站, 共享联盟·三门); and the medium a byline starts with (台传媒记者, 澎湃新闻记者). Local news credits them in nearly every source line and
-    byline; the tagger reads the place alone. ``text`` is the text as given: the space after an account's name
-    ends it (婺城发布 记者…), which the repaired view has removed.
+    county stringer (共享联盟天台站, 共享联盟·三门); and the medium a byline starts with (台传媒记者, 澎湃新闻记者).
+    Local news credits them in nearly every source line and byline; the tagger reads the place alone. ``text`` is
+    the text as given: the space after an account's name ends it (婺城发布 记者…), which the repaired view has
+    removed.
 
     >>> text = "来源:仙居发布2022-05-20，掌上温岭，记者 杨群 共享联盟天台站 李兆葵，台州发布了新规\\n台传媒记者 王佳"
     >>> [text[s:e] for s, e in find_new_media(text)]

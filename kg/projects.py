@@ -40,8 +40,8 @@ import jieba.posseg as posseg
 from .gazetteer import full_name, is_division, is_place_name, place_matches, place_names
 from .tagger import is_common_word, is_word
 
-__all__ = ["DEFAULT_HEADS", "after_leading_verb", "find_projects", "is_project_name", "is_site_in_use", "join_routes",
-           "leading_divisions", "names_more_fully", "quoted_name", "short_zone_names", "split_joined"]
+__all__ = ["DEFAULT_HEADS", "after_leading_verb", "before_run_on", "find_projects", "is_project_name", "is_site_in_use",
+           "join_routes", "leading_divisions", "names_more_fully", "quoted_name", "short_zone_names", "split_joined"]
 
 DEFAULT_HEADS = (
     "工程", "项目", "产业园", "工业园", "科技园", "创业园", "物流园", "园区", "产业带", "基地", "平台", "走廊",
@@ -246,8 +246,8 @@ def is_project_name(text: str, start: int, end: int, *, heads: Sequence[str] = D
     project names end (:data:`NAME_ENDS`), it is one name (no list or clause break inside, no word that never
     starts a name), not a meeting or role (a ``not_after`` word follows), not a slogan alone in
     quotes or inside a document title, not a group named by its count or its sum (萧山9大项目, 100亿元健康产业大项目),
-    not a kind of works alone (小微企业园: :data:`GENERIC_KINDS`) or a title (国防教育基地: :data:`HONOUR`), and before 项目/工程 not a bare place, phase
-    or generic word (衢州项目, 一期项目, 安居项目, 重点工程).
+    not a kind of works alone (小微企业园: :data:`GENERIC_KINDS`), a title (国防教育基地: :data:`HONOUR`) or a walk
+    (文化长廊), and before 项目/工程 not a bare place, phase or generic word (衢州项目, 一期项目, 安居项目, 重点工程).
 
     >>> text = "衢州项目和安居项目，台州湾新材料产业园，“千万工程”，南排工程推进会"
     >>> [text[s:e] for s, e in [(0, 4), (5, 9), (10, 19), (21, 25), (27, 31)] if is_project_name(text, s, e)]

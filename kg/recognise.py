@@ -447,11 +447,11 @@ def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> Non
     """Set ``doc.ents`` from character spans, trimmed of edge punctuation and a leading pronoun, cut before a verb
     a name ran on into; persons ending in a place's unit made places, photo credits cut off and two names a space
     separates split (:func:`names_a_space_separates`), "persons" that are file names, hidden names (林某会) or a
-    surname and an address (张阿姨, 秦教授) dropped; meetings and task groups dropped from ORG,
-    the people of a place (中国网民) made their place, party committee and government read as one split in two,
-    publishers joined by a dot or dash split (:func:`_split_media`); places' edges set (:func:`_place_edges`) and
-    split by administrative level; expanded to token edges, overlaps dropped (longest wins). ``text`` is
-    ``doc.text``, passed in because computing it is costly."""
+    surname and an address (张阿姨, 秦教授) dropped; meetings and task groups dropped from ORG, the people of a
+    place (中国网民) made their place, party committee and government read as one split in two, publishers joined
+    by a dot or dash split (:func:`_split_media`); places' edges set (:func:`_place_edges`) and split by
+    administrative level; expanded to token edges, overlaps dropped (longest wins). ``text`` is ``doc.text``,
+    passed in because computing it is costly."""
     made = []
     for start, end, label in spans:
         start, end = trim_span(text, start, end)
