@@ -159,7 +159,8 @@ def find_projects(
     found: list[tuple[int, int]] = []
     for k, (word, flag) in enumerate(words):
         head = _head_of(word, head_set)
-        coded = head is None and word in CODED_HEADS and k > 0 and _CODE.search(words[k - 1][0])
+        coded = (head is None and word in CODED_HEADS and k > 0 and _CODE.search(words[k - 1][0])
+                 and not text.endswith("台", 0, starts[k - 1]))  # 2台4线: a station's platforms and tracks
         if head is None and not coded:
             continue
         end = starts[k] + (len(word) if head is None or word.endswith(head) else len(head))

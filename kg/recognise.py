@@ -647,7 +647,7 @@ class ProjectComponent:
                 divisions = leading_divisions(view.text, *span)
                 ents += [(s, e, "LOC") for s, e in divisions]
                 name_start = self._name_start(view.text, divisions[-1][1] if divisions else span[0], span[1])
-                if name_start is not None:
+                if name_start is not None and not view.text.startswith("级", name_start):  # 浙江省 + 级经济开发区
                     names = split_joined(view.text, name_start, span[1], set(self.heads))
                     ents += [(s, e, "PROJECT") for s, e in names]
             elif label is not None:

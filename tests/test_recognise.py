@@ -531,3 +531,11 @@ def test_the_medium_a_byline_starts_with_is_an_organisation(nlp):
     ents = _ents(nlp(text))
     assert ents[:2] == [(0, 3, "ORG", "台传媒"), (5, 8, "PER", "泮素珂")]
     assert "本网" not in [e[3] for e in ents]  # the paper's own site: no name
+
+
+def test_a_provincial_level_zone_is_a_kind_not_a_name(nlp):
+    text = "她就是独山港——浙江省级经济开发区、嘉兴地区唯一入选省中小企业园。"
+    with nlp.select_pipes(enable=["kg_tagger"]):
+        assert (8, 17, "PROJECT", "浙江省级经济开发区") in _ents(nlp(text))
+    assert [e for e in _ents(nlp(text)) if e[2] == "PROJECT"] == []
+    assert (8, 11, "LOC", "浙江省") in _ents(nlp(text))
