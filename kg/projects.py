@@ -245,8 +245,9 @@ def is_project_name(text: str, start: int, end: int, *, heads: Sequence[str] = D
                     not_after: Sequence[str] = DEFAULT_NOT_AFTER) -> bool:
     """Whether a PROJECT span a model tagged passes the vetoes the rules apply to their own names: it ends as
     project names end (:data:`NAME_ENDS`), it is one name (no list or clause break inside, no word that never
-    starts a name), not a meeting or role (a ``not_after`` word follows), not a slogan alone in
-    quotes or inside a document title, not a group named by its count or its sum (萧山9大项目, 100亿元健康产业大项目),
+    starts a name), not a meeting or role (a ``not_after`` word follows), not a slogan alone in quotes (a
+    campaign: counts, no head word, or a short …工程: “千万工程”, “山海协作工程”; a headed name alone in quotes is a
+    name, “闻川运河古城项目”, as the local gold tags 96 times) or inside a document title, not a group named by its count or its sum (萧山9大项目, 100亿元健康产业大项目),
     not a kind of works alone (小微企业园: :data:`GENERIC_KINDS`), a title (国防教育基地: :data:`HONOUR`) or a walk
     (文化长廊), and before 项目/工程 not a bare place, phase or generic word (衢州项目, 一期项目, 安居项目, 重点工程).
 
@@ -262,9 +263,12 @@ def is_project_name(text: str, start: int, end: int, *, heads: Sequence[str] = D
         return False
     if any(name.startswith(w) for w in STOP_WORDS if len(w) > 1):  # 东至机场北路, 重点工程, 我市…项目
         return False
-    if name in _quoted_slogans(text, start, end) or _inside_title(text, start) or _named_by_counts(name):
+    if _inside_title(text, start) or _named_by_counts(name):
         return False
     head = _head_of(name, set(heads))
+    if name in _quoted_slogans(text, start, end) and (
+            _COUNT_CHARS.search(name) or head is None or head == "工程" and len(name) <= 6):
+        return False  # “千万工程”, “山海协作工程”: a campaign in quotes; “闻川运河古城项目”, “浙中信息产业园”: a name
     before_head = name[: len(name) - len(head)] if head else name
     if _COUNTED.search(before_head) or _QUANTITY.match(name) or _DATE_OR_COUNT.match(name):
         return False

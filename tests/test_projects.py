@@ -121,6 +121,8 @@ def test_a_project_named_by_its_yearly_output_is_found_with_the_firm_before_it()
     ("萧山9大项目集中开工", "萧山9大项目", False),  # a group named by its count
     ("明筑新材料、祥和实业新项目以及", "明筑新材料、祥和实业新项目", False),  # a list
     ("深化新时代“千万工程”，确保", "千万工程", False),  # a campaign alone in quotes
+    ("拱墅区在“山海协作工程”中给予的资金", "山海协作工程", False),
+    ("义乌与吉利控股集团正式签约,“吉利集团·义乌发动机项目”落户赤岸", "吉利集团·义乌发动机项目", True),  # a name
     ("召开南排工程推进会", "南排工程", False),  # a meeting
     ("西起吉利大道、东至机场北路,全长3400米", "东至机场北路", False),
     ("印发《台州湾新区产业平台建设方案》", "台州湾新区产业平台", False),  # a document's title
