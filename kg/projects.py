@@ -692,17 +692,17 @@ def _phased_names(text: str, names: Iterable[tuple[int, int]]) -> list[tuple[int
 
 # Verbs that stand before a project's name and never start one in the annotated local news (建设 28 times before a
 # PROJECT and once inside one; 推进, 包括, 打造 15 to 17 times before, never inside; 落地, 提升 5 and 3 times).
-_LEADING_VERB = re.compile(r"(?:建设|新建|谋划|上马|推进|力争|包括|加快|实施|启动|打造|开工|完成|建成|落地|提升)")
+_LEADING_VERB = re.compile(r"(?:建设|新建|谋划|上马|推进|力争|包括|加快|实施|启动|打造|开工|完成|建成|落地|提升|督查|调研|考察|视察|听闻|串联)")
 
 
-_LEADING_WORD = set("如继自从由对将把向")
+_LEADING_WORD = set("如继自从由对将把向因")
 _TIME_WORD = re.compile("目前|正在|现已|已经|预计")
 
 
 def after_leading_verb(text: str, start: int, end: int) -> int:
     """Where the project name ``text[start:end]`` starts once a verb read into its start is left out
-    (建设 + 351国道…改建工程, 谋划 + 小岙旅游综合体项目), or a preposition or conjunction that is a word of its
-    own (如 + 药源新地项目, 继 + 杭黄铁路; not 自贸区); ``start`` when it starts with none.
+    (建设 + 351国道…改建工程, 谋划 + 小岙旅游综合体项目, 督查 + 园博园), or a preposition or conjunction that is a
+    word of its own (如 + 药源新地项目, 继 + 杭黄铁路, 因 + 杭台高铁; not 自贸区); ``start`` when it starts with none.
 
     >>> text = "建设351国道改建工程，谋划小岙旅游综合体项目，新建项目，如药源新地项目"
     >>> [text[after_leading_verb(text, s, e):e] for s, e in ((0, 11), (12, 23), (24, 28), (29, 36))]

@@ -539,3 +539,11 @@ def test_a_provincial_level_zone_is_a_kind_not_a_name(nlp):
         assert (8, 17, "PROJECT", "浙江省级经济开发区") in _ents(nlp(text))
     assert [e for e in _ents(nlp(text)) if e[2] == "PROJECT"] == []
     assert (8, 11, "LOC", "浙江省") in _ents(nlp(text))
+
+
+def test_a_verb_or_conjunction_read_into_a_project_start_is_left_out(nlp):
+    text = "记者从中国铁路上海局集团有限公司获悉,因杭台高铁接入施工需要,自2021年9月15日至9月29日,杭深线温岭站暂停办理"
+    at = text.index("因杭台高铁")
+    with nlp.select_pipes(enable=["kg_tagger"]):
+        assert (at, at + 5, "PROJECT", "因杭台高铁") in _ents(nlp(text))
+    assert (at + 1, at + 5, "PROJECT", "杭台高铁") in _ents(nlp(text))
