@@ -16,7 +16,7 @@ index the original text. :func:`load_pipeline` turns a ``--ner`` choice into a p
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
@@ -586,6 +586,28 @@ _ENDS_IN_PHASE = re.compile(r"[一二三四五六七八九十\d]+期[)）]?$")
 _GAP = re.compile(r"\s*\n\s*|(?<=[)）”》])\s+")
 
 
+def one_label_per_name(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Spans with each name a text writes with two labels given the label most of its mentions have, as one article
+    names one thing one way (温玉铁路 PROJECT twice and LOC once: PROJECT); a PROJECT mention keeps its label,
+    since a project's name is often also read as the place it is being built at. A tie changes nothing.
+
+    >>> text = "温玉铁路开工。温玉铁路全长40公里，温玉铁路经过温岭"
+    >>> spans = [(0, 4, "PROJECT"), (7, 11, "PROJECT"), (18, 22, "LOC"), (24, 26, "LOC")]
+    >>> [label for _, _, label in one_label_per_name(text, spans)]
+    ['PROJECT', 'PROJECT', 'PROJECT', 'LOC']
+    """
+    labels: dict[str, Counter] = defaultdict(Counter)
+    for s, e, label in spans:
+        labels[text[s:e]][label] += 1
+    settled = []
+    for s, e, label in spans:
+        votes = labels[text[s:e]].most_common(2)
+        if len(votes) == 2 and votes[0][1] > votes[1][1] and label != "PROJECT":
+            label = votes[0][0]
+        settled.append((s, e, label))
+    return settled
+
+
 def _has_gap(view: RepairedText, start: int, end: int) -> bool:
     """Whether the view removed a gap of the page inside its span [start, end): a line break, or a space after a
     closing bracket or quote (南排工程(一期) 城北段项目). Other spaces are where a column's line ended inside a
@@ -610,7 +632,11 @@ class ProjectComponent:
     project that it names more fully (:func:`kg.projects.names_more_fully`) where no gap of the page lies inside it
     (:func:`_has_gap`: a line break, where OCR pages glue columns, or a space after a bracket; not a column's line
     end inside a word); any other rule's project wins, unless it names a site in use (a road the text uses as a
-    landmark: 距杭金衢高速出入口4公里)."""
+    landmark: 距杭金衢高速出入口4公里).
+
+    Last, for every entity of the doc: a route the tagger split at 至 is joined (:func:`kg.projects.join_routes`),
+    a name read on from a headline or caption line starts after it (``RepairedText.after_short_lines``), and a
+    name the text writes with two labels takes its majority label (:func:`one_label_per_name`)."""
 
     def __init__(self, nlp: Language, name: str, *, heads: list[str], not_after: list[str], max_words: int,
                  plain_heads: bool = False):
@@ -672,6 +698,7 @@ class ProjectComponent:
         kept += [(s, e, "PROJECT") for s, e in zones if all(e <= a or s >= b for a, b, _ in kept)]  # … 经开区
         kept = join_routes(view.text, kept)  # 苍南 + 至泰顺高速公路工程
         kept = [(view.after_short_lines(s, e), e, label) for s, e, label in kept]  # 图片 + 杜桥眼镜综合城
+        kept = one_label_per_name(view.text, kept)
         spans = (doc.char_span(*view.to_original(s, e), label=label, alignment_mode="expand") for s, e, label in kept)
         doc.ents = filter_spans([span for span in spans if span is not None] + unmapped)
         doc._.kg_view = None  # the last kg component: the view served the others, and would not serialise

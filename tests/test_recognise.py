@@ -547,3 +547,24 @@ def test_a_verb_or_conjunction_read_into_a_project_start_is_left_out(nlp):
     with nlp.select_pipes(enable=["kg_tagger"]):
         assert (at, at + 5, "PROJECT", "因杭台高铁") in _ents(nlp(text))
     assert (at + 1, at + 5, "PROJECT", "杭台高铁") in _ents(nlp(text))
+
+
+def test_a_name_an_article_writes_often_has_one_label(nlp, fixtures):
+    """On every article of the sample pages, a name with two labels has them in equal numbers or is a PROJECT
+    where it differs (kg.recognise.one_label_per_name)."""
+    from collections import Counter, defaultdict
+
+    from kg.read import read_paths
+    from kg.segment import segment
+
+    root = Path(__file__).resolve().parent.parent
+    articles = [a for doc in read_paths([root / "corpus"]) for a in segment(doc)]
+    for doc in nlp.pipe(a.text for a in articles):
+        labels: dict = defaultdict(Counter)
+        for ent in doc.ents:
+            labels[ent.text][ent.label_] += 1
+        for ent in doc.ents:
+            votes = labels[ent.text].most_common(2)
+            if len(votes) == 2:
+                assert votes[0][1] == votes[1][1] or ent.label_ in (votes[0][0], "PROJECT"), ent.text
+    assert len(articles) == 24
