@@ -696,7 +696,7 @@ _LEADING_VERB = re.compile(r"(?:建设|新建|谋划|上马|推进|力争|包括
 
 
 _LEADING_WORD = set("如继自从由对将把向因")
-_TIME_WORD = re.compile("目前|正在|现已|已经|预计")
+_TIME_WORD = re.compile("目前|正在|现已|已经|预计|顺利|基本|全面|正式|(?:施工|建设)?现场$")
 
 
 def after_leading_verb(text: str, start: int, end: int) -> int:
@@ -717,12 +717,13 @@ def after_leading_verb(text: str, start: int, end: int) -> int:
 
 
 def before_time_word(text: str, start: int, end: int) -> int:
-    """Where the project name ``text[start:end]`` ends when a clause's time word ran on into it
-    (新材料产业园污水厂一期工程 + 目前桩基工程); ``end`` when none did.
+    """Where the project name ``text[start:end]`` ends when a clause's time word or adverb ran on into it
+    (新材料产业园污水厂一期工程 + 目前桩基工程, 永嘉抽水蓄能电站 + 顺利通过下水库工程), or the site's 现场 (…电站
+    + 导流泄放洞施工现场); ``end`` when none did.
 
-    >>> text = "新材料产业园污水厂一期工程目前桩基工程正在施工"
-    >>> text[:before_time_word(text, 0, 19)]
-    '新材料产业园污水厂一期工程'
+    >>> text = "新材料产业园污水厂一期工程目前桩基工程正在施工，永嘉抽水蓄能电站顺利通过下水库工程"
+    >>> text[:before_time_word(text, 0, 19)], text[24:before_time_word(text, 24, 42)]
+    ('新材料产业园污水厂一期工程', '永嘉抽水蓄能电站')
     """
     time = _TIME_WORD.search(text, start + 4, end)
     return time.start() if time else end
