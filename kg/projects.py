@@ -247,9 +247,10 @@ def is_project_name(text: str, start: int, end: int, *, heads: Sequence[str] = D
     project names end (:data:`NAME_ENDS`), it is one name (no list or clause break inside, no word that never
     starts a name), not a meeting or role (a ``not_after`` word follows), not a slogan alone in quotes (a
     campaign: counts, no head word, or a short …工程: “千万工程”, “山海协作工程”; a headed name alone in quotes is a
-    name, “闻川运河古城项目”, as the local gold tags 96 times) or inside a document title, not a group named by its count or its sum (萧山9大项目, 100亿元健康产业大项目),
-    not a kind of works alone (小微企业园: :data:`GENERIC_KINDS`), a title (国防教育基地: :data:`HONOUR`) or a walk
-    (文化长廊), and before 项目/工程 not a bare place, phase or generic word (衢州项目, 一期项目, 安居项目, 重点工程).
+    name, “闻川运河古城项目”, as the local gold tags 96 times) or inside a document title, not a group named by its
+    count or its sum (萧山9大项目, 100亿元健康产业大项目), not a kind of works alone (小微企业园:
+    :data:`GENERIC_KINDS`), a title (国防教育基地: :data:`HONOUR`) or a walk (文化长廊), and before 项目/工程 not a
+    bare place, phase or generic word (衢州项目, 一期项目, 安居项目, 重点工程).
 
     >>> text = "衢州项目和安居项目，台州湾新材料产业园，“千万工程”，南排工程推进会"
     >>> [text[s:e] for s, e in [(0, 4), (5, 9), (10, 19), (21, 25), (27, 31)] if is_project_name(text, s, e)]
@@ -692,7 +693,8 @@ def _phased_names(text: str, names: Iterable[tuple[int, int]]) -> list[tuple[int
 
 # Verbs that stand before a project's name and never start one in the annotated local news (建设 28 times before a
 # PROJECT and once inside one; 推进, 包括, 打造 15 to 17 times before, never inside; 落地, 提升 5 and 3 times).
-_LEADING_VERB = re.compile(r"(?:建设|新建|谋划|上马|推进|力争|包括|加快|实施|启动|打造|开工|完成|建成|落地|提升|督查|调研|考察|视察|听闻|串联)")
+_LEADING_VERB = re.compile(r"(?:建设|新建|谋划|上马|推进|力争|包括|加快|实施|启动|打造|开工|完成|建成|落地|提升|"
+                           r"督查|调研|考察|视察|听闻|串联)")
 
 
 _LEADING_WORD = set("如继自从由对将把向因")
