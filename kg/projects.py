@@ -533,9 +533,6 @@ def _head_of(word: str, heads: AbstractSet[str]) -> str | None:
     return None
 
 
-_CLAUSE_ENDS = set("\n，。；！？,;!?")
-
-
 def _extend_left(words: list[tuple[str, str]], k: int, max_words: int) -> int | None:
     """Index of the first word of the name ending at word ``k``; None if nothing before the head can name it."""
     first = k
@@ -545,7 +542,7 @@ def _extend_left(words: list[tuple[str, str]], k: int, max_words: int) -> int | 
         word, flag = words[i]
         if word in _QUOTES:  # a quoted name: take it whole, but not a quoted sentence or a window's edge ("\n")
             j = i - 1
-            while j >= 0 and words[j][0] != _QUOTES[word] and i - j <= 8 and words[j][0] not in _CLAUSE_ENDS:
+            while j >= 0 and words[j][0] != _QUOTES[word] and i - j <= 8 and not _CLAUSE_END.fullmatch(words[j][0]):
                 j -= 1
             if j < 0 or words[j][0] != _QUOTES[word]:
                 break
@@ -731,7 +728,6 @@ def before_time_word(text: str, start: int, end: int) -> int:
     return time.start() if time else end
 
 
-_LAST_WORKS = re.compile(r"(?:工程|项目)(?!.*(?:工程|项目))")
 # What a project name may hold after its last 工程 or 项目: a bracket, a phase, a section, another name joined on.
 _NAME_TAIL = re.compile(r"\s*(?:[(（].*|.*期|.*段|.*标|[及暨和与].*|[)）])$")
 
@@ -746,10 +742,10 @@ def before_run_on(text: str, start: int, end: int) -> int:
     >>> text[:before_run_on(text, 0, 12)], text[13:before_run_on(text, 13, 25)]
     ('丽州南路延伸工程', '杭绍台高速公路工程台州段')
     """
-    works = _LAST_WORKS.search(text, start + 2, end)
-    if works is None or works.end() == end or _NAME_TAIL.match(text, works.end(), end):
+    last = max(text.rfind("工程", start + 2, end), text.rfind("项目", start + 2, end)) + 2  # after the last of them
+    if last < start + 4 or last == end or _NAME_TAIL.match(text, last, end):
         return end
-    return works.end()
+    return last
 
 
 _QUOTED_BEFORE_HEAD = re.compile(r"[“\"「]([^“”\"「」\s，。、,]{2,14})[”\"」](?:项目|工程)$")
