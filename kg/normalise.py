@@ -185,6 +185,16 @@ def _pick(aliases: Counter) -> str:
     return sorted(aliases, key=lambda a: (-aliases[a], -len(a), a))[0]
 
 
+def _division_named(aliases: Counter) -> str | None:
+    """The alias that is the division the gazetteer gives another alias (台州 -> 台州市): a place's name, however
+    often its short form is written; of the most used short form where there are several."""
+    for alias in sorted(aliases, key=lambda a: -aliases[a]):
+        division = full_name(alias)
+        if division is not None and division in aliases:
+            return division
+    return None
+
+
 def _in_order(short: str, full: str) -> bool:
     """True when ``full`` is longer than ``short`` and keeps all its characters in order."""
     rest = iter(full)
@@ -246,7 +256,8 @@ def _homes(ids: Iterable[int], labels: list[str], keys: list[str], gazetteer: bo
     """The home place of each administrative level among these mentions: {"市": "台州市"} when 台州市 (bare 台州
     counted in) is the 市 they name most, at least twice and strictly more than any other. A bare name is
     counted for the full form that the mentions use (台州市, also as the start of 台州市工商联), or else, with
-    ``gazetteer``, for the one division the gazetteer gives it (浙江 -> 浙江省)."""
+    ``gazetteer`` (a page's homes), for the one division the gazetteer gives it (浙江 -> 浙江省); a page's home
+    may then be named once, when it names no other place of that level (富阳 once: 区委 is 富阳区委)."""
     counts = Counter((labels[i], keys[i]) for i in ids)
     spelled = set()  # full places the mentions spell out: 台州市, or 台州市 in 台州市工商联
     for lab, key in counts:
@@ -265,7 +276,7 @@ def _homes(ids: Iterable[int], labels: list[str], keys: list[str], gazetteer: bo
     homes = {}
     for level, places in levels.items():
         (home, n), *rest = places.most_common(2)
-        if n >= 2 and (not rest or rest[0][1] < n):
+        if (n >= 2 or gazetteer and not rest) and (not rest or rest[0][1] < n):
             homes[level] = home
     return homes
 
@@ -448,20 +459,31 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
         type_votes[key][label] += 1
     type_of = {key: sorted(votes, key=lambda t: (-votes[t], t))[0] for key, votes in type_votes.items()}
 
-    # 4. places differing only by an administrative suffix, when both forms occur
+    # 4. places differing only by an administrative suffix, when both forms occur; where the corpus writes the
+    # stem with several (温岭市 and the county's old name 温岭县), the division the gazetteer knows it by
     loc_names = {k for k, t in type_of.items() if t == "LOC"}
     full_forms: dict[str, list[str]] = defaultdict(list)
     for name in loc_names:
         for suffix in ADMIN_SUFFIXES + TOWN_SUFFIXES:
             if name.endswith(suffix) and len(name) - len(suffix) >= 2 and name[:-len(suffix)] in loc_names:
                 full_forms[name[:-len(suffix)]].append(name)
-    merge_to = {stem: fulls[0] for stem, fulls in full_forms.items() if len(fulls) == 1}
+    merge_to: dict[str, str] = {}
+    for stem, fulls in full_forms.items():
+        division = full_name(stem)
+        if len(fulls) == 1:
+            merge_to[stem] = fulls[0]
+        elif division in fulls:
+            merge_to[stem] = division  # and an old name of the division (温岭县, 奉化市) is the division
+            merge_to.update({f: division for f in fulls if f != division and f.endswith(ADMIN_SUFFIXES)
+                             and not is_place_name(f)})
 
     entities: dict[str, Entity] = {}
     by_key: dict[str, Entity] = {}
     groups: dict[str, list[tuple[Mention, str, str]]] = defaultdict(list)
     for (m, surface), key, reason in zip(cleaned, keys, why):
-        final = merge_to.get(key, key)
+        final = key
+        while final in merge_to:  # 温岭 -> 温岭市 -> 温岭市区 (each step longer): one place
+            final = merge_to[final]
         if reason == "same" and final == key and _is_generic(key, m.label):
             m.entity = ""
             continue
@@ -476,6 +498,8 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
         aliases = Counter(surface for _, surface, _ in items)
         full = Counter({a: n for a, n in aliases.items() if whys[a] in ("same", "admin-suffix", "majority-type")})
         name = _pick(full) if full else final  # only short forms seen: name it by the full form they resolve to
+        if type_ == "LOC":
+            name = _division_named(aliases) or name
         entity = by_key.get(f"{type_}:{name}") or Entity(id=f"{type_}:{name}", name=name, type=type_)
         for m, surface, reason in items:
             entity.aliases[surface] += 1

@@ -49,7 +49,7 @@ def test_graphml_from_corpus_parses_with_typed_attributes(corpus_run):
     for u, v, d in graph.edges(data=True):
         assert d["weight"] == len(d["shared_articles"].split("|"))
     # every sample page is read in full: 台州 is one node, with both spellings as aliases
-    assert set(graph.nodes["LOC:台州"]["aliases"].split("|")) >= {"台州", "台州市"}
+    assert set(graph.nodes["LOC:台州市"]["aliases"].split("|")) >= {"台州", "台州市"}
 
 
 def test_articles_jsonl_mentions_index_the_article_text(corpus_run):

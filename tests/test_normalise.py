@@ -44,6 +44,26 @@ def test_places_differing_by_admin_suffix_merge_when_both_occur():
     assert entities["LOC:台州市"].articles == ["a", "b"]
 
 
+def test_a_place_written_with_several_suffixes_is_the_division_the_gazetteer_names():
+    # 温岭县 is the county's old name (not a division of the gazetteer), 温岭市区 its city proper: one place, named
+    # by the division; 吉林市 is a division of its own beside 吉林省, so only the bare 吉林 joins 吉林省
+    ms = [Mention("a", 0, 2, "LOC", "温岭"), Mention("a", 3, 5, "LOC", "温岭"), Mention("a", 6, 9, "LOC", "温岭市"),
+          Mention("b", 0, 3, "LOC", "温岭县"), Mention("b", 4, 8, "LOC", "温岭市区"),
+          Mention("c", 0, 2, "LOC", "吉林"), Mention("c", 3, 6, "LOC", "吉林省"), Mention("c", 7, 10, "LOC", "吉林市")]
+    entities = resolve(ms)
+    assert _ids(ms) == ["LOC:温岭市"] * 5 + ["LOC:吉林省", "LOC:吉林省", "LOC:吉林市"]
+    assert entities["LOC:温岭市"].aliases == {"温岭": 2, "温岭市": 1, "温岭县": 1, "温岭市区": 1}
+    assert entities["LOC:温岭市"].rules["温岭县"] == "admin-suffix"
+
+
+def test_a_place_is_named_by_its_division_though_its_short_form_is_written_more():
+    ms = [Mention("a", 0, 2, "LOC", "椒江"), Mention("b", 0, 2, "LOC", "椒江"), Mention("b", 3, 6, "LOC", "椒江区"),
+          Mention("c", 0, 2, "LOC", "沿江"), Mention("c", 3, 5, "LOC", "沿江"), Mention("c", 6, 9, "LOC", "沿江镇")]
+    entities = resolve(ms)
+    assert _ids(ms) == ["LOC:椒江区"] * 3 + ["LOC:沿江"] * 3  # the gazetteer names no one division 沿江
+    assert entities["LOC:椒江区"].aliases == {"椒江": 2, "椒江区": 1}
+
+
 def test_towns_merge_with_their_short_form_unless_it_names_two_places():
     ms = [Mention("a", 0, 3, "LOC", "沿江镇"), Mention("a", 5, 7, "LOC", "沿江"), Mention("b", 0, 2, "LOC", "沿江"),
           Mention("c", 0, 4, "LOC", "凤鸣街道"), Mention("c", 5, 7, "LOC", "凤鸣"),
@@ -160,10 +180,12 @@ def test_a_name_in_brackets_after_an_organisation_is_that_organisation():
 def test_city_level_names_resolve_to_the_article_home_place():
     ms = [Mention("a", 0, 2, "LOC", "台州"), Mention("a", 5, 8, "LOC", "台州市"), Mention("a", 9, 11, "ORG", "市委"),
           Mention("a", 12, 15, "LOC", "路桥区"), Mention("a", 16, 18, "ORG", "区委"),
-          Mention("b", 0, 2, "ORG", "市委"), Mention("b", 3, 5, "LOC", "台州")]
+          Mention("b", 0, 2, "ORG", "市委"), Mention("b", 3, 5, "LOC", "台州"),
+          Mention("c", 0, 2, "ORG", "市委"), Mention("c", 3, 5, "LOC", "台州"), Mention("c", 6, 8, "LOC", "温州")]
     resolve(ms)
-    # 台州 is named twice in a: 市委 is 台州市委; 路桥区 only once, so 区委 stays; in b 台州 is named once
-    assert [m.entity for m in ms if m.label == "ORG"] == ["ORG:台州市委", "ORG:区委", "ORG:市委"]
+    # 台州 is named twice in a: 市委 is 台州市委, and 路桥区, the one district a names, is its 区委's; b names one
+    # city once, and its page (b alone) no other: 台州市委; c names two cities once each, so its 市委 stays
+    assert [m.entity for m in ms if m.label == "ORG"] == ["ORG:台州市委", "ORG:路桥区委", "ORG:台州市委", "ORG:市委"]
 
 
 def test_article_without_a_home_place_takes_its_page_home_place():
