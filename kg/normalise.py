@@ -9,7 +9,8 @@ these rules, each recorded as the alias's ``rule``:
   dictionary words better (文赚讲出口 -> 文赚进出口);
 - ``short-form``: within one article, an ORG written short (市工商联, 中杭水泵) that the article also writes in
   full (台州市工商联, 浙江中杭水泵股份有限公司): a name that is the end of a longer name of the same type led by a
-  place, or a firm's name without its place and legal form;
+  place, or a firm's name without its place and legal form; a PROJECT that is the end of the article's one
+  longer project, or the one it names most (开发区 -> 奉化经济开发区, 和合小镇 -> 天台山和合小镇);
 - ``bracket-alias``: an organisation's other name, in brackets right after its own (总商会 in
   台州市工商联(总商会); marked by :func:`mark_bracketed_names`);
 - ``abbreviation``: within one article (else on its page), a name whose characters the one longer name of the
@@ -17,16 +18,22 @@ these rules, each recorded as the alias's ``rule``:
   台州市最美妇联执委); a zone the NER took for a place (经开区 as LOC) joins the project it abbreviates;
 - ``home-place``: within one article, 市委/区政府-style names with no full form, resolved to the 市/区/县/省 the
   article spells out most (at least twice): 市委 -> 台州市委; else to its page's (bare names counted for the
-  division the gazetteer gives them: 台州 -> 台州市); a 省 to the corpus's province (浙江 -> 浙江省);
-- ``admin-suffix``: across the corpus, places that differ only by an administrative suffix (台州/台州市,
-  浙江/浙江省, 沿江/沿江镇, 凤鸣/凤鸣街道), when both forms occur and the short one has only that full form;
+  division the gazetteer gives them: 台州 -> 台州市; named once will do when the page names no other place of
+  that level); a 省 to the corpus's province (浙江 -> 浙江省);
+- ``admin-suffix``: across the corpus, places that differ only by an administrative suffix or 地区 (台州/台州市,
+  浙江/浙江省, 沿江/沿江镇, 凤鸣/凤鸣街道, 长三角/长三角地区), when both forms occur and the short one has
+  only that full form, or several of which one is the division the gazetteer gives it (温岭 -> 温岭市, not
+  温岭县, the county's old name, which joins 温岭市 too, not being a division of the gazetteer);
+- ``separator``: across the corpus, a name written with and without a dash or dot between its parts
+  (浙江在线-台州频道, 浙江在线台州频道);
 - ``majority-type``: a name tagged with several types gets the type most of its mentions have.
 
 A place or organisation named by a common word of jieba's dictionary (工作站, 行业协会, 地球) that no rule resolved
 makes no entity, as a mention with nothing name-like left (张) makes none: it names no one real entity.
 
-The canonical name of an entity is its most frequent cleaned surface (the longer on a tie); its id carries the
-type: ``PER:潘军明``.
+The canonical name of an entity is its most frequent cleaned surface (the longer on a tie), but a place is
+named by the division the gazetteer gives another of its names (台州 -> 台州市); its id carries the type:
+``PER:潘军明``, ``LOC:台州市``.
 """
 
 from __future__ import annotations
@@ -347,7 +354,8 @@ def _resolve_in_article(ids: list[int], labels: list[str], keys: list[str], why:
         same = [full for lab, full in names if lab == label and len(full) > len(short)]
         longer = [full for full in same if (full.endswith(short) and len(short) >= 3
                   and (_PLACE_PREFIX.match(short) or _is_place(full[: len(full) - len(short)])))
-                  or (label == "ORG" and firm_short_name(full) == short)]
+                  or (label == "ORG" and firm_short_name(full) == short)
+                  or (label == "PROJECT" and full.endswith(short))]  # 开发区, 和合小镇: the article's one
         longer = [full for full in longer if not any(o != full and o.endswith(full) for o in longer)]  # the fullest
         abbreviated = [full for full in same if _abbreviates(short, full)]
         at_home = homes[short[0]] + short[1:] if short[0] in homes else None
@@ -373,6 +381,10 @@ def _resolve_in_article(ids: list[int], labels: list[str], keys: list[str], why:
 
 
 # Words that start with an admin character but are not "the city's …": 市场 (market), 市民 (citizens), …
+# The rules that keep a surface a full form of its entity's name (the others make short forms of it).
+_FULL_FORM_RULES = ("same", "admin-suffix", "separator", "majority-type")
+# Marks written between the parts of one name, or left out (浙江在线-台州频道, 浙江在线台州频道).
+_SEPARATORS = re.compile(r"[-－–—·•・‧丨|]")
 _NOT_ADMIN = {"市场", "市民", "市区", "市域", "区域", "县域", "省份", "区块", "市值"}
 
 
@@ -464,7 +476,7 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
     loc_names = {k for k, t in type_of.items() if t == "LOC"}
     full_forms: dict[str, list[str]] = defaultdict(list)
     for name in loc_names:
-        for suffix in ADMIN_SUFFIXES + TOWN_SUFFIXES:
+        for suffix in ADMIN_SUFFIXES + TOWN_SUFFIXES + ("地区",):
             if name.endswith(suffix) and len(name) - len(suffix) >= 2 and name[:-len(suffix)] in loc_names:
                 full_forms[name[:-len(suffix)]].append(name)
     merge_to: dict[str, str] = {}
@@ -476,19 +488,22 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
             merge_to[stem] = division  # and an old name of the division (温岭县, 奉化市) is the division
             merge_to.update({f: division for f in fulls if f != division and f.endswith(ADMIN_SUFFIXES)
                              and not is_place_name(f)})
+    # 5. one name written with and without a dash or a dot between its parts (浙江在线-台州频道, 曹娥里·十三弄)
+    separated = {key: joined for key in type_of if (joined := _SEPARATORS.sub("", key)) != key and joined in type_of}
+    merge_to.update(separated)
 
     entities: dict[str, Entity] = {}
     by_key: dict[str, Entity] = {}
     groups: dict[str, list[tuple[Mention, str, str]]] = defaultdict(list)
     for (m, surface), key, reason in zip(cleaned, keys, why):
         final = key
-        while final in merge_to:  # 温岭 -> 温岭市 -> 温岭市区 (each step longer): one place
+        while final in merge_to:  # 温岭 -> 温岭市 -> 温岭市区: one place (no step puts a separator back)
             final = merge_to[final]
         if reason == "same" and final == key and _is_generic(key, m.label):
             m.entity = ""
             continue
         if final != key:
-            reason = "admin-suffix"
+            reason = "separator" if key in separated else "admin-suffix"
         if m.label != type_of[key] and reason == "same":
             reason = "majority-type"
         groups[final].append((m, surface, reason))
@@ -496,7 +511,7 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
         type_ = type_of[final]
         whys = {surface: reason for _, surface, reason in reversed(items)}
         aliases = Counter(surface for _, surface, _ in items)
-        full = Counter({a: n for a, n in aliases.items() if whys[a] in ("same", "admin-suffix", "majority-type")})
+        full = Counter({a: n for a, n in aliases.items() if whys[a] in _FULL_FORM_RULES})
         name = _pick(full) if full else final  # only short forms seen: name it by the full form they resolve to
         if type_ == "LOC":
             name = _division_named(aliases) or name

@@ -64,6 +64,27 @@ def test_a_place_is_named_by_its_division_though_its_short_form_is_written_more(
     assert entities["LOC:椒江区"].aliases == {"椒江": 2, "椒江区": 1}
 
 
+def test_a_region_joins_its_name_with_diqu_and_a_name_its_form_without_a_separator():
+    ms = [Mention("a", 0, 3, "LOC", "长三角"), Mention("b", 0, 3, "LOC", "长三角"), Mention("b", 4, 9, "LOC", "长三角地区"),
+          Mention("a", 10, 19, "ORG", "浙江在线-台州频道"), Mention("b", 10, 18, "ORG", "浙江在线台州频道"),
+          Mention("c", 0, 8, "ORG", "浙江在线台州频道"), Mention("c", 9, 14, "LOC", "中国·杜桥"), Mention("c", 15, 17, "LOC", "中国")]
+    entities = resolve(ms)
+    assert _ids(ms) == ["LOC:长三角"] * 3 + ["ORG:浙江在线台州频道"] * 3 + ["LOC:中国·杜桥", "LOC:中国"]
+    assert entities["LOC:长三角"].rules == {"长三角": "admin-suffix", "长三角地区": "same"}
+    assert entities["ORG:浙江在线台州频道"].rules["浙江在线-台州频道"] == "separator"
+
+
+def test_a_project_written_short_is_the_article_project_it_ends():
+    ms = [Mention("a", 0, 7, "PROJECT", "奉化经济开发区"), Mention("a", 8, 11, "PROJECT", "开发区"),
+          Mention("a", 12, 18, "PROJECT", "天台山和合小镇"), Mention("a", 19, 23, "PROJECT", "和合小镇"),
+          Mention("b", 0, 3, "PROJECT", "开发区"),  # b names no zone: its 开发区 stays as written
+          Mention("c", 0, 5, "PROJECT", "台州湾新区"), Mention("c", 6, 10, "PROJECT", "汇头新区"),
+          Mention("c", 11, 13, "PROJECT", "新区")]  # two zones named once each: no telling which
+    resolve(ms)
+    assert _ids(ms) == ["PROJECT:奉化经济开发区"] * 2 + ["PROJECT:天台山和合小镇"] * 2 + [
+        "PROJECT:开发区", "PROJECT:台州湾新区", "PROJECT:汇头新区", "PROJECT:新区"]
+
+
 def test_towns_merge_with_their_short_form_unless_it_names_two_places():
     ms = [Mention("a", 0, 3, "LOC", "沿江镇"), Mention("a", 5, 7, "LOC", "沿江"), Mention("b", 0, 2, "LOC", "沿江"),
           Mention("c", 0, 4, "LOC", "凤鸣街道"), Mention("c", 5, 7, "LOC", "凤鸣"),
