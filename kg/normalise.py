@@ -380,11 +380,11 @@ def _resolve_in_article(ids: list[int], labels: list[str], keys: list[str], why:
             seen.add(nxt)
 
 
-# Words that start with an admin character but are not "the city's …": 市场 (market), 市民 (citizens), …
 # The rules that keep a surface a full form of its entity's name (the others make short forms of it).
 _FULL_FORM_RULES = ("same", "admin-suffix", "separator", "majority-type")
 # Marks written between the parts of one name, or left out (浙江在线-台州频道, 浙江在线台州频道).
 _SEPARATORS = re.compile(r"[-－–—·•・‧丨|]")
+# Words that start with an admin character but are not "the city's …": 市场 (market), 市民 (citizens), …
 _NOT_ADMIN = {"市场", "市民", "市区", "市域", "区域", "县域", "省份", "区块", "市值"}
 
 
@@ -496,9 +496,10 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
     by_key: dict[str, Entity] = {}
     groups: dict[str, list[tuple[Mention, str, str]]] = defaultdict(list)
     for (m, surface), key, reason in zip(cleaned, keys, why):
-        final = key
-        while final in merge_to:  # 温岭 -> 温岭市 -> 温岭市区: one place (no step puts a separator back)
+        final, seen = key, {key}
+        while merge_to.get(final, final) not in seen:  # 温岭 -> 温岭市 -> 温岭市区: one place
             final = merge_to[final]
+            seen.add(final)
         if reason == "same" and final == key and _is_generic(key, m.label):
             m.entity = ""
             continue
