@@ -4,7 +4,9 @@ full names it stands for ("台州<TAB>台州市").
 
 It feeds the tagger a flag for "a known place name starts, continues or ends here", so that the model, trained
 on 1998 national news, recognises the counties, towns and 街道 a local paper names but its training texts never did;
-and it tells normalisation which level a bare place name is (台州 -> 台州市, 浙江 -> 浙江省).
+and it tells normalisation which level a bare place name is (台州 -> 台州市, 浙江 -> 浙江省). A second file,
+``kg/data/prefectures.txt``, gives each county-level division the prefecture-level city it belongs to (柯桥区 ->
+绍兴市) and its province, so that an article about a county can say whose 市委 it means.
 
 The list is derived from JioNLP's dictionaries (``china_location.txt``, ``world_location.txt``; Apache-2.0,
 https://github.com/dongrixinyu/JioNLP); rebuild it with ``python -m kg.gazetteer JIONLP_DICTIONARY_DIR``.
@@ -18,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 PLACES_FILE = Path(__file__).parent / "data" / "places.txt"
+PREFECTURES_FILE = Path(__file__).parent / "data" / "prefectures.txt"
 
 # Town-level units that are places; the rest of that level (工业区, 开发区, 农场, 林场, …) are zones or farms.
 TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木")
@@ -61,6 +64,23 @@ def is_place_name(name: str) -> bool:
     return name in _read()[0] or full_name(name) is not None
 
 
+@lru_cache(maxsize=1)
+def _prefectures() -> dict[str, tuple[str, str]]:
+    lines = PREFECTURES_FILE.read_text(encoding="utf-8").splitlines()
+    rows = (line.split("\t") for line in lines if line.strip() and not line.startswith("#"))
+    return {county: (prefecture, province) for county, prefecture, province in rows}
+
+
+def prefecture_of(county: str) -> tuple[str, str] | None:
+    """The prefecture-level city the county-level division ``county`` belongs to, and its province; None for a
+    name that is no such division, or one that several prefectures have (鼓楼区).
+
+    >>> prefecture_of("柯桥区"), prefecture_of("台州市"), prefecture_of("鼓楼区")
+    (('绍兴市', '浙江省'), None, None)
+    """
+    return _prefectures().get(county)
+
+
 def is_division(name: str) -> bool:
     """Whether ``name`` is a division of the gazetteer written with its suffix (台州市, 路桥区, 浙江省, 龙溪镇).
 
@@ -98,21 +118,31 @@ def place_matches(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def read_jionlp(folder: Path) -> list[str]:
-    """Place names from JioNLP's ``china_location.txt`` (in ``china_location.zip``) and ``world_location.txt``.
+def read_jionlp(folder: Path) -> tuple[list[str], list[str]]:
+    """Place names from JioNLP's ``china_location.txt`` (in ``china_location.zip``) and ``world_location.txt``,
+    and "county<TAB>prefecture<TAB>province" lines for the county-level divisions whose name one prefecture
+    alone has.
 
     china_location.txt is a tab-indented tree: province, prefecture, county, town, village; the first three carry
     a short form in their third column (台州市 331000 台州). Villages are left out (650k names, mostly 村/社区).
     """
     names: set[str] = set()
     fulls: dict[str, set[str]] = {}
+    prefectures: dict[str, set[str]] = {}
     with zipfile.ZipFile(folder / "china_location.zip") as archive:
         lines = archive.read("china_location.txt").decode("utf-8").splitlines()
+    province = prefecture = ""
     for line in lines:
         depth = len(line) - len(line.lstrip("\t"))
         fields = line.strip().split("\t")
         if not fields[0] or depth > 3:
             continue
+        if depth == 0:
+            province = fields[0]
+        elif depth == 1:
+            prefecture = fields[0]
+        elif depth == 2:
+            prefectures.setdefault(fields[0], set()).add(f"{prefecture}\t{province}")
         if depth == 3 and (not fields[0].endswith(TOWN_SUFFIXES) or "开发区" in fields[0] or "特殊" in fields[0]):
             continue
         names.add(fields[0])
@@ -129,17 +159,21 @@ def read_jionlp(folder: Path) -> list[str]:
     names -= set(fulls)
     lines = [n for n in names if len(n) >= 2]
     lines += [f"{short}\t{'|'.join(sorted(full))}" for short, full in fulls.items() if len(short) >= 2]
-    return sorted(lines)
+    parents = [f"{county}\t{cities.pop()}" for county, cities in prefectures.items() if len(cities) == 1]
+    return sorted(lines), sorted(parents)
 
 
 def main(argv: list[str]) -> None:
-    names = read_jionlp(Path(argv[0]))
+    names, parents = read_jionlp(Path(argv[0]))
+    source = ("# Derived from JioNLP's dictionaries (Apache-2.0, https://github.com/dongrixinyu/JioNLP) by "
+              "`python -m kg.gazetteer DIR`.\n")
     header = ("# China's administrative divisions (province to town level; a short form is followed by a tab and its "
-              "full names) and the world's countries and main cities.\n# Derived from JioNLP's dictionaries (Apache-2.0, "
-              "https://github.com/dongrixinyu/JioNLP) by `python -m kg.gazetteer DIR`.\n")
+              "full names) and the world's countries and main cities.\n" + source)
     PLACES_FILE.parent.mkdir(exist_ok=True)
     PLACES_FILE.write_text(header + "\n".join(names) + "\n", encoding="utf-8")
-    print(f"{len(names)} names written to {PLACES_FILE}")
+    PREFECTURES_FILE.write_text("# County-level divisions, the prefecture-level city each belongs to (one only) and its province.\n"
+                                + source + "\n".join(parents) + "\n", encoding="utf-8")
+    print(f"{len(names)} names written to {PLACES_FILE}, {len(parents)} counties to {PREFECTURES_FILE}")
 
 
 if __name__ == "__main__":

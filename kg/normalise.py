@@ -47,7 +47,7 @@ from typing import Iterable, Sequence
 import jieba
 
 from .bodies import BODIES, firm_short_name, is_body
-from .gazetteer import full_name, is_place_name
+from .gazetteer import full_name, is_place_name, prefecture_of
 from .tagger import is_common_word
 
 __all__ = ["Mention", "Entity", "clean_name", "mark_bracketed_names", "resolve"]
@@ -259,12 +259,15 @@ def _keeps_every_word(short: str, full: str, tail: tuple[str, ...] = ()) -> bool
     return True
 
 
-def _homes(ids: Iterable[int], labels: list[str], keys: list[str], gazetteer: bool = True) -> dict[str, str]:
+def _homes(ids: Iterable[int], labels: list[str], keys: list[str], gazetteer: bool = True,
+           province: str | None = None) -> dict[str, str]:
     """The home place of each administrative level among these mentions: {"市": "台州市"} when 台州市 (bare 台州
     counted in) is the 市 they name most, at least twice and strictly more than any other. A bare name is
     counted for the full form that the mentions use (台州市, also as the start of 台州市工商联), or else, with
     ``gazetteer`` (a page's homes), for the one division the gazetteer gives it (浙江 -> 浙江省); a page's home
-    may then be named once, when it names no other place of that level (富阳 once: 区委 is 富阳区委)."""
+    may then be named once, when it names no other place of that level (富阳 once: 区委 is 富阳区委), and a page
+    that names a district or county but no city has the prefecture-level city the district belongs to (柯桥区
+    -> 绍兴市), if it spells the district out or the district lies in the corpus's ``province``."""
     counts = Counter((labels[i], keys[i]) for i in ids)
     spelled = set()  # full places the mentions spell out: 台州市, or 台州市 in 台州市工商联
     for lab, key in counts:
@@ -285,6 +288,10 @@ def _homes(ids: Iterable[int], labels: list[str], keys: list[str], gazetteer: bo
         (home, n), *rest = places.most_common(2)
         if (n >= 2 or gazetteer and not rest) and (not rest or rest[0][1] < n):
             homes[level] = home
+    county = homes.get("区") or homes.get("县")
+    parents = prefecture_of(county) if gazetteer and county and "市" not in homes else None
+    if parents and parents[0].endswith("市") and (county in spelled or parents[1] == province):
+        homes["市"] = parents[0]  # a page about 柯桥区 alone: its 市委 is 绍兴市委 (but 江口 is no 江口县 of 铜仁市)
     return homes
 
 
@@ -422,7 +429,8 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
         by_page[article_id.split("#")[0]].extend(ids)
     # a local corpus keeps to one province, which a page's reports on other places do not change: 省委 -> 浙江省委
     corpus_province = {k: v for k, v in _homes(range(len(keys)), labels, keys).items() if k == "省"}
-    page_homes = {page: {**_homes(ids, labels, keys), **corpus_province} for page, ids in by_page.items()}
+    page_homes = {page: {**_homes(ids, labels, keys, province=corpus_province.get("省")), **corpus_province}
+                  for page, ids in by_page.items()}
     for article_id, ids in by_article.items():
         _resolve_in_article(ids, labels, keys, why, page_homes[article_id.split("#")[0]])
     # an organisation's other name in brackets (总商会 in 台州市工商联(总商会)) is that organisation

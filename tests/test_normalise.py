@@ -56,6 +56,17 @@ def test_a_place_written_with_several_suffixes_is_the_division_the_gazetteer_nam
     assert entities["LOC:温岭市"].rules["温岭县"] == "admin-suffix"
 
 
+def test_a_page_about_a_county_alone_means_its_prefecture_by_shi():
+    # a: 柯桥区 spelled out, no city: 市委 is 绍兴市委. c: bare 仙居 is 仙居县, of 台州市 in the corpus's province
+    # (浙江); b: bare 江口 is 江口县 too, but of 铜仁市 in 贵州省, so b's 市委 stays
+    ms = [Mention("a", 0, 3, "LOC", "柯桥区"), Mention("a", 4, 7, "LOC", "柯桥区"), Mention("a", 8, 10, "ORG", "市委"),
+          Mention("b", 0, 2, "LOC", "江口"), Mention("b", 3, 5, "LOC", "江口"), Mention("b", 6, 8, "ORG", "市委"),
+          Mention("c", 0, 2, "LOC", "仙居"), Mention("c", 3, 5, "LOC", "仙居"), Mention("c", 6, 8, "ORG", "市委"),
+          Mention("c", 9, 11, "LOC", "浙江")]
+    resolve(ms)
+    assert [m.entity for m in ms if m.label == "ORG"] == ["ORG:绍兴市委", "ORG:市委", "ORG:台州市委"]
+
+
 def test_a_place_is_named_by_its_division_though_its_short_form_is_written_more():
     ms = [Mention("a", 0, 2, "LOC", "椒江"), Mention("b", 0, 2, "LOC", "椒江"), Mention("b", 3, 6, "LOC", "椒江区"),
           Mention("c", 0, 2, "LOC", "沿江"), Mention("c", 3, 5, "LOC", "沿江"), Mention("c", 6, 9, "LOC", "沿江镇")]
@@ -220,8 +231,8 @@ def test_article_without_a_home_place_takes_its_page_home_place():
     # home (椒江区); page p names no 市, so 市政府 stays; page q names nothing
     assert [m.entity for m in ms if m.label == "ORG"] == ["ORG:区委", "ORG:市政府", "ORG:椒江区委", "ORG:区委"]
     ms[7] = Mention("p.txt#3", 3, 6, "LOC", "黄岩区")  # now 路桥区 (3) leads 椒江区 (2) on the page
-    resolve(ms)
-    assert [m.entity for m in ms if m.label == "ORG"] == ["ORG:路桥区委", "ORG:市政府", "ORG:路桥区委", "ORG:区委"]
+    resolve(ms)  # and the page's 市 is the one 路桥区 belongs to
+    assert [m.entity for m in ms if m.label == "ORG"] == ["ORG:路桥区委", "ORG:台州市政府", "ORG:路桥区委", "ORG:区委"]
 
 
 def test_bare_place_names_give_the_page_its_home_place_through_the_gazetteer():
