@@ -577,17 +577,18 @@ def split_text(text: str, max_len: int) -> list[tuple[int, str]]:
 
 
 def pad_batch(rows: list[list[list[int]]], tags: list[list[int]] | None = None):
-    """Pad feature rows (and optionally tag ids) into tensors; returns (feats, mask[, tags])."""
+    """Pad feature rows (and optionally tag ids) into tensors; returns (feats, mask[, tags]). Filled in numpy:
+    a list of lists goes into a numpy array about four times as fast as into a tensor."""
     width = max(len(r) for r in rows)
-    feats = torch.zeros(len(rows), width, max((len(r[0]) for r in rows if r), default=5), dtype=torch.long)
-    mask = torch.zeros(len(rows), width, dtype=torch.float)
+    feats = np.zeros((len(rows), width, max((len(r[0]) for r in rows if r), default=5)), dtype=np.int64)
+    mask = np.zeros((len(rows), width), dtype=np.float32)
     for b, r in enumerate(rows):
         if r:
-            feats[b, : len(r)] = torch.tensor(r)
+            feats[b, : len(r)] = r
         mask[b, : max(len(r), 1)] = 1
     if tags is None:
-        return feats, mask
-    tag_t = torch.zeros(len(rows), width, dtype=torch.long)
+        return torch.from_numpy(feats), torch.from_numpy(mask)
+    tag_ids = np.zeros((len(rows), width), dtype=np.int64)
     for b, t in enumerate(tags):
-        tag_t[b, : len(t)] = torch.tensor(t, dtype=torch.long)
-    return feats, mask, tag_t
+        tag_ids[b, : len(t)] = t
+    return torch.from_numpy(feats), torch.from_numpy(mask), torch.from_numpy(tag_ids)
