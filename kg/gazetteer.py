@@ -171,8 +171,9 @@ def main(argv: list[str]) -> None:
               "full names) and the world's countries and main cities.\n" + source)
     PLACES_FILE.parent.mkdir(exist_ok=True)
     PLACES_FILE.write_text(header + "\n".join(names) + "\n", encoding="utf-8")
-    PREFECTURES_FILE.write_text("# County-level divisions, the prefecture-level city each belongs to (one only) and its province.\n"
-                                + source + "\n".join(parents) + "\n", encoding="utf-8")
+    prefectures_header = ("# County-level divisions, the prefecture-level city each belongs to (one only) and its "
+                          "province.\n")
+    PREFECTURES_FILE.write_text(prefectures_header + source + "\n".join(parents) + "\n", encoding="utf-8")
     print(f"{len(names)} names written to {PLACES_FILE}, {len(parents)} counties to {PREFECTURES_FILE}")
 
 

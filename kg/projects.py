@@ -849,23 +849,22 @@ def join_routes(text: str, ents: Sequence[tuple[int, int, str]]) -> list[tuple[i
     [('苍南至泰顺高速公路工程', 'PROJECT'), ('S226玉环龙溪至坎门段改建工程', 'PROJECT')]
     """
     by_end = {e: (s, e, label) for s, e, label in ents}
-    joined: set[tuple[int, int, str]] = set()
     routes = []
     for s, e, label in ents:
         if label != "PROJECT" or text[s - 1:s] != "至" or by_end.get(s - 1, ("", "", ""))[2] != "LOC":
             continue
         places = [by_end[s - 1]]
         while ((place := by_end.get(places[-1][0])) and place[2] == "LOC"
-               and not text.endswith(("省", "市", "县", "区"), place[0], place[1])):
+               and not text.endswith(ADMIN_SUFFIX, place[0], place[1])):
             places.append(place)
         start = places[-1][0]
         if text[start - 1:start] in ("从", "由"):
             continue
         code = _ROAD_CODE.search(text, max(0, start - 8), start)
         routes.append((code.start() if code else start, e, "PROJECT"))
-        joined.update(places + [(s, e, label)])
-    inside = {ent for ent in ents for a, b, _ in routes if a <= ent[0] and ent[1] <= b}  # 104国道 before 黄岩…
-    return sorted([ent for ent in ents if ent not in joined | inside] + routes)
+    # the route replaces what it covers: its places, the project after 至 and a road code read apart (104国道)
+    inside = {ent for ent in ents for a, b, _ in routes if a <= ent[0] and ent[1] <= b}
+    return sorted([ent for ent in ents if ent not in inside] + routes)
 
 
 _JOINT = re.compile("和|与")
