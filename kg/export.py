@@ -18,6 +18,7 @@ from typing import Sequence
 
 import networkx as nx
 import pyvis
+from pyvis.edge import Edge
 from pyvis.network import Network
 
 from .errors import ExportError
@@ -157,8 +158,10 @@ def write_html(graph: nx.Graph, path: Path, articles: Sequence[Article], mention
         tip = f"{d['label']} ({d['type']})\n{d['articles']} articles, {d['mentions']} mentions"
         net.add_node(node, label=d["label"], title=tip, color=TYPE_COLOURS.get(d["type"], "#999999"),
                      size=_node_size(d["articles"]), x=x, y=y, kind=d["type"])
-    for u, v, d in sorted(shown.edges(data=True)):
-        net.add_edge(u, v, value=d["weight"], title=f"{d['weight']} shared articles", weight=d["weight"])
+    # pyvis's add_edge scans every edge added before for a duplicate (time quadratic in the edges: 28 s for the
+    # 15,177 edges drawn of 1,080 articles); a networkx Graph has none, so its edges go in as add_edge makes them.
+    net.edges.extend(Edge(u, v, False, value=d["weight"], title=f"{d['weight']} shared articles",
+                          weight=d["weight"]).options for u, v, d in sorted(shown.edges(data=True)))
     net.toggle_physics(False)
     nodes, edges, *_ = net.get_network_data()
     info = {n: {"type": shown.nodes[n]["type"], "aliases": shown.nodes[n]["aliases"],

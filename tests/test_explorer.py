@@ -71,6 +71,10 @@ def test_page_loads_offline_and_draws_the_graph(loaded):
     assert requests == []
     assert loaded.execute_script("return kgNetwork.body.data.nodes.length") == 4
     assert loaded.execute_script("return kgNetwork.body.data.edges.length") == 5
+    edges = loaded.execute_script("return kgNetwork.body.data.edges.get().map(function (e) {"
+                                  "return [[e.from, e.to].sort().join(' '), e.value, e.title]; })")
+    assert max(edges, key=lambda edge: edge[1]) == ["LOC:路桥 PER:潘军明", 2, "2 shared articles"]
+    assert sorted(value for _, value, _ in edges) == [1, 1, 1, 1, 2]
     assert loaded.find_element(By.CSS_SELECTOR, "#graph canvas").size["width"] > 500
     errors = [e for e in loaded.get_log("browser") if e["level"] == "SEVERE"]
     assert errors == []
