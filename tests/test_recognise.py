@@ -318,6 +318,28 @@ def test_spacy_multiprocessing_pipe_gives_the_same_entities(nlp):
     assert [_ents(d) for d in nlp.pipe(texts, n_process=2, batch_size=2)] == [_ents(d) for d in nlp.pipe(texts)]
 
 
+def test_the_tagger_groups_docs_by_characters_whatever_the_callers_batch_size(monkeypatch):
+    from kg.recognise import load_pipeline
+
+    nlp = load_pipeline()
+    tagger = nlp.get_pipe("kg_tagger")
+    tagger.group_chars = 60
+    groups: list[list[int]] = []
+    predict = tagger._predict
+
+    def recording(docs):
+        groups.append([len(doc) for doc in docs])
+        return predict(docs)
+
+    monkeypatch.setattr(tagger, "_predict", recording)
+    texts = ["区委书记潘军明来到台州市路桥区，督查甬台温高速公路改扩建工程。", "浙江中杭水泵股份有限公司落户温岭。"] * 3
+    by_one = [_ents(d) for d in nlp.pipe(texts, batch_size=1)]
+    assert groups == [[31, 17, 31], [17, 31, 17]]  # a group closes once it holds 60 characters
+    groups.clear()
+    assert [_ents(d) for d in nlp.pipe(texts, batch_size=64)] == by_one
+    assert groups == [[31, 17, 31], [17, 31, 17]]
+
+
 def test_projects_a_model_tagged_keep_their_label_unless_the_rules_veto_them_or_they_name_a_site_in_use():
     nlp = spacy.blank("zh")
     nlp.add_pipe("kg_projects")
