@@ -318,12 +318,9 @@ def test_spacy_multiprocessing_pipe_gives_the_same_entities(nlp):
     assert [_ents(d) for d in nlp.pipe(texts, n_process=2, batch_size=2)] == [_ents(d) for d in nlp.pipe(texts)]
 
 
-def test_the_tagger_groups_docs_by_characters_whatever_the_callers_batch_size(monkeypatch):
-    from kg.recognise import load_pipeline
-
-    nlp = load_pipeline()
+def test_the_tagger_groups_docs_by_characters_whatever_the_callers_batch_size(nlp, monkeypatch):
     tagger = nlp.get_pipe("kg_tagger")
-    tagger.group_chars = 60
+    monkeypatch.setattr(tagger, "group_chars", 60)
     groups: list[list[int]] = []
     predict = tagger._predict
 
