@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
 import spacy
 import torch
@@ -38,10 +38,34 @@ from .projects import (DEFAULT_HEADS, DEFAULT_NOT_AFTER, HONOUR, NAME_VERBS, aft
                        join_routes, leading_divisions, names_more_fully, quoted_name, short_zone_names, split_joined)
 from .tagger import Tagger, is_common_word, is_word
 
-__all__ = ["TaggerComponent", "BodyComponent", "RepeatComponent", "ListComponent", "ProjectComponent", "load_pipeline", "new_pipeline", "DEFAULT_MODEL", "LABELS"]
+__all__ = ["GROUP_CHARS", "groups_by_chars", "TaggerComponent", "BodyComponent", "RepeatComponent", "ListComponent", "ProjectComponent", "load_pipeline", "new_pipeline", "DEFAULT_MODEL", "LABELS"]
 
 LABELS = ("PER", "ORG", "LOC", "PROJECT")
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "kg-ner"
+
+
+# The characters of text the tagger predicts at a time (``group_chars``): ``kg build --processes`` cuts its work
+# into the same groups (:func:`groups_by_chars`), so that it batches the texts as one process does.
+GROUP_CHARS = 32000
+Item = TypeVar("Item")
+
+
+def groups_by_chars(items: Iterable[Item], chars: Callable[[Item], int], limit: int) -> Iterator[list[Item]]:
+    """``items`` in order, in runs that close once they hold ``limit`` characters (``chars`` of each item).
+
+    >>> list(groups_by_chars(["台州市", "路桥区", "黄岩", "椒江区"], len, 5))
+    [['台州市', '路桥区'], ['黄岩', '椒江区']]
+    """
+    group: list[Item] = []
+    size = 0
+    for item in items:
+        group.append(item)
+        size += chars(item)
+        if size >= limit:
+            yield group
+            group, size = [], 0
+    if group:
+        yield group
 
 
 if not Doc.has_extension("kg_view"):
@@ -514,7 +538,7 @@ class TaggerComponent:
     """
 
     def __init__(self, nlp: Language, name: str, *, batch_chars: int, int8: bool, min_prob: float = 0.5,
-                 viterbi_labels: Sequence[str] = ("PROJECT",), group_chars: int = 32000):
+                 viterbi_labels: Sequence[str] = ("PROJECT",), group_chars: int = GROUP_CHARS):
         self.name = name
         self.batch_chars = batch_chars
         self.group_chars = group_chars
@@ -539,15 +563,7 @@ class TaggerComponent:
         if self.model is None:
             raise ModelError(f"component {self.name!r} has no model: load a trained pipeline or call initialize")
         torch.set_num_threads(1)
-        group: list[Doc] = []
-        size = 0
-        for doc in docs:
-            group.append(doc)
-            size += len(doc)
-            if size >= self.group_chars:
-                yield from self._predict(group)
-                group, size = [], 0
-        if group:
+        for group in groups_by_chars(docs, lambda doc: len(doc.text), self.group_chars):
             yield from self._predict(group)
 
     def _predict(self, docs: Sequence[Doc]) -> list[Doc]:
@@ -1088,7 +1104,7 @@ class ListComponent:
 
 
 @Language.factory("kg_tagger", default_config={"batch_chars": 4000, "int8": True, "min_prob": 0.5,
-                                               "viterbi_labels": ["PROJECT"], "group_chars": 32000})
+                                               "viterbi_labels": ["PROJECT"], "group_chars": GROUP_CHARS})
 def make_tagger(nlp: Language, name: str, batch_chars: int, int8: bool, min_prob: float,
                 viterbi_labels: list[str], group_chars: int) -> TaggerComponent:
     """The character BiLSTM-CRF tagger; ``batch_chars`` bounds the characters predicted in one batch, drawn from

@@ -118,6 +118,25 @@ def test_build_in_two_processes_finds_the_same_mentions(corpus_run, tmp_path):
     assert mentions(tmp_path) == mentions(out) and len(mentions(out)) > 700
 
 
+def test_processes_batch_the_articles_as_one_process_does(nlp):
+    """Worker tasks are the tagger's groups of characters, so the int8 network (which scales each batch) sees the
+    same batches as in one process, across several groups."""
+    from dataclasses import replace
+
+    from kg.build import Report, _articles, recognise_articles, recognise_in_processes
+    from kg.recognise import GROUP_CHARS, groups_by_chars
+
+    page = _articles([str(ROOT / "corpus")], Report())
+    articles = [replace(a, id=f"{a.id}+{n}", mentions=[]) for n in range(3) for a in page]
+    assert len(list(groups_by_chars(articles, lambda a: len(a.text), GROUP_CHARS))) == 3
+
+    def spans(mentions):
+        return [(m.article_id, m.start, m.end, m.label) for m in mentions]
+
+    alone = spans(recognise_articles(nlp, articles))
+    assert spans(recognise_in_processes(None, articles, 2)) == alone and len(alone) > 2000
+
+
 def test_build_in_two_processes_reports_a_model_that_will_not_load(tmp_path, capsys):
     assert main(["build", str(ROOT / "corpus"), "-o", str(tmp_path / "out"), "--processes", "2",
                  "--ner", str(tmp_path)]) == 2
