@@ -563,7 +563,8 @@ class TaggerComponent:
         if self.model is None:
             raise ModelError(f"component {self.name!r} has no model: load a trained pipeline or call initialize")
         torch.set_num_threads(1)
-        for group in groups_by_chars(docs, lambda doc: len(doc.text), self.group_chars):
+        # counted on the repaired view's original, which _predict reads too (doc.text is costly on char tokens)
+        for group in groups_by_chars(docs, lambda doc: len(repaired_view(doc).original), self.group_chars):
             yield from self._predict(group)
 
     def _predict(self, docs: Sequence[Doc]) -> list[Doc]:
