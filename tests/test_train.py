@@ -290,6 +290,23 @@ def test_span_probabilities_are_those_of_every_tag_path_written_out():
             assert found == [[(1, 4, "X")], [(0, 2, "X"), (2, 3, "X")] if min_prob == 0.5 else [(2, 3, "X")]][row]
 
 
+def test_viterbi_finds_the_best_of_every_tag_path_written_out():
+    """CRF.decode returns, for each sequence of a padded batch, the path of highest score, cut at its length."""
+    torch.manual_seed(5)
+    crf = CRF(4)
+    with torch.no_grad():
+        for parameter in (crf.transitions, crf.start, crf.end):
+            parameter.normal_()
+    emissions = torch.randn(3, 5, 4) * 2
+    mask = torch.tensor([[1.0] * 5, [1.0] * 2 + [0.0] * 3, [1.0] + [0.0] * 4])
+    decoded = crf.decode(emissions, mask)
+    for row, length in enumerate((5, 2, 1)):
+        def score(path):
+            return float(crf.start[path[0]] + crf.end[path[-1]] + sum(emissions[row, t, k] for t, k in enumerate(path))
+                         + sum(crf.transitions[a, b] for a, b in zip(path, path[1:])))
+        assert decoded[row] == list(max(itertools.product(range(4), repeat=length), key=score))
+
+
 def test_posterior_decoding_keeps_the_sure_name_where_the_best_path_runs_on():
     """灵湖开湖: the best path tags all four characters (B I I E), but most of the probability says the name ends
     after two (B E, then anything); posterior decoding keeps 灵湖. A best-path span of a label in `keep` stays
