@@ -16,6 +16,8 @@ index the original text. :func:`load_pipeline` turns a ``--ner`` choice into a p
 from __future__ import annotations
 
 import re
+import site
+import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence, TypeVar
@@ -38,10 +40,28 @@ from .projects import (DEFAULT_HEADS, DEFAULT_NOT_AFTER, HONOUR, NAME_VERBS, aft
                        join_routes, leading_divisions, names_more_fully, quoted_name, short_zone_names, split_joined)
 from .tagger import Tagger, is_common_word, is_word
 
-__all__ = ["GROUP_CHARS", "groups_by_chars", "TaggerComponent", "BodyComponent", "RepeatComponent", "ListComponent", "ProjectComponent", "load_pipeline", "new_pipeline", "DEFAULT_MODEL", "LABELS"]
+__all__ = ["GROUP_CHARS", "groups_by_chars", "TaggerComponent", "BodyComponent", "RepeatComponent", "ListComponent", "ProjectComponent", "load_pipeline", "new_pipeline", "DEFAULT_MODEL", "find_default_model", "LABELS"]
 
 LABELS = ("PER", "ORG", "LOC", "PROJECT")
-DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "kg-ner"
+
+
+def find_default_model(places: Sequence[Path] | None = None) -> Path:
+    """The shipped model's folder: ``models/kg-ner`` beside the package in a source checkout (``pip install -e
+    .``), else the copy a wheel installs as data under the environment (``pip install .``: ``share/kg/models``
+    under ``sys.prefix``, or under the user base for ``--user``). The first folder with a ``config.cfg`` wins; with
+    none, the checkout's path, so that the error names where the model was looked for first.
+
+    >>> str(find_default_model([Path("/nonexistent/a"), Path("/nonexistent/b")]))
+    '/nonexistent/a'
+    """
+    if places is None:
+        installed = Path("share") / "kg" / "models" / "kg-ner"
+        places = [Path(__file__).resolve().parent.parent / "models" / "kg-ner", Path(sys.prefix) / installed,
+                  Path(site.getuserbase()) / installed]
+    return next((place for place in places if (place / "config.cfg").is_file()), places[0])
+
+
+DEFAULT_MODEL = find_default_model()
 
 
 # The characters of text the tagger predicts at a time (``group_chars``): ``kg build --processes`` cuts its work

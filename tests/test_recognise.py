@@ -8,11 +8,12 @@ import spacy
 
 from kg.cli import main
 from kg.evaluate import score_spans
-from kg.recognise import DEFAULT_MODEL, _set_ents, cut_at_verb, extend_to_town, find_repeats, new_pipeline
+from kg.recognise import DEFAULT_MODEL, _set_ents, find_default_model, cut_at_verb, extend_to_town, find_repeats, new_pipeline
 from kg.tagger import Tagger
 from kg.train import LABEL_MAP, read_gold
 
-SHARED_NER = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ner"
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_NER = ROOT.parent / "shared" / "data" / "ner"
 
 
 def _ents(doc):
@@ -23,6 +24,42 @@ def test_shipped_model_is_a_spacy_pipeline(nlp):
     assert nlp.pipe_names == ["kg_tagger", "kg_bodies", "kg_repeats", "kg_lists", "kg_projects"]
     reloaded = spacy.load(DEFAULT_MODEL)
     assert reloaded.pipe_names == ["kg_tagger", "kg_bodies", "kg_repeats", "kg_lists", "kg_projects"]
+
+
+def _pyproject() -> dict:
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def test_every_component_of_the_shipped_model_is_a_registered_factory(nlp):
+    # spacy.load finds a component's factory through these entry points, without kg imported first
+    factories = _pyproject()["project"]["entry-points"]["spacy_factories"]
+    assert set(nlp.pipe_names) <= set(factories)
+
+
+def test_the_wheel_carries_every_file_of_the_shipped_model():
+    # pyproject's data-files put models/kg-ner under <env>/share/kg/models/kg-ner, where a plain `pip install .`
+    # leaves it and find_default_model looks
+    data_files = _pyproject()["tool"]["setuptools"]["data-files"]
+    installed = {}
+    for target, patterns in data_files.items():
+        for pattern in patterns:
+            for source in ROOT.glob(pattern):
+                installed[source.relative_to(ROOT / "models")] = Path(target, source.name)
+    shipped = {path.relative_to(ROOT / "models") for path in (ROOT / "models" / "kg-ner").rglob("*") if path.is_file()}
+    assert set(installed) == shipped
+    assert all(target == Path("share/kg/models") / source for source, target in installed.items())
+
+
+def test_the_default_model_is_found_where_a_wheel_installs_it(tmp_path):
+    checkout, environment = tmp_path / "checkout" / "models" / "kg-ner", tmp_path / "share" / "kg" / "models" / "kg-ner"
+    environment.mkdir(parents=True)
+    (environment / "config.cfg").write_text("[nlp]\n", encoding="utf-8")
+    assert find_default_model([checkout, environment]) == environment
+    checkout.mkdir(parents=True)
+    (checkout / "config.cfg").write_text("[nlp]\n", encoding="utf-8")
+    assert find_default_model([checkout, environment]) == checkout
+    assert DEFAULT_MODEL == ROOT / "models" / "kg-ner"  # the source checkout's model first
 
 
 def test_ocr_spaces_stay_inside_spans_and_offsets_index_the_original(nlp):
@@ -576,8 +613,7 @@ def test_a_name_an_article_writes_often_has_one_label(nlp, fixtures):
     from kg.read import read_paths
     from kg.segment import segment
 
-    root = Path(__file__).resolve().parent.parent
-    articles = [a for doc in read_paths([root / "corpus"]) for a in segment(doc)]
+    articles = [a for doc in read_paths([ROOT / "corpus"]) for a in segment(doc)]
     for doc in nlp.pipe(a.text for a in articles):
         labels: dict = defaultdict(Counter)
         for ent in doc.ents:
