@@ -40,24 +40,28 @@ from .projects import (DEFAULT_HEADS, DEFAULT_NOT_AFTER, HONOUR, NAME_VERBS, aft
                        join_routes, leading_divisions, names_more_fully, quoted_name, short_zone_names, split_joined)
 from .tagger import Tagger, is_common_word, is_word
 
-__all__ = ["GROUP_CHARS", "groups_by_chars", "TaggerComponent", "BodyComponent", "RepeatComponent", "ListComponent", "ProjectComponent", "load_pipeline", "new_pipeline", "DEFAULT_MODEL", "find_default_model", "LABELS"]
+__all__ = ["GROUP_CHARS", "groups_by_chars", "TaggerComponent", "BodyComponent", "RepeatComponent", "ListComponent", "ProjectComponent", "load_pipeline", "new_pipeline", "DEFAULT_MODEL", "find_default_model", "model_places", "LABELS"]
 
 LABELS = ("PER", "ORG", "LOC", "PROJECT")
 
 
+def model_places() -> list[Path]:
+    """Where the shipped model may be, in order: ``models/kg-ner`` beside the package in a source checkout (``pip
+    install -e .``), else the copy a wheel installs as data (``pip install .``): ``share/kg/models/kg-ner`` under
+    ``sys.prefix``, or under the user base for ``pip install --user``."""
+    installed = Path("share") / "kg" / "models" / "kg-ner"
+    return [Path(__file__).resolve().parent.parent / "models" / "kg-ner", Path(sys.prefix) / installed,
+            Path(site.getuserbase()) / installed]
+
+
 def find_default_model(places: Sequence[Path] | None = None) -> Path:
-    """The shipped model's folder: ``models/kg-ner`` beside the package in a source checkout (``pip install -e
-    .``), else the copy a wheel installs as data under the environment (``pip install .``: ``share/kg/models``
-    under ``sys.prefix``, or under the user base for ``--user``). The first folder with a ``config.cfg`` wins; with
-    none, the checkout's path, so that the error names where the model was looked for first.
+    """The first of ``places`` (by default :func:`model_places`) that holds a pipeline (a ``config.cfg``); with
+    none, the first place.
 
     >>> str(find_default_model([Path("/nonexistent/a"), Path("/nonexistent/b")]))
     '/nonexistent/a'
     """
-    if places is None:
-        installed = Path("share") / "kg" / "models" / "kg-ner"
-        places = [Path(__file__).resolve().parent.parent / "models" / "kg-ner", Path(sys.prefix) / installed,
-                  Path(site.getuserbase()) / installed]
+    places = list(places) if places is not None else model_places()
     return next((place for place in places if (place / "config.cfg").is_file()), places[0])
 
 
@@ -1199,6 +1203,9 @@ def load_pipeline(ner: str | None = None) -> Language:
     else:
         path = Path(choice)
     if not (path / "config.cfg").exists():
+        if choice == "default":
+            raise ModelError("the shipped model is not installed (no config.cfg in "
+                             f"{', '.join(map(str, model_places()))}); reinstall kg or pass --ner with a pipeline folder")
         raise ModelError(f"no spaCy pipeline at {path} (config.cfg missing); train one with `kg train` "
                          "or pass --ner with a pipeline folder")
     nlp = spacy.load(path)

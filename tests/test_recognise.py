@@ -62,6 +62,19 @@ def test_the_default_model_is_found_where_a_wheel_installs_it(tmp_path):
     assert DEFAULT_MODEL == ROOT / "models" / "kg-ner"  # the source checkout's model first
 
 
+def test_a_missing_shipped_model_names_every_place_looked_in(tmp_path, monkeypatch):
+    import sys
+
+    import kg.recognise
+    from kg.errors import ModelError
+
+    monkeypatch.setattr(kg.recognise, "DEFAULT_MODEL", tmp_path / "gone")
+    with pytest.raises(ModelError, match="shipped model is not installed") as error:
+        kg.recognise.load_pipeline()
+    assert str(Path(sys.prefix) / "share" / "kg" / "models" / "kg-ner") in str(error.value)
+    assert str(ROOT / "models" / "kg-ner") in str(error.value)
+
+
 def test_ocr_spaces_stay_inside_spans_and_offsets_index_the_original(nlp):
     text = "区委书记潘 军明来到台 州市路桥区，督查甬台温高速公路改扩建工程。"
     ents = _ents(nlp(text))
