@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from itertools import combinations
 from typing import Sequence
@@ -53,13 +54,15 @@ def build_graph(articles: Sequence[Article], mentions: Sequence[Mention], entiti
     edge_sentences: dict[tuple[str, str], int] = defaultdict(int)
     evidence: dict[tuple[str, str], str] = {}
     for article in articles:
-        found = by_article.get(article.id, [])
+        found = sorted(by_article.get(article.id, []), key=lambda m: m.start)
         ids = sorted({m.entity for m in found})
         for pair in combinations(ids, 2):
             edge_articles[pair].append(article.id)
         text = text_of[article.id]
+        starts = [m.start for m in found]  # a sentence's mentions looked up by start: a long text is not quadratic
         for first, last in _sentences(text):
-            inside = sorted({m.entity for m in found if m.start >= first and m.end <= last})
+            inside = sorted({m.entity for m in found[bisect_left(starts, first):bisect_left(starts, last)]
+                             if m.end <= last})
             for pair in combinations(inside, 2):
                 edge_sentences[pair] += 1
                 evidence.setdefault(pair, " ".join(text[first:last].split()))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import site
+from bisect import bisect_left
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -903,11 +904,14 @@ def find_repeats(text: str, names: Sequence[tuple[int, int, str]]) -> list[tuple
     if not counts:
         return []
     found = []
+    spans = sorted((s, e) for s, e, _ in names)  # looked up by start, so that a long text is not quadratic
+    starts, longest = [s for s, _ in spans], max((e - s for s, e in spans), default=0)
     pattern = re.compile("|".join(re.escape(n) for n in sorted(counts, key=len, reverse=True)))
     for match in pattern.finditer(text):
         start, end = match.span()
+        near = spans[bisect_left(starts, start - longest):bisect_left(starts, end)]
         # a found name it crosses or equals stops a repeat; one inside it (中杭 of 中杭水泵) gives way to it
-        if any(s < end and start < e and not (start <= s and e <= end and (s, e) != (start, end)) for s, e, _ in names):
+        if any(start < e and not (start <= s and e <= end and (s, e) != (start, end)) for s, e in near):
             continue
         label = counts[match.group()].most_common(1)[0][0]
         if _inside_word(text, start, end) or label == "LOC" and text.endswith(_SLOGAN_WORDS, 0, start):
