@@ -14,7 +14,7 @@ import math
 import random
 from collections import defaultdict
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Sequence
 
 import networkx as nx
 import pyvis
@@ -25,7 +25,7 @@ from .errors import ExportError
 from .normalise import Entity, Mention
 from .segment import Article
 
-__all__ = ["TYPE_COLOURS", "write_outputs", "write_graphml", "write_gexf", "write_html", "layout", "most_seen"]
+__all__ = ["TYPE_COLOURS", "write_outputs", "write_graphml", "write_gexf", "write_html", "layout", "most_seen", "induced"]
 
 TYPE_COLOURS = {"PER": "#e15759", "ORG": "#4e79a7", "LOC": "#59a14f", "PROJECT": "#f28e2b"}
 TYPE_NAMES = {"PER": "人物 person", "ORG": "机构 organisation", "LOC": "地点 place", "PROJECT": "项目 project"}
@@ -45,6 +45,20 @@ def most_seen(graph: nx.Graph, n: int) -> list:
     return sorted(graph.nodes, key=lambda v: (-graph.nodes[v]["articles"], -graph.nodes[v]["mentions"], v))[:n]
 
 
+def induced(graph: nx.Graph, nodes: Iterable) -> nx.Graph:
+    """A new graph of ``nodes`` and the edges between them, in ``graph``'s order of nodes and edges.
+
+    networkx's ``subgraph`` view iterates a node set under half the graph's size in the set's own order, which
+    Python's string hashing changes from run to run: a seeded layout and the explorer's data then came out
+    different on every run of a corpus above ``max_nodes``.
+    """
+    keep = set(nodes)
+    sub = nx.Graph()
+    sub.add_nodes_from((n, d) for n, d in graph.nodes(data=True) if n in keep)
+    sub.add_edges_from((u, v, d) for u, v, d in graph.edges(data=True) if u in keep and v in keep)
+    return sub
+
+
 def layout(graph: nx.Graph, *, seed: int = 42, max_nodes: int = 1500) -> dict[str, tuple[float, float]]:
     """Positions for every node (seeded spring layout, scaled to about 1000 units), computed once here so that the
     browser and Gephi need no physics.
@@ -56,7 +70,7 @@ def layout(graph: nx.Graph, *, seed: int = 42, max_nodes: int = 1500) -> dict[st
     """
     if len(graph) == 0:
         return {}
-    core = graph.subgraph(most_seen(graph, max_nodes)) if len(graph) > max_nodes else graph
+    core = induced(graph, most_seen(graph, max_nodes)) if len(graph) > max_nodes else graph
     k = 6.0 / math.sqrt(len(core))  # wide spacing: articles form cliques that otherwise collapse into blobs
     pos = {n: (float(x), float(y)) for n, (x, y) in
            nx.spring_layout(core, weight="weight", seed=seed, k=k, iterations=50 if len(core) < 1000 else 25).items()}
@@ -149,8 +163,7 @@ def write_html(graph: nx.Graph, path: Path, articles: Sequence[Article], mention
 
     At most ``max_nodes`` nodes are drawn (those in the most articles); the page says so. Returns the count drawn.
     """
-    keep = most_seen(graph, max_nodes)
-    shown = graph.subgraph(keep)
+    shown = induced(graph, most_seen(graph, max_nodes))
     net = Network(height="100%", width="100%")
     for node in sorted(shown.nodes):
         d = shown.nodes[node]
@@ -185,7 +198,7 @@ def write_html(graph: nx.Graph, path: Path, articles: Sequence[Article], mention
             .replace("/*DATA*/null", payload)
             .replace("{{title}}", _html_escape(title)))
     path.write_text(page, encoding="utf-8")
-    return len(keep)
+    return len(shown)
 
 
 def _html_escape(text: str) -> str:
