@@ -7,6 +7,7 @@ run goes on.
 
 from __future__ import annotations
 
+import codecs
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,7 @@ class Document:
 
     source (str): the file, as given or relative to the folder given.
     text (str): the decoded text, line ends normalised to ``\\n``.
-    encoding (str): ``utf-8`` or ``gb18030``.
+    encoding (str): ``utf-8``, ``utf-16`` or ``gb18030``.
     line (int): 1-based line of a JSONL record in its file; 1 for pages.
     meta (dict): a JSONL record's "id", "title", "date", "source" when present; empty for pages.
     """
@@ -49,22 +50,29 @@ class Skipped:
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Decode file bytes as UTF-8 (BOM or not) or GB18030; raise ValueError saying why not.
+    """Decode file bytes as UTF-8 (BOM or not), UTF-16 with its BOM (Windows' "Unicode" text) or GB18030; raise
+    ValueError saying why not.
 
-    >>> decode("台州".encode("gb18030"))
-    ('台州', 'gb18030')
+    >>> decode("台州".encode("gb18030")), decode("台州".encode("utf-16"))
+    (('台州', 'gb18030'), ('台州', 'utf-16'))
     """
-    if not data.strip():
-        raise ValueError("empty file")
-    if b"\x00" in data[:8192]:
-        raise ValueError("binary file (NUL bytes), not text")
-    try:
-        text, encoding = data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError as utf8_error:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            text, encoding = data.decode("gb18030"), "gb18030"
-        except UnicodeDecodeError:
-            raise ValueError(f"neither UTF-8 nor GB18030 ({utf8_error.reason} at byte {utf8_error.start})") from None
+            text, encoding = data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as error:
+            raise ValueError(f"not UTF-16 though it starts with UTF-16's byte-order mark ({error.reason})") from None
+    elif b"\x00" in data[:8192]:
+        raise ValueError("binary file (NUL bytes), not text")
+    else:
+        try:
+            text, encoding = data.decode("utf-8-sig"), "utf-8"
+        except UnicodeDecodeError as utf8_error:
+            try:
+                text, encoding = data.decode("gb18030"), "gb18030"
+            except UnicodeDecodeError:
+                raise ValueError(f"neither UTF-8 nor GB18030 ({utf8_error.reason} at byte {utf8_error.start})") from None
+    if not text.strip():
+        raise ValueError("empty file")
     # GB18030 decodes most byte strings; text has few control characters, binary data many.
     controls = sum(1 for c in text if ord(c) < 32 and c not in "\r\n\t\f")
     if controls > len(text) / 100:
@@ -117,6 +125,9 @@ def _records(name: str, text: str, encoding: str) -> Iterator[Document | Skipped
             continue
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             yield Skipped(name, 'no "text" string in this record', n)
+            continue
+        if not record["text"].strip():
+            yield Skipped(name, "empty text", n)
             continue
         meta = {k: str(record[k]) for k in ("id", "title", "date", "source") if record.get(k) is not None}
         meta.setdefault("id", f"{name}:{n}")

@@ -35,3 +35,21 @@ def test_crlf_becomes_lf(tmp_path):
     (tmp_path / "a.txt").write_bytes("第一行\r\n第二行".encode("utf-8"))
     (doc,) = read_paths([tmp_path])
     assert doc.text == "第一行\n第二行"
+
+
+def test_utf16_text_with_its_byte_order_mark_is_read(tmp_path):
+    # Windows' "Unicode" text: UTF-16 with a BOM, full of NUL bytes, which would otherwise read as binary
+    (tmp_path / "le.txt").write_bytes("本报讯 温岭市长张三来到石塘镇。\r\n".encode("utf-16-le").join([b"\xff\xfe", b""]))
+    (tmp_path / "be.txt").write_bytes(b"\xfe\xff" + "台州湾新区".encode("utf-16-be"))
+    (tmp_path / "bom-only.txt").write_bytes(b"\xff\xfe")
+    items = {item.source: item for item in read_paths([tmp_path])}
+    assert (items["le.txt"].text, items["le.txt"].encoding) == ("本报讯 温岭市长张三来到石塘镇。\n", "utf-16")
+    assert (items["be.txt"].text, items["be.txt"].encoding) == ("台州湾新区", "utf-16")
+    assert str(items["bom-only.txt"]) == "bom-only.txt: empty file"
+
+
+def test_a_record_with_empty_text_is_reported_with_its_line(tmp_path):
+    (tmp_path / "x.jsonl").write_text('{"id": "a", "text": "台州"}\n{"id": "b", "text": " \\n "}\n', encoding="utf-8")
+    items = list(read_paths([tmp_path]))
+    assert [type(i).__name__ for i in items] == ["Document", "Skipped"]
+    assert str(items[1]) == "x.jsonl:2: empty text"
