@@ -183,6 +183,10 @@ def run(paths: Sequence[str | Path], out: Path, *, ner: str | None = None, max_n
     :func:`kg.link.filter_graph`; none by default) and write every output into ``out``."""
     from .export import write_outputs
 
+    try:  # before the work, so that a path that cannot hold the outputs fails now, not after recognition
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError(f"{out}: cannot write the outputs there ({error.strerror or error})") from None
     started = time.time()
     report = Report()
     graph, articles, entities = _build(paths, ner=ner, nlp=None, report=report, progress=progress,

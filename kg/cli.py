@@ -30,11 +30,38 @@ def _progress(quiet: bool):
     return show
 
 
+def _at_least_one(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return value
+
+
+def _entity_types(text: str) -> list[str]:
+    """An argparse type: comma-separated entity types, each one of kg's labels."""
+    types = [t.strip().upper() for t in text.split(",") if t.strip()]
+    unknown = [t for t in types if t not in ("PER", "ORG", "LOC", "PROJECT")]
+    if unknown or not types:
+        raise argparse.ArgumentTypeError(f"unknown type {', '.join(unknown) or repr(text)}: use PER, ORG, LOC, PROJECT")
+    return types
+
+
+def _writable_file(path: str) -> str:
+    """Check before any work that ``path`` can be written: its folder exists and it is no folder itself."""
+    if Path(path).is_dir() or not Path(path).resolve().parent.is_dir():
+        raise InputError(f"{path}: cannot write here (no such folder, or a folder of that name)")
+    return path
+
+
 def cmd_build(args) -> int:
     from .build import run
 
-    filters = {"min_mentions": args.min_mentions, "min_weight": args.min_weight,
-               "types": args.types.split(",") if args.types else None, "top": args.top}
+    filters = {"min_mentions": args.min_mentions, "min_weight": args.min_weight, "types": args.types,
+               "top": args.top}
     report = run(args.paths or ["corpus"], Path(args.output), ner=args.ner, max_nodes=args.max_nodes,
                  progress=_progress(args.quiet), filters=filters, processes=args.processes)
     if not args.quiet:
@@ -45,8 +72,10 @@ def cmd_build(args) -> int:
     return 0
 
 
-def _read_inputs(path: Path) -> list[dict]:
-    """Records {"id", "text", ...} from gold-format JSONL, or one per non-empty line of a plain text file."""
+def _read_inputs(path: Path, gold: bool = False) -> list[dict]:
+    """Records {"id", "text", ...} from gold-format JSONL, or one per non-empty line of a plain text file; with
+    ``gold``, each JSONL record's "entities" checked (:func:`kg.evaluate.gold_entities`)."""
+    from .evaluate import gold_entities
     from .read import decode
 
     try:
@@ -67,6 +96,8 @@ def _read_inputs(path: Path) -> list[dict]:
             if not isinstance(record, dict) or not isinstance(record.get("text"), str):
                 raise InputError(f'{path}:{n}: no "text" string in this record')
             record.setdefault("id", f"{path.name}:{n}")
+            if gold:
+                record["entities"] = gold_entities(record, f"{path}:{n}")
             records.append(record)
     else:
         for n, line in enumerate(text.split("\n"), 1):
@@ -86,6 +117,7 @@ def _predict(records: list[dict], ner: str | None, labels=None) -> list[list[lis
 
 
 def cmd_ner(args) -> int:
+    _writable_file(args.output)
     records = _read_inputs(Path(args.input))
     predicted = _predict(records, args.ner)
     with open(args.output, "w", encoding="utf-8") as f:
@@ -100,10 +132,12 @@ def cmd_ner(args) -> int:
 def cmd_evaluate(args) -> int:
     from .evaluate import format_scores, score_spans
 
-    gold = _read_inputs(Path(args.gold))
+    if args.json:
+        _writable_file(args.json)
+    gold = _read_inputs(Path(args.gold), gold=True)
     labels = args.labels.split(",") if args.labels else None
     if args.pred:
-        pred_records = {r["id"]: r for r in _read_inputs(Path(args.pred))}
+        pred_records = {r["id"]: r for r in _read_inputs(Path(args.pred), gold=True)}
         missing = [r["id"] for r in gold if r["id"] not in pred_records]
         if missing:
             raise InputError(f"{args.pred}: no prediction for ids {', '.join(missing[:5])}")
@@ -149,12 +183,12 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("paths", nargs="*", help="files or folders (default: corpus/)")
     b.add_argument("-o", "--output", default="output", help="output folder (default: output/)")
     b.add_argument("--ner", default=None, help=ner_help)
-    b.add_argument("--max-nodes", type=int, default=1500, help="most nodes drawn in graph.html (default 1500)")
-    b.add_argument("--min-mentions", type=int, default=1, help="drop entities mentioned fewer times (default 1)")
-    b.add_argument("--min-weight", type=int, default=1, help="drop edges shared by fewer articles (default 1)")
-    b.add_argument("--types", default=None, help="keep only these types, e.g. PER,ORG")
-    b.add_argument("--top", type=int, default=None, help="keep only the N entities in most articles")
-    b.add_argument("--processes", type=int, default=1,
+    b.add_argument("--max-nodes", type=_at_least_one, default=1500, help="most nodes drawn in graph.html (default 1500)")
+    b.add_argument("--min-mentions", type=_at_least_one, default=1, help="drop entities mentioned fewer times (default 1)")
+    b.add_argument("--min-weight", type=_at_least_one, default=1, help="drop edges shared by fewer articles (default 1)")
+    b.add_argument("--types", type=_entity_types, default=None, help="keep only these types, e.g. PER,ORG")
+    b.add_argument("--top", type=_at_least_one, default=None, help="keep only the N entities in most articles")
+    b.add_argument("--processes", type=_at_least_one, default=1,
                    help="recognise in this many processes, one CPU core each (default 1; each loads the model)")
     b.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     b.set_defaults(func=cmd_build)

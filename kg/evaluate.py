@@ -5,9 +5,36 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable, Sequence
 
-__all__ = ["score_spans", "format_scores"]
+from .errors import InputError
+
+__all__ = ["score_spans", "format_scores", "gold_entities"]
 
 Span = tuple[int, int, str]
+
+
+def gold_entities(record: dict, where: str) -> list[Span]:
+    """The "entities" of a gold-format record as (start, end, label), each checked: two whole numbers with
+    0 <= start < end <= len(text), and a label. ``where`` (file:line) starts the error about one that is not.
+
+    >>> gold_entities({"text": "张三在北京", "entities": [[0, 2, "PER"]]}, "g.jsonl:1")
+    [(0, 2, 'PER')]
+    >>> gold_entities({"text": "张三", "entities": [[0, 9, "PER"]]}, "g.jsonl:2")
+    Traceback (most recent call last):
+    kg.errors.InputError: g.jsonl:2: entity [0, 9, 'PER'] is not [start, end, label] inside the text's 2 characters
+    """
+    entities = record.get("entities", [])
+    if not isinstance(entities, list):
+        raise InputError(f'{where}: "entities" is not a list')
+    spans = []
+    for entity in entities:
+        ok = (isinstance(entity, (list, tuple)) and len(entity) == 3 and isinstance(entity[2], str)
+              and all(isinstance(x, int) and not isinstance(x, bool) for x in entity[:2])
+              and 0 <= entity[0] < entity[1] <= len(record["text"]))
+        if not ok:
+            raise InputError(f"{where}: entity {entity!r} is not [start, end, label] inside the text's "
+                             f"{len(record['text'])} characters")
+        spans.append((entity[0], entity[1], entity[2]))
+    return spans
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:

@@ -19,7 +19,7 @@ from typing import Iterator
 import torch
 from thinc.api import Config
 
-from .evaluate import format_scores, score_spans
+from .evaluate import format_scores, gold_entities, score_spans
 from .gazetteer import place_names
 from .tagger import Tagger, TaggerSettings, feature_keys, norm_char, split_text, tags_from_spans
 
@@ -37,15 +37,16 @@ LABEL_MAP = {
 
 
 def read_gold(path: Path, label_map: dict[str, str] | None = None) -> Iterator[dict]:
-    """Yield gold records {"id", "text", "entities"} from a JSONL file, labels mapped and unmapped ones dropped."""
+    """Yield gold records {"id", "text", "entities"} from a JSONL file, labels mapped and unmapped ones dropped;
+    an entity outside its text stops the reading with the file and line (:func:`kg.evaluate.gold_entities`)."""
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
             if not line.strip():
                 continue
             record = json.loads(line)
-            entities = record.get("entities", [])
+            entities = gold_entities(record, f"{path}:{n}")
             if label_map is not None:
-                entities = [[s, e, label_map[lab]] for s, e, lab in entities if lab in label_map]
+                entities = [(s, e, label_map[lab]) for s, e, lab in entities if lab in label_map]
             yield {"id": record.get("id", f"{path.name}:{n}"), "text": record["text"], "entities": entities}
 
 

@@ -89,6 +89,34 @@ def test_missing_path_is_one_clear_error(tmp_path, capsys):
     assert capsys.readouterr().err == f"kg build: error: no such file or folder: {tmp_path / 'nope'}\n"
 
 
+def test_an_output_that_cannot_be_written_fails_before_any_work(fixtures, tmp_path, capsys):
+    (tmp_path / "taken").write_text("", encoding="utf-8")
+    assert main(["build", str(fixtures / "pages"), "-o", str(tmp_path / "taken"), "-q"]) == 2
+    assert capsys.readouterr().err == f"kg build: error: {tmp_path / 'taken'}: cannot write the outputs there (File exists)\n"
+    assert main(["ner", str(fixtures / "pages" / "page.txt"), "-o", str(tmp_path / "no" / "out.jsonl")]) == 2
+    assert "cannot write here" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("option, value, message", [
+    ("--types", "PER,FOO", "argument --types: unknown type FOO: use PER, ORG, LOC, PROJECT"),
+    ("--top", "0", "argument --top: '0' is not a whole number of at least 1"),
+    ("--min-weight", "-3", "argument --min-weight: '-3' is not a whole number of at least 1"),
+])
+def test_bad_build_options_are_refused_by_name(option, value, message, tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["build", "-o", str(tmp_path), option, value])
+    assert exit_.value.code == 2 and capsys.readouterr().err.endswith(f"kg build: error: {message}\n")
+
+
+def test_gold_with_an_entity_outside_its_text_is_refused_with_file_and_line(tmp_path, capsys):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "a", "text": "张三", "entities": [[0, 2, "PER"]]}\n'
+                    '{"id": "b", "text": "台州", "entities": [[0, 9, "LOC"]]}\n', encoding="utf-8")
+    assert main(["evaluate", str(gold), "--pred", str(gold)]) == 2
+    assert capsys.readouterr().err == (f"kg evaluate: error: {gold}:2: entity [0, 9, 'LOC'] is not [start, end, "
+                                       "label] inside the text's 2 characters\n")
+
+
 def test_python_api_returns_graph_and_articles(fixtures, nlp):
     import kg
 
