@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-__all__ = ["Document", "Skipped", "FORMATS", "read_paths", "decode"]
+__all__ = ["Document", "Skipped", "FORMATS", "read_paths", "decode", "markdown_text"]
 
 FORMATS = (".txt", ".md", ".jsonl")
 
@@ -111,7 +112,38 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Document | Skipped]:
         if file.suffix.lower() == ".jsonl":
             yield from _records(name, text, encoding)
         else:
-            yield Document(name, text, encoding)
+            yield Document(name, markdown_text(text) if file.suffix.lower() == ".md" else text, encoding)
+
+
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n(?:---|\.\.\.)\n", re.S)
+_FENCE = re.compile(r"^\s*(?:```|~~~).*$", re.M)
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$", re.M)
+_INLINE = [
+    (re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"), ""),  # an image (its alt text is as often 图片1 as a caption)
+    (re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)"), r"\1"),  # a link: its text
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # bold
+    (re.compile(r"(?<!\*)\*(?=\S)([^*\n]+?)(?<=\S)\*(?!\*)"), r"\1"),  # italics: *x* even inside a word
+    (re.compile(r"(?<![_A-Za-z0-9])_(?=\S)([^_\n]+?)(?<=\S)_(?![_A-Za-z0-9])"), r"\1"),  # _x_, not snake_case
+    (re.compile(r"`([^`\n]+)`"), r"\1"),  # code
+    (re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+", re.M), ""),  # a quote's marks
+    (re.compile(r"^[ \t]*\|[ \t]*|[ \t]*\|[ \t]*$", re.M), ""),  # a table row's outer bars
+    (re.compile(r"[ \t]*\|[ \t]*"), " "),  # its inner bars: the cells, a space apart
+]
+
+
+def markdown_text(text: str) -> str:
+    r"""A Markdown page as the text a reader sees, line for line (so that an article's ``lines`` still point into
+    the file): front matter, fences and table rules become empty lines, and images nothing; links their text;
+    emphasis, code and quote marks and a table's bars go. Headings keep their ``#``, which :mod:`kg.segment` reads.
+
+    >>> markdown_text("---\ntitle: x\n---\n# 标题\n**本报讯**（记者 王五）[台州湾新区](http://a.cn)调研*南排工程*。\n| 项目 | 投资 |\n|---|---|")
+    '\n\n\n# 标题\n本报讯（记者 王五）台州湾新区调研南排工程。\n项目 投资\n'
+    """
+    text = _FRONT_MATTER.sub(lambda m: "\n" * m.group().count("\n"), text, count=1)
+    text = _TABLE_RULE.sub("", _FENCE.sub("", text))
+    for pattern, repl in _INLINE:
+        text = pattern.sub(repl, text)
+    return text
 
 
 def _records(name: str, text: str, encoding: str) -> Iterator[Document | Skipped]:

@@ -180,3 +180,15 @@ def test_an_article_in_traditional_characters_names_the_same_entities(tmp_path, 
     assert [m.text for m in articles[0].mentions] == ["台州市椒江区委", "陈建勋", "台州湾新材料产业园"]
     assert sorted(graph.nodes) == ["ORG:台州市椒江区委", "PER:陈建勋", "PROJECT:台州湾新材料产业园"]
     assert all(graph.nodes[n]["articles"] == 2 for n in graph)
+
+
+def test_markdown_marks_make_no_part_of_a_name_or_headline(tmp_path, nlp):
+    import kg
+
+    (tmp_path / "page.md").write_text(
+        "# 台州湾新区建设提速\n\n![鸟瞰](images/a.jpg)\n\n**本报讯**（记者 王媛媛）5月1日，[台州湾新区](https://www.zjtz.gov.cn/)"
+        "管委会主任李强来到台州湾新材料产业园，调研*甬台温高速公路改扩建工程*。\n", encoding="utf-8")
+    graph, (article,) = kg.build([tmp_path], nlp=nlp)
+    assert (article.headline, article.byline) == ("台州湾新区建设提速", "本报讯（记者 王媛媛）")
+    assert "PROJECT:甬台温高速公路改扩建工程" in graph and "PER:李强" in graph
+    assert not any(set(n) & set("*[]()!#") for n in graph)

@@ -53,3 +53,17 @@ def test_a_record_with_empty_text_is_reported_with_its_line(tmp_path):
     items = list(read_paths([tmp_path]))
     assert [type(i).__name__ for i in items] == ["Document", "Skipped"]
     assert str(items[1]) == "x.jsonl:2: empty text"
+
+
+def test_a_markdown_page_is_read_as_its_reader_sees_it_line_for_line(tmp_path):
+    page = ("---\ntitle: 台州湾新区建设提速\ndate: 2024-05-01\n---\n\n# 台州湾新区建设提速\n\n![鸟瞰](images/a.jpg)\n\n"
+            "**本报讯**（记者 王媛媛）[台州湾新区](https://www.zjtz.gov.cn/)管委会主任李强调研*甬台温高速公路改扩建工程*。\n"
+            "> 记者 张三 摄\n```\ncode_name = 1\n```\n")
+    (tmp_path / "page.md").write_text(page, encoding="utf-8")
+    (tmp_path / "page.txt").write_text(page, encoding="utf-8")  # a .txt page is read as written
+    docs = {d.source: d for d in read_paths([tmp_path])}
+    assert docs["page.md"].text == ("\n\n\n\n\n# 台州湾新区建设提速\n\n\n\n"
+                                    "本报讯（记者 王媛媛）台州湾新区管委会主任李强调研甬台温高速公路改扩建工程。\n"
+                                    "记者 张三 摄\n\ncode_name = 1\n\n")
+    assert docs["page.md"].text.count("\n") == page.count("\n")
+    assert docs["page.txt"].text == page
