@@ -43,10 +43,12 @@ def _at_least_one(text: str) -> int:
 
 def _entity_types(text: str) -> list[str]:
     """An argparse type: comma-separated entity types, each one of kg's labels."""
+    from .recognise import LABELS  # kg build loads it anyway
+
     types = [t.strip().upper() for t in text.split(",") if t.strip()]
-    unknown = [t for t in types if t not in ("PER", "ORG", "LOC", "PROJECT")]
+    unknown = [t for t in types if t not in LABELS]
     if unknown or not types:
-        raise argparse.ArgumentTypeError(f"unknown type {', '.join(unknown) or repr(text)}: use PER, ORG, LOC, PROJECT")
+        raise argparse.ArgumentTypeError(f"unknown type {', '.join(unknown) or repr(text)}: use {', '.join(LABELS)}")
     return types
 
 

@@ -24,7 +24,7 @@ class Document:
     """Text from one file (a page) or one line of a JSONL export (an article).
 
     source (str): the file, as given or relative to the folder given.
-    text (str): the decoded text, line ends normalised to ``\\n``.
+    text (str): the decoded text, line ends normalised to ``\\n`` (a Markdown page's as :func:`markdown_text` gives it).
     encoding (str): ``utf-8``, ``utf-16`` or ``gb18030``.
     line (int): 1-based line of a JSONL record in its file; 1 for pages.
     meta (dict): a JSONL record's "id", "title", "date", "source" when present; empty for pages.
