@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-__all__ = ["Document", "Skipped", "FORMATS", "read_paths", "decode", "markdown_text"]
+__all__ = ["Document", "Skipped", "FORMATS", "read_paths", "decode", "markdown_text", "plain_text"]
 
 FORMATS = (".txt", ".md", ".jsonl")
 
@@ -24,7 +24,8 @@ class Document:
     """Text from one file (a page) or one line of a JSONL export (an article).
 
     source (str): the file, as given or relative to the folder given.
-    text (str): the decoded text, line ends normalised to ``\\n`` (a Markdown page's as :func:`markdown_text` gives it).
+    text (str): the decoded text as :func:`plain_text` gives it (a Markdown page's as :func:`markdown_text` then
+        gives it).
     encoding (str): ``utf-8``, ``utf-16`` or ``gb18030``.
     line (int): 1-based line of a JSONL record in its file; 1 for pages.
     meta (dict): a JSONL record's "id", "title", "date", "source" when present; empty for pages.
@@ -108,11 +109,26 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Document | Skipped]:
         except ValueError as error:
             yield Skipped(name, str(error))
             continue
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = plain_text(text)
         if file.suffix.lower() == ".jsonl":
             yield from _records(name, text, encoding)
         else:
             yield Document(name, markdown_text(text) if file.suffix.lower() == ".md" else text, encoding)
+
+
+_UNWRITABLE = re.compile(r"[\x00-\x08\x0b-\x1f]|[\ud800-\udfff\ufffe\uffff]")
+
+
+def plain_text(text: str) -> str:
+    """``text`` with its line ends as ``\\n`` and each character XML cannot hold (a control character other than a
+    tab, a lone surrogate of a broken JSON escape) replaced one for one, so that GraphML and GEXF can carry any
+    name or sentence of it: a control character by a space (a form feed or vertical tab is one), the rest by U+FFFD.
+
+    >>> plain_text("台州\\r\\n李跃旗\\x0c来到\\x1b椒江\\ud800")
+    '台州\\n李跃旗 来到 椒江\\ufffd'
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _UNWRITABLE.sub(lambda m: " " if m.group() < "\x20" else "\ufffd", text)
 
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n(?:---|\.\.\.)\n", re.S)
@@ -163,4 +179,4 @@ def _records(name: str, text: str, encoding: str) -> Iterator[Document | Skipped
             continue
         meta = {k: str(record[k]) for k in ("id", "title", "date", "source") if record.get(k) is not None}
         meta.setdefault("id", f"{name}:{n}")
-        yield Document(name, record["text"].replace("\r\n", "\n"), encoding, n, meta)
+        yield Document(name, plain_text(record["text"]), encoding, n, meta)

@@ -192,3 +192,18 @@ def test_markdown_marks_make_no_part_of_a_name_or_headline(tmp_path, nlp):
     assert (article.headline, article.byline) == ("台州湾新区建设提速", "本报讯（记者 王媛媛）")
     assert "PROJECT:甬台温高速公路改扩建工程" in graph and "PER:李强" in graph
     assert not any(set(n) & set("*[]()!#") for n in graph)
+
+
+def test_control_characters_in_a_page_still_give_a_graphml_and_gexf_that_read_back(tmp_path):
+    # OCR and exports leave form feeds, vertical tabs and escapes in text; XML holds none of them (lxml refused
+    # to write, ElementTree wrote a file no reader opens)
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "p.txt").write_text("本报讯（记者王五）台州市委书记李跃旗\x0c来到椒江区\x0b调研。温岭市长张三\x1b来到石塘镇。"
+                                 + "要加快推进老旧小区改造，让群众住得更舒心。" * 20 + "\n", encoding="utf-8")
+    (pages / "x.jsonl").write_text('{"id": "a", "text": "路桥区委书记潘军明\\u001b来到\\ud800椒江区。"}\n', encoding="utf-8")
+    assert main(["build", str(pages), "-o", str(tmp_path / "out"), "-q"]) == 0
+    graph = nx.read_graphml(tmp_path / "out" / "graph.graphml")
+    assert {"PER:李跃旗", "PER:潘军明"} <= set(graph) and len(nx.read_gexf(tmp_path / "out" / "graph.gexf")) == len(graph)
+    records = [json.loads(line) for line in (tmp_path / "out" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["text"] for r in records if r["id"] == "a"] == ["路桥区委书记潘军明 来到\ufffd椒江区。"]
