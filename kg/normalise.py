@@ -387,6 +387,15 @@ def _resolve_in_article(ids: list[int], labels: list[str], keys: list[str], why:
             seen.add(nxt)
 
 
+def _page_of(article_id: str) -> str:
+    """The page (or file) an article "FILE#N" was cut from; a file name may hold a # itself.
+
+    >>> _page_of("2024#05.txt#3"), _page_of("a1")
+    ('2024#05.txt', 'a1')
+    """
+    return article_id.rsplit("#", 1)[0]
+
+
 # The rules that keep a surface a full form of its entity's name (the others make short forms of it).
 _FULL_FORM_RULES = ("same", "admin-suffix", "separator", "majority-type")
 # Marks written between the parts of one name, or left out (浙江在线-台州频道, 浙江在线台州频道).
@@ -426,13 +435,13 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
     labels = [m.label for m, _ in cleaned]
     by_page: dict[str, list[int]] = defaultdict(list)  # a page (or file): the articles "FILE#N" of one source
     for article_id, ids in by_article.items():
-        by_page[article_id.split("#")[0]].extend(ids)
+        by_page[_page_of(article_id)].extend(ids)
     # a local corpus keeps to one province, which a page's reports on other places do not change: 省委 -> 浙江省委
     corpus_province = {k: v for k, v in _homes(range(len(keys)), labels, keys).items() if k == "省"}
     page_homes = {page: {**_homes(ids, labels, keys, province=corpus_province.get("省")), **corpus_province}
                   for page, ids in by_page.items()}
     for article_id, ids in by_article.items():
-        _resolve_in_article(ids, labels, keys, why, page_homes[article_id.split("#")[0]])
+        _resolve_in_article(ids, labels, keys, why, page_homes[_page_of(article_id)])
     # an organisation's other name in brackets (总商会 in 台州市工商联(总商会)) is that organisation
     starting = {(m.article_id, m.start): i for i, (m, _) in enumerate(cleaned)}
     for i, (m, _) in enumerate(cleaned):

@@ -235,6 +235,16 @@ def test_article_without_a_home_place_takes_its_page_home_place():
     assert [m.entity for m in ms if m.label == "ORG"] == ["ORG:路桥区委", "ORG:台州市政府", "ORG:路桥区委", "ORG:区委"]
 
 
+def test_a_file_name_with_a_hash_is_its_own_page():
+    # 2024#01.txt and 2024#02.txt are two pages: the second's 路桥区 says nothing of the first's 区委
+    ms = [Mention("2024#01.txt#1", 0, 3, "LOC", "椒江区"), Mention("2024#01.txt#1", 3, 6, "LOC", "椒江区"),
+          Mention("2024#01.txt#2", 0, 2, "ORG", "区委"),
+          Mention("2024#02.txt#1", 0, 3, "LOC", "路桥区"), Mention("2024#02.txt#1", 3, 6, "LOC", "路桥区"),
+          Mention("2024#02.txt#1", 6, 9, "LOC", "路桥区")]
+    resolve(ms)
+    assert ms[2].entity == "ORG:椒江区委"
+
+
 def test_bare_place_names_give_the_page_its_home_place_through_the_gazetteer():
     ms = [Mention("p.txt#1", 0, 2, "LOC", "台州"), Mention("p.txt#1", 3, 5, "LOC", "台州"), Mention("p.txt#1", 6, 8, "LOC", "台州"),
           Mention("p.txt#2", 0, 2, "LOC", "郑州"), Mention("p.txt#2", 3, 5, "LOC", "郑州"), Mention("p.txt#2", 6, 8, "ORG", "市委"),
