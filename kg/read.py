@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,13 +84,26 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def _files(paths: Iterable[Path]) -> Iterator[tuple[Path, str]]:
+    """Each file to read under ``paths`` once, with its name: relative to the one folder given; with several
+    paths, relative to the folder that holds them all (d1/01.txt and d2/01.txt, not 01.txt twice); a file given
+    alone, as given (or its name, if given absolute)."""
+    paths = list(paths)
+    base = None
+    if len(paths) > 1:
+        base = Path(os.path.commonpath([p.absolute() if p.is_dir() else p.absolute().parent for p in paths]))
+    seen: set[Path] = set()
     for path in paths:
         if path.is_dir():
             # Sorted, so that a rerun reads files in the same order and writes the same outputs.
-            for file in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FORMATS):
-                yield file, file.relative_to(path).as_posix()
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FORMATS)
+            named = [(file, file.relative_to(path).as_posix()) for file in found]
         else:
-            yield path, path.as_posix() if not path.is_absolute() else path.name
+            named = [(path, path.as_posix() if not path.is_absolute() else path.name)]
+        for file, name in named:
+            if file.resolve() in seen:  # a file under two of the paths given is read once
+                continue
+            seen.add(file.resolve())
+            yield file, file.absolute().relative_to(base).as_posix() if base else name
 
 
 def read_paths(paths: Iterable[str | Path]) -> Iterator[Document | Skipped]:

@@ -67,3 +67,13 @@ def test_a_markdown_page_is_read_as_its_reader_sees_it_line_for_line(tmp_path):
                                     "记者 张三 摄\n\ncode_name = 1\n\n")
     assert docs["page.md"].text.count("\n") == page.count("\n")
     assert docs["page.txt"].text == page
+
+
+def test_files_of_several_folders_are_named_apart_and_read_once(tmp_path):
+    # two days' folders each with 01.txt: one article id each, not one shared by both
+    for day, text in (("d1", "台州市委书记李跃旗来到椒江区。"), ("d2", "温州市委书记张三来到鹿城区。")):
+        (tmp_path / day).mkdir()
+        (tmp_path / day / "01.txt").write_text(text, encoding="utf-8")
+    docs = list(read_paths([tmp_path / "d1", tmp_path / "d2", tmp_path / "d1" / "01.txt"]))
+    assert [(d.source, d.text[:2]) for d in docs] == [("d1/01.txt", "台州"), ("d2/01.txt", "温州")]
+    assert [d.source for d in read_paths([tmp_path / "d1"])] == ["01.txt"]  # one folder: named within it
