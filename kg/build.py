@@ -42,11 +42,14 @@ class Report:
     outputs: dict = field(default_factory=dict)
     shown_nodes: int = 0
     filtered: dict = field(default_factory=dict)  # filter -> nodes (or edges, for min_weight) it removed
+    renamed: list[tuple[str, str]] = field(default_factory=list)  # (id, new id) of an article whose id was taken
 
     def summary(self) -> str:
         lines = [f"read {self.files} files, skipped {len(self.skipped)}; {self.articles} articles"]
         for s in self.skipped:
             lines.append(f"  skipped {s}")
+        for old, new in self.renamed:
+            lines.append(f"  id {old} was already taken: that article is {new}")
         by_type = ", ".join(f"{t} {self.mentions[t]}" for t in ("PER", "ORG", "LOC", "PROJECT"))
         lines.append(f"mentions: {sum(self.mentions.values())} ({by_type})")
         if self.unnamed:
@@ -79,6 +82,15 @@ def _articles(paths: Sequence[str | Path], report: Report) -> list[Article]:
             continue
         sources.add(item.source)
         articles.extend(a for a in segment(item) if a.text.strip())
+    taken: set[str] = set()
+    for article in articles:  # one id, one article: two exports that both number their records from 1
+        if article.id in taken:
+            new, n = f"{article.source}:{article.lines[0]}", 1
+            while new in taken:
+                new, n = f"{article.source}:{article.lines[0]}~{n + 1}", n + 1
+            report.renamed.append((article.id, new))
+            article.id = new
+        taken.add(article.id)
     report.files = len(sources)
     if not sources:
         print(f"warning: no {', '.join(FORMATS)} files in {', '.join(map(str, paths))}", file=sys.stderr)

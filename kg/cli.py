@@ -71,6 +71,8 @@ def cmd_build(args) -> int:
     else:
         for s in report.skipped:
             print(f"skipped {s}", file=sys.stderr)
+        for old, new in report.renamed:
+            print(f"id {old} was already taken: that article is {new}", file=sys.stderr)
     return 0
 
 

@@ -207,3 +207,15 @@ def test_control_characters_in_a_page_still_give_a_graphml_and_gexf_that_read_ba
     assert {"PER:李跃旗", "PER:潘军明"} <= set(graph) and len(nx.read_gexf(tmp_path / "out" / "graph.gexf")) == len(graph)
     records = [json.loads(line) for line in (tmp_path / "out" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [r["text"] for r in records if r["id"] == "a"] == ["路桥区委书记潘军明 来到\ufffd椒江区。"]
+
+
+def test_two_exports_numbering_their_records_alike_give_two_articles(tmp_path, capsys):
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    (exports / "a.jsonl").write_text('{"id": "1", "text": "台州市委书记李跃旗来到椒江区调研。"}\n', encoding="utf-8")
+    (exports / "b.jsonl").write_text('{"id": "1", "text": "温州市委书记张三来到鹿城区调研。"}\n', encoding="utf-8")
+    assert main(["build", str(exports), "-o", str(tmp_path / "out"), "-q"]) == 0
+    assert capsys.readouterr().err == "id 1 was already taken: that article is b.jsonl:1\n"
+    graph = nx.read_graphml(tmp_path / "out" / "graph.graphml")
+    assert graph.nodes["PER:李跃旗"]["article_ids"] == "1" and graph.nodes["PER:张三"]["article_ids"] == "b.jsonl:1"
+    assert not graph.has_edge("PER:李跃旗", "PER:张三")
