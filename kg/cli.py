@@ -7,6 +7,7 @@ import json
 import os
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 from .errors import InputError, KgError
@@ -141,7 +142,12 @@ def cmd_evaluate(args) -> int:
     gold = _read_inputs(Path(args.gold), gold=True)
     labels = args.labels.split(",") if args.labels else None
     if args.pred:
-        pred_records = {r["id"]: r for r in _read_inputs(Path(args.pred), gold=True)}
+        pred = _read_inputs(Path(args.pred), gold=True)
+        for path, records in ((args.gold, gold), (args.pred, pred)):
+            twice = [i for i, n in Counter(r["id"] for r in records).items() if n > 1]
+            if twice:  # predictions are matched to gold records by id
+                raise InputError(f"{path}: more than one record has the id {', '.join(map(str, twice[:5]))}")
+        pred_records = {r["id"]: r for r in pred}
         missing = [r["id"] for r in gold if r["id"] not in pred_records]
         if missing:
             raise InputError(f"{args.pred}: no prediction for ids {', '.join(missing[:5])}")

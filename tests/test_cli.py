@@ -219,3 +219,11 @@ def test_two_exports_numbering_their_records_alike_give_two_articles(tmp_path, c
     graph = nx.read_graphml(tmp_path / "out" / "graph.graphml")
     assert graph.nodes["PER:李跃旗"]["article_ids"] == "1" and graph.nodes["PER:张三"]["article_ids"] == "b.jsonl:1"
     assert not graph.has_edge("PER:李跃旗", "PER:张三")
+
+
+def test_scoring_predictions_needs_one_record_per_id(tmp_path, capsys):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "a", "text": "张三", "entities": [[0, 2, "PER"]]}\n'
+                    '{"id": "a", "text": "台州", "entities": [[0, 2, "LOC"]]}\n', encoding="utf-8")
+    assert main(["evaluate", str(gold), "--pred", str(gold)]) == 2
+    assert capsys.readouterr().err == f"kg evaluate: error: {gold}: more than one record has the id a\n"
