@@ -81,7 +81,7 @@ def _read_inputs(path: Path, gold: bool = False) -> list[dict]:
     """Records {"id", "text", ...} from gold-format JSONL, or one per non-empty line of a plain text file; with
     ``gold``, each JSONL record's "entities" checked (:func:`kg.evaluate.gold_entities`)."""
     from .evaluate import gold_entities
-    from .read import decode
+    from .read import decode, parse_record
 
     try:
         text, _ = decode(path.read_bytes())
@@ -91,15 +91,13 @@ def _read_inputs(path: Path, gold: bool = False) -> list[dict]:
         raise InputError(f"{path}: {error}") from None
     records = []
     if path.suffix.lower() == ".jsonl":
-        for n, line in enumerate(text.splitlines(), 1):
+        for n, line in enumerate(text.split("\n"), 1):
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise InputError(f"{path}:{n}: invalid JSON ({error.msg} at column {error.colno})") from None
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                raise InputError(f'{path}:{n}: no "text" string in this record')
+                record = parse_record(line)
+            except ValueError as error:
+                raise InputError(f"{path}:{n}: {error}") from None
             record.setdefault("id", f"{path.name}:{n}")
             if gold:
                 record["entities"] = gold_entities(record, f"{path}:{n}")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-__all__ = ["Document", "Skipped", "FORMATS", "read_paths", "decode", "markdown_text", "plain_text"]
+__all__ = ["Document", "Skipped", "FORMATS", "read_paths", "decode", "markdown_text", "plain_text", "parse_record"]
 
 FORMATS = (".txt", ".md", ".jsonl")
 
@@ -176,17 +176,34 @@ def markdown_text(text: str) -> str:
     return text
 
 
+def parse_record(line: str) -> dict:
+    """One line of a JSON Lines file as a record with a "text" string; ValueError saying what is wrong if not.
+    (``kg build`` skips such a line, ``kg ner``, ``kg evaluate`` and ``kg train`` stop at it.) Split a file into
+    lines at ``\\n`` only: JSON strings may hold U+2028, which ``str.splitlines`` breaks at.
+
+    >>> parse_record('{"id": "a", "text": "台州"}')["text"]
+    '台州'
+    >>> parse_record('{"id": "a"')
+    Traceback (most recent call last):
+    ValueError: invalid JSON (Expecting ',' delimiter at column 11)
+    """
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"invalid JSON ({error.msg} at column {error.colno})") from None
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        raise ValueError('no "text" string in this record')
+    return record
+
+
 def _records(name: str, text: str, encoding: str) -> Iterator[Document | Skipped]:
     for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield Skipped(name, f"invalid JSON ({error.msg} at column {error.colno})", n)
-            continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            yield Skipped(name, 'no "text" string in this record', n)
+            record = parse_record(line)
+        except ValueError as error:
+            yield Skipped(name, str(error), n)
             continue
         if not record["text"].strip():
             yield Skipped(name, "empty text", n)

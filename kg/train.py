@@ -19,8 +19,10 @@ from typing import Iterator
 import torch
 from thinc.api import Config
 
+from .errors import InputError
 from .evaluate import format_scores, gold_entities, score_spans
 from .gazetteer import place_names
+from .read import parse_record
 from .tagger import Tagger, TaggerSettings, feature_keys, norm_char, split_text, tags_from_spans
 
 __all__ = ["LABEL_MAP", "average", "read_gold", "train"]
@@ -39,11 +41,16 @@ LABEL_MAP = {
 def read_gold(path: Path, label_map: dict[str, str] | None = None) -> Iterator[dict]:
     """Yield gold records {"id", "text", "entities"} from a JSONL file, labels mapped and unmapped ones dropped;
     an entity outside its text stops the reading with the file and line (:func:`kg.evaluate.gold_entities`)."""
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            record = json.loads(line)
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except OSError as error:
+        raise InputError(f"{path}: cannot read the training data: {error.strerror or error}") from None
+    for n, line in enumerate(lines, 1):
+        if line.strip():
+            try:
+                record = parse_record(line)
+            except ValueError as error:
+                raise InputError(f"{path}:{n}: {error}") from None
             entities = gold_entities(record, f"{path}:{n}")
             if label_map is not None:
                 entities = [(s, e, label_map[lab]) for s, e, lab in entities if lab in label_map]
@@ -153,13 +160,15 @@ def tagger_folder(path: Path) -> Path:
         return inner
     if (path / "settings.json").exists():
         return path
-    raise FileNotFoundError(f"{path}: no tagger here (neither kg_tagger/settings.json nor settings.json)")
+    raise InputError(f"{path}: no tagger here (neither kg_tagger/settings.json nor settings.json)")
 
 
 def train(config_path: Path, output: Path, *, data_dir: Path | None = None, resume: bool = False,
           log=print) -> dict:
     """Train a tagger as ``config_path`` says and write the best epoch to ``output``; returns its dev scores."""
     torch.set_num_threads(1)
+    if not Path(config_path).is_file():
+        raise InputError(f"{config_path}: no such training config")
     cfg = Config().from_disk(config_path)
     data, loop, tagger_cfg = cfg["data"], cfg["training"], cfg["tagger"]
     base = Path(data_dir or data["dir"])
@@ -376,13 +385,13 @@ def average(models: list[Path], output: Path) -> Path:
     models (list[Path]): two or more pipeline folders (with kg_tagger/) or tagger folders (model.pt).
     """
     if len(models) < 2:
-        raise ValueError(f"kg average needs two models or more, got {len(models)}")
+        raise InputError(f"kg average needs two models or more, got {len(models)}")
     taggers = [Tagger.load(tagger_folder(path)) for path in models]
     first = taggers[0]
     for path, tagger in zip(models[1:], taggers[1:]):
         if (tagger.settings, tagger.vocab, tagger.bigram_vocab, tagger.word_vocab) != (
                 first.settings, first.vocab, first.bigram_vocab, first.word_vocab):
-            raise ValueError(f"{path}: its settings or vocabularies differ from those of {models[0]}; only taggers "
+            raise InputError(f"{path}: its settings or vocabularies differ from those of {models[0]}; only taggers "
                              "fine-tuned from one model can be averaged")
     states = [tagger.state_dict() for tagger in taggers]
     first.load_state_dict({name: torch.stack([s[name].float() for s in states]).mean(0).to(value.dtype)

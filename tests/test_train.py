@@ -84,7 +84,7 @@ def test_l2sp_keeps_the_fine_tuned_encoder_near_the_weights_it_started_from(tmp_
     assert drift[10.0]["out"] > 0  # the output layer still learns
 
 
-def test_average_writes_the_mean_of_the_weights_of_runs_fine_tuned_from_one_model(tmp_path, first_model):
+def test_average_writes_the_mean_of_the_weights_of_runs_fine_tuned_from_one_model(tmp_path, first_model, capsys):
     config = _tiny_config(tmp_path, 2)
     text = config.read_text(encoding="utf-8")
     text = text.replace('\ninit = ""\n', f'\ninit = "{first_model}"\nsave_epochs = true\n')
@@ -107,8 +107,23 @@ def test_average_writes_the_mean_of_the_weights_of_runs_fine_tuned_from_one_mode
     config.write_text(config.read_text(encoding="utf-8").replace("\nhidden = 16\n", "\nhidden = 24\n"),
                       encoding="utf-8")
     assert main(["train", str(config), "--data", str(SHARED_NER), "-o", str(other), "--work", str(tmp_path / "w3")]) == 0
-    with pytest.raises(ValueError, match="settings or vocabularies differ"):
-        main(["average", str(first_model), str(soup), str(other / "kg_tagger"), "-o", str(tmp_path / "bad")])
+    capsys.readouterr()
+    assert main(["average", str(first_model), str(soup), str(other / "kg_tagger"), "-o", str(tmp_path / "bad")]) == 2
+    assert "settings or vocabularies differ" in capsys.readouterr().err  # a clear error, not a traceback
+    assert main(["average", str(first_model), "-o", str(tmp_path / "bad")]) == 2
+    assert capsys.readouterr().err == "kg average: error: kg average needs two models or more, got 1\n"
+
+
+def test_training_data_that_cannot_be_used_is_named(tmp_path, capsys):
+    assert main(["train", str(tmp_path / "none.cfg"), "-o", str(tmp_path / "m")]) == 2
+    assert capsys.readouterr().err == f"kg train: error: {tmp_path / 'none.cfg'}: no such training config\n"
+    data = tmp_path / "data"
+    (data / "msra").mkdir(parents=True)
+    (data / "msra" / "train.jsonl").write_text('{"text": "张三", "entities": [[0, 2, "PER"]]}\n{"text": "台州"\n',
+                                               encoding="utf-8")
+    assert main(["train", str(_tiny_config(tmp_path, 1)), "--data", str(data), "-o", str(tmp_path / "m")]) == 2
+    assert capsys.readouterr().err == (f"kg train: error: {data / 'msra' / 'train.jsonl'}:2: invalid JSON (Expecting ',' "
+                                       "delimiter at column 14)\n")
 
 
 def test_a_model_trained_with_tables_and_feature_dropout_keeps_its_tables_in_the_pipeline(tmp_path):
