@@ -95,7 +95,9 @@ def _files(paths: Iterable[Path]) -> Iterator[tuple[Path, str]]:
     for path in paths:
         if path.is_dir():
             # Sorted, so that a rerun reads files in the same order and writes the same outputs.
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FORMATS)
+            # A link whose target is gone is kept, so that it is reported rather than passed over.
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in FORMATS
+                           and (p.is_file() or p.is_symlink() and not p.exists()))
             named = [(file, file.relative_to(path).as_posix()) for file in found]
         else:
             named = [(path, path.as_posix() if not path.is_absolute() else path.name)]
@@ -113,6 +115,9 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Document | Skipped]:
     whatever its suffix (JSONL if it ends in ``.jsonl``).
     """
     for file, name in _files(Path(p) for p in paths):
+        if file.is_symlink() and not file.exists():
+            yield Skipped(name, f"broken link: its target {os.readlink(file)} does not exist")
+            continue
         try:
             data = file.read_bytes()
         except OSError as error:

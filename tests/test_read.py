@@ -77,3 +77,11 @@ def test_files_of_several_folders_are_named_apart_and_read_once(tmp_path):
     docs = list(read_paths([tmp_path / "d1", tmp_path / "d2", tmp_path / "d1" / "01.txt"]))
     assert [(d.source, d.text[:2]) for d in docs] == [("d1/01.txt", "台州"), ("d2/01.txt", "温州")]
     assert [d.source for d in read_paths([tmp_path / "d1"])] == ["01.txt"]  # one folder: named within it
+
+
+def test_a_link_whose_target_is_gone_is_reported_not_passed_over(tmp_path):
+    (tmp_path / "page.txt").write_text("本报讯 台州湾新区建设提速。", encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "moved" / "gone.txt")
+    (tmp_path / "a-link.txt").symlink_to(tmp_path / "page.txt")  # a live link: its target is read once, first by it
+    items = [str(item) if isinstance(item, Skipped) else item.source for item in read_paths([tmp_path])]
+    assert items == ["a-link.txt", f"gone.txt: broken link: its target {tmp_path / 'moved' / 'gone.txt'} does not exist"]
