@@ -161,18 +161,17 @@ _INLINE = [
     (re.compile(r"(?<![_A-Za-z0-9])_(?=\S)([^_\n]+?)(?<=\S)_(?![_A-Za-z0-9])"), r"\1"),  # _x_, not snake_case
     (re.compile(r"`([^`\n]+)`"), r"\1"),  # code
     (re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+", re.M), ""),  # a quote's marks
-    (re.compile(r"^[ \t]*\|[ \t]*|[ \t]*\|[ \t]*$", re.M), ""),  # a table row's outer bars
-    (re.compile(r"[ \t]*\|[ \t]*"), " "),  # its inner bars: the cells, a space apart
 ]
 
 
 def markdown_text(text: str) -> str:
     r"""A Markdown page as the text a reader sees, line for line (so that an article's ``lines`` still point into
     the file): front matter, fences and table rules become empty lines, and images nothing; links their text;
-    emphasis, code and quote marks and a table's bars go. Headings keep their ``#``, which :mod:`kg.segment` reads.
+    emphasis, code and quote marks go. Headings keep their ``#``, which :mod:`kg.segment` reads, and a table's
+    rows their bars, which bound each cell (the OCR repair would join cells a space apart into one name).
 
     >>> markdown_text("---\ntitle: x\n---\n# 标题\n**本报讯**（记者 王五）[台州湾新区](http://a.cn)调研*南排工程*。\n| 项目 | 投资 |\n|---|---|")
-    '\n\n\n# 标题\n本报讯（记者 王五）台州湾新区调研南排工程。\n项目 投资\n'
+    '\n\n\n# 标题\n本报讯（记者 王五）台州湾新区调研南排工程。\n| 项目 | 投资 |\n'
     """
     text = _FRONT_MATTER.sub(lambda m: "\n" * m.group().count("\n"), text, count=1)
     text = _TABLE_RULE.sub("", _FENCE.sub("", text))

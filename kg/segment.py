@@ -45,6 +45,8 @@ CAPTION = re.compile(r"([(（]\s*图片由.{0,30}提供\s*[)）]|[(（]?(本报|
 # The page's date line: "2022年1月26日 星期三 辛丑年十二月廿四"; every article of the page gets its date.
 PAGE_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日\s*(星期|周)")
 MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s*")
+# "| 1 | 台州湾新材料产业园 | 30亿元 |": a Markdown table's row (kg.read keeps its bars, which bound the cells' names)
+TABLE_ROW = re.compile(r"^\|.*\|$")
 SENTENCE_END = "。！？!?；;，,、…"
 EDITOR_NOTE = re.compile(r"^(编者按|编者的话)")
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -85,6 +87,8 @@ def _kind(line: str) -> str:
         return "caption"
     if MARKDOWN_HEADING.match(line):
         return "heading"
+    if TABLE_ROW.match(line):
+        return "body"  # a row of a Markdown table: part of its article, however short
     if LEAD_BYLINE.match(line) or CONTINUATION.match(line):
         return "lead"
     if EDITOR_NOTE.match(line):

@@ -90,3 +90,17 @@ def test_a_page_in_traditional_characters_splits_as_its_simplified_copy(fixtures
     articles = segment(Document(doc.source, traditional, doc.encoding))
     assert [(a.lines, a.byline) for a in articles] == [((5, 11), "本報訊(記者王媛媛)"), ((17, 21), "本報訊(全媒體記者 周益)")]
     assert [a.text for a in articles] == [OpenCC("s2t").convert(a.text) for a in _page(fixtures)]
+
+
+def test_a_markdown_table_stays_in_its_article_and_its_cells_stay_apart(tmp_path, nlp):
+    (tmp_path / "list.md").write_text(
+        "# 2023年度劳动模范名单公布\n\n本报讯（记者 李敏）近日，市总工会公布劳动模范名单。\n\n"
+        "| 姓名 | 单位 |\n| --- | --- |\n| 张建国 | 台州市中心医院 |\n| 王丽华 | 浙江海正药业股份有限公司 |\n",
+        encoding="utf-8")
+    (doc,) = read_paths([tmp_path])
+    (article,) = segment(doc)
+    assert article.lines == (1, 8)  # the rows are no page furniture, however short
+    assert article.text.endswith("| 张建国 | 台州市中心医院 |\n| 王丽华 | 浙江海正药业股份有限公司 |")
+    names = [(e.text, e.label_) for e in nlp(article.text).ents if e.start_char > article.text.index("| 姓名")]
+    # one name a cell: a space between cells is no OCR gap to close
+    assert names == [("张建国", "PER"), ("台州市中心医院", "ORG"), ("王丽华", "PER"), ("浙江海正药业股份有限公司", "ORG")]
