@@ -21,7 +21,7 @@ from .errors import InputError
 from .link import add_measures, build_graph, filter_graph
 from .normalise import Entity, Mention, mark_bracketed_names, resolve
 from .read import FORMATS, Skipped, read_paths
-from .recognise import GROUP_CHARS, groups_by_chars, load_pipeline
+from .recognise import group_chars_of, groups_by_chars, load_pipeline
 from .segment import Article, segment
 
 __all__ = ["Report", "build", "recognise_articles", "recognise_in_processes", "run"]
@@ -141,10 +141,10 @@ def recognise_in_processes(ner: str | None, articles: Sequence[Article], process
                            progress: Callable[[int, int], None] | None = None) -> list[Mention]:
     """:func:`recognise_articles` in ``processes`` worker processes, each loading the ``ner`` pipeline once (a few
     seconds) and running one thread; the same mentions, in the same order: each worker's task is one group of the
-    tagger's (:data:`~kg.recognise.GROUP_CHARS` characters), which it batches as one process would. Only spans
+    tagger's (its config's ``group_chars``: :func:`~kg.recognise.group_chars_of`), which it batches as one process would. Only spans
     travel between processes (spaCy's own ``n_process`` sends whole Docs back, which for one-character tokens costs
     more than it saves)."""
-    chunks = list(groups_by_chars(articles, lambda article: len(article.text), GROUP_CHARS))
+    chunks = list(groups_by_chars(articles, lambda article: len(article.text), group_chars_of(ner)))
     mentions: list[Mention] = []
     done = 0
     with get_context("spawn").Pool(processes, initializer=_load_worker, initargs=(ner,)) as pool:

@@ -41,7 +41,7 @@ from .projects import (DEFAULT_HEADS, DEFAULT_NOT_AFTER, HONOUR, NAME_VERBS, aft
                        join_routes, leading_divisions, names_more_fully, quoted_name, short_zone_names, split_joined)
 from .tagger import Tagger, is_common_word, is_word
 
-__all__ = ["GROUP_CHARS", "groups_by_chars", "TaggerComponent", "BodyComponent", "RepeatComponent", "ListComponent", "ProjectComponent", "load_pipeline", "new_pipeline", "DEFAULT_MODEL", "find_default_model", "model_places", "LABELS"]
+__all__ = ["GROUP_CHARS", "group_chars_of", "groups_by_chars", "TaggerComponent", "BodyComponent", "RepeatComponent", "ListComponent", "ProjectComponent", "load_pipeline", "new_pipeline", "DEFAULT_MODEL", "find_default_model", "model_places", "LABELS"]
 
 LABELS = ("PER", "ORG", "LOC", "PROJECT")
 
@@ -1191,6 +1191,22 @@ def new_pipeline(tagger: Tagger) -> Language:
     return nlp
 
 
+def _pipeline_folder(choice: str) -> Path:
+    return DEFAULT_MODEL if choice == "default" else Path(choice)
+
+
+def group_chars_of(ner: str | None = None) -> int:
+    """The ``group_chars`` of the ``ner`` pipeline's tagger, read from its config without loading it, so that
+    ``kg build --processes`` cuts its work where the workers' taggers cut theirs; :data:`GROUP_CHARS` for a
+    pipeline without a ``kg_tagger`` (HanLP, or a config that does not say)."""
+    choice = ner or "default"
+    config = _pipeline_folder(choice) / "config.cfg"
+    if choice.startswith("hanlp") or not config.exists():
+        return GROUP_CHARS
+    tagger = spacy.util.load_config(config, interpolate=True)["components"].get("kg_tagger", {})
+    return int(tagger.get("group_chars", GROUP_CHARS))
+
+
 def load_pipeline(ner: str | None = None) -> Language:
     """The recognition pipeline for a ``--ner`` choice.
 
@@ -1198,14 +1214,11 @@ def load_pipeline(ner: str | None = None) -> Language:
         "hanlp" or "hanlp:<identifier or directory>" for the HanLP backend.
     """
     choice = ner or "default"
-    if choice == "default":
-        path = DEFAULT_MODEL
-    elif choice.startswith("hanlp"):
+    if choice.startswith("hanlp"):
         from .hanlp_backend import hanlp_pipeline  # optional dependency
 
         return hanlp_pipeline(choice.partition(":")[2] or None)
-    else:
-        path = Path(choice)
+    path = _pipeline_folder(choice)
     if not (path / "config.cfg").exists():
         if choice == "default":
             raise ModelError("the shipped model is not installed (no config.cfg in "

@@ -227,3 +227,30 @@ def test_scoring_predictions_needs_one_record_per_id(tmp_path, capsys):
                     '{"id": "a", "text": "台州", "entities": [[0, 2, "LOC"]]}\n', encoding="utf-8")
     assert main(["evaluate", str(gold), "--pred", str(gold)]) == 2
     assert capsys.readouterr().err == f"kg evaluate: error: {gold}: more than one record has the id a\n"
+
+
+def test_processes_cut_their_work_where_the_models_own_tagger_does(nlp, tmp_path):
+    """A model whose config sets another ``group_chars`` is cut by it, not by the default, so that two processes
+    still batch as one does."""
+    import shutil
+    from dataclasses import replace
+
+    from kg.build import Report, _articles, recognise_articles, recognise_in_processes
+    from kg.recognise import DEFAULT_MODEL, GROUP_CHARS, group_chars_of, load_pipeline
+
+    model = tmp_path / "model"
+    shutil.copytree(DEFAULT_MODEL, model)
+    config = (model / "config.cfg").read_text(encoding="utf-8")
+    assert f"group_chars = {GROUP_CHARS}\n" in config
+    (model / "config.cfg").write_text(config.replace(f"group_chars = {GROUP_CHARS}\n", "group_chars = 7000\n"),
+                                      encoding="utf-8")
+    assert (group_chars_of(str(model)), group_chars_of(None), group_chars_of("hanlp")) == (7000, GROUP_CHARS, GROUP_CHARS)
+
+    page = _articles([str(ROOT / "corpus")], Report())
+    articles = [replace(a, id=f"{a.id}+{n}", mentions=[]) for n in range(2) for a in page]
+
+    def spans(mentions):
+        return [(m.article_id, m.start, m.end, m.label) for m in mentions]
+
+    alone = spans(recognise_articles(load_pipeline(str(model)), articles))
+    assert spans(recognise_in_processes(str(model), articles, 2)) == alone
