@@ -29,6 +29,8 @@ __all__ = ["TYPE_COLOURS", "write_outputs", "write_graphml", "write_gexf", "writ
 
 TYPE_COLOURS = {"PER": "#e15759", "ORG": "#4e79a7", "LOC": "#59a14f", "PROJECT": "#f28e2b"}
 TYPE_NAMES = {"PER": "人物 person", "ORG": "机构 organisation", "LOC": "地点 place", "PROJECT": "项目 project"}
+# The explorer lists at most this many of an edge's shared articles (graph.graphml and edges.csv keep them all).
+SHARED_SHOWN = 20
 _SCALARS = (str, int, float, bool)
 
 
@@ -173,14 +175,15 @@ def write_html(graph: nx.Graph, path: Path, articles: Sequence[Article], mention
                      size=_node_size(d["articles"]), x=x, y=y, kind=d["type"])
     # pyvis's add_edge scans every edge added before for a duplicate (time quadratic in the edges: 28 s for the
     # 15,177 edges drawn of 1,080 articles); a networkx Graph has none, so its edges go in as add_edge makes them.
-    net.edges.extend(Edge(u, v, False, value=d["weight"], title=f"{d['weight']} shared articles",
-                          weight=d["weight"]).options for u, v, d in sorted(shown.edges(data=True)))
+    net.edges.extend(Edge(u, v, False, value=d["weight"], weight=d["weight"], sentences=d.get("sentence_weight", 0), npmi=d.get("npmi", 0.0),
+                          evidence=d.get("evidence", ""), shared=d.get("shared_articles", "").split("|")[:SHARED_SHOWN]
+                          ).options for u, v, d in sorted(shown.edges(data=True)))
     net.toggle_physics(False)
     nodes, edges, *_ = net.get_network_data()
     info = {n: {"type": shown.nodes[n]["type"], "aliases": shown.nodes[n]["aliases"],
                 "articles": shown.nodes[n]["articles"], "mentions": shown.nodes[n]["mentions"]} for n in shown}
     evidence = _evidence(articles, mentions)
-    used = {a for n in shown for a, _ in evidence.get(n, [])}
+    used = {a for n in shown for a, _ in evidence.get(n, [])} | {a for e in edges for a in e["shared"]}
     article_info = {a.id: {"headline": a.headline, "source": a.source, "lines": list(a.lines)}
                     for a in articles if a.id in used}
     data = {

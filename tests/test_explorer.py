@@ -73,7 +73,7 @@ def test_page_loads_offline_and_draws_the_graph(loaded):
     assert loaded.execute_script("return kgNetwork.body.data.edges.length") == 5
     edges = loaded.execute_script("return kgNetwork.body.data.edges.get().map(function (e) {"
                                   "return [[e.from, e.to].sort().join(' '), e.value, e.title]; })")
-    assert max(edges, key=lambda edge: edge[1]) == ["LOC:路桥 PER:潘军明", 2, "2 shared articles"]
+    assert max(edges, key=lambda edge: edge[1]) == ["LOC:路桥 PER:潘军明", 2, "2 shared articles, 2 shared sentences"]
     assert sorted(value for _, value, _ in edges) == [1, 1, 1, 1, 2]
     assert loaded.find_element(By.CSS_SELECTOR, "#graph canvas").size["width"] > 500
     errors = [e for e in loaded.get_log("browser") if e["level"] == "SEVERE"]
@@ -122,4 +122,60 @@ def test_markup_from_the_corpus_stays_inert_text(loaded):
     assert loaded.find_element(By.CSS_SELECTOR, "#details h2").text == clean_name(EVIL, "ORG")
     titles = [e.text for e in loaded.find_elements(By.CSS_SELECTOR, "#articles .headline")]
     assert titles == ["<script>window.pwned=2</script>"]
+    assert loaded.execute_script("return window.pwned === undefined && document.images.length === 0")
+
+
+def _click_at(browser, x, y):
+    canvas = browser.find_element(By.CSS_SELECTOR, "#graph canvas")
+    size = canvas.size
+    ActionChains(browser).move_to_element_with_offset(canvas, x - size["width"] / 2, y - size["height"] / 2).click().perform()
+
+
+def test_a_node_lists_the_entities_it_appears_with_most_and_links_by_articles_or_sentences(loaded):
+    from selenium.webdriver.support.ui import Select
+
+    box = loaded.find_element(By.ID, "search")
+    box.clear()
+    box.send_keys("潘军明")
+    ranked = [li.text for li in loaded.find_elements(By.CSS_SELECTOR, "#neighbours li")]
+    evil = clean_name(EVIL, "ORG")
+    assert ranked == ["路桥 (2 articles, 2 sentences)", f"{evil} (1 article, 1 sentence)", "台州市工商联 (1 article, 0 sentences)"]
+    loaded.find_elements(By.CSS_SELECTOR, "#neighbours li")[2].click()  # a neighbour opens as the node does
+    assert loaded.find_element(By.CSS_SELECTOR, "#details h2").text == "台州市工商联"
+
+    # linked by shared sentences: 台州市工商联 shares a sentence with nobody, so its two links go
+    Select(loaded.find_element(By.ID, "measure")).select_by_value("sentences")
+    drawn = loaded.execute_script("return kgNetwork.body.data.edges.get().map(function (e) {"
+                                  "return [[e.from, e.to].sort().join(' '), e.value]; })")
+    assert sorted(drawn) == sorted([["LOC:路桥 PER:潘军明", 2], [f"LOC:路桥 ORG:{evil}", 1], [f"ORG:{evil} PER:潘军明", 1]])
+    assert loaded.find_element(By.CSS_SELECTOR, "#details .note").text.startswith("ORG")
+    box.clear()
+    box.send_keys("潘军明")
+    assert [li.text for li in loaded.find_elements(By.CSS_SELECTOR, "#neighbours li")] == [
+        "路桥 (2 articles, 2 sentences)", f"{evil} (1 article, 1 sentence)"]
+    Select(loaded.find_element(By.ID, "measure")).select_by_value("weight")
+    assert loaded.execute_script("return kgNetwork.body.data.edges.length") == 5
+
+
+def _click_link(browser, u, v):
+    x, y = browser.execute_script(
+        "var p = kgNetwork.getPositions([arguments[0], arguments[1]]), a = p[arguments[0]], b = p[arguments[1]];"
+        "var m = kgNetwork.canvasToDOM({x: (a.x + b.x) / 2, y: (a.y + b.y) / 2}); return [m.x, m.y];", u, v)
+    _click_at(browser, x, y)
+
+
+def test_clicking_a_link_shows_its_articles_and_the_sentence_its_ends_share(loaded):
+    _click_link(loaded, "ORG:台州市工商联", "PER:潘军明")
+    assert loaded.find_element(By.CSS_SELECTOR, "#details h2").text == "潘军明 — 台州市工商联"
+    assert loaded.find_element(By.CSS_SELECTOR, "#details .note").text == "1 shared article, 0 shared sentences · NPMI 0"
+    assert loaded.find_elements(By.CSS_SELECTOR, "#details .sentence") == []  # they share no sentence
+    items = [li.text for li in loaded.find_elements(By.CSS_SELECTOR, "#articles li")]
+    assert items == ["潘军明督查道路综合提升工作\npage1.txt lines 3–9"]
+
+    evil = clean_name(EVIL, "ORG")
+    _click_link(loaded, f"ORG:{evil}", "PER:潘军明")
+    assert loaded.find_element(By.CSS_SELECTOR, "#details h2").text == f"潘军明 — {evil}"
+    assert loaded.find_element(By.CSS_SELECTOR, "#details .sentence").text == f"潘军明和{EVIL}在路桥。"  # as text
+    assert [li.text for li in loaded.find_elements(By.CSS_SELECTOR, "#articles li")] == [
+        "<script>window.pwned=2</script>\npage1.txt lines 11–15"]
     assert loaded.execute_script("return window.pwned === undefined && document.images.length === 0")
