@@ -3,7 +3,9 @@
 Nodes are entities; an edge joins two entities that appear in the same article. Edge ``weight`` is the number
 of articles they share, ``sentence_weight`` the number of sentences; ``npmi`` (normalised pointwise mutual
 information over articles, in [-1, 1]) says how much more often they meet than chance, so that hubs such as
-台州市 do not dominate. Every node and edge keeps its evidence: article ids, and for edges one sentence.
+台州市 do not dominate. Every node and edge keeps its evidence: article ids, and for edges the first sentence
+its two entities share or, where they share none, the sentence each first appears in within their first shared
+article (joined by " … ").
 """
 
 from __future__ import annotations
@@ -29,6 +31,10 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group(0).strip()]
 
 
+def _clip(sentence: str, limit: int = 100) -> str:
+    return sentence if len(sentence) <= limit else sentence[:limit - 1] + "…"
+
+
 def build_graph(articles: Sequence[Article], mentions: Sequence[Mention], entities: dict[str, Entity]) -> nx.Graph:
     """A new undirected graph of ``entities`` linked by co-occurrence in ``articles``.
 
@@ -52,26 +58,32 @@ def build_graph(articles: Sequence[Article], mentions: Sequence[Mention], entiti
     text_of = {a.id: a.text for a in articles}
     edge_articles: dict[tuple[str, str], list[str]] = defaultdict(list)
     edge_sentences: dict[tuple[str, str], int] = defaultdict(int)
-    evidence: dict[tuple[str, str], str] = {}
+    evidence: dict[tuple[str, str], str] = {}  # the first sentence the two share
+    apart: dict[tuple[str, str], str] = {}  # else the sentences each first appears in, in the first shared article
     for article in articles:
         found = sorted(by_article.get(article.id, []), key=lambda m: m.start)
-        ids = sorted({m.entity for m in found})
-        for pair in combinations(ids, 2):
-            edge_articles[pair].append(article.id)
         text = text_of[article.id]
         starts = [m.start for m in found]  # a sentence's mentions looked up by start: a long text is not quadratic
+        first_sentence: dict[str, tuple[int, int]] = {}
         for first, last in _sentences(text):
             inside = sorted({m.entity for m in found[bisect_left(starts, first):bisect_left(starts, last)]
                              if m.end <= last})
+            for entity in inside:
+                first_sentence.setdefault(entity, (first, last))
             for pair in combinations(inside, 2):
                 edge_sentences[pair] += 1
                 evidence.setdefault(pair, " ".join(text[first:last].split()))
+        for pair in combinations(sorted({m.entity for m in found}), 2):
+            edge_articles[pair].append(article.id)
+            if pair not in evidence and pair not in apart and all(e in first_sentence for e in pair):
+                spans = sorted(first_sentence[e] for e in pair)
+                apart[pair] = " … ".join(_clip(" ".join(text[a:b].split())) for a, b in spans)
     n_articles = max(len(articles), 1)
     for (u, v), shared in edge_articles.items():
         graph.add_edge(u, v, weight=len(shared), sentence_weight=edge_sentences.get((u, v), 0),
                        npmi=round(_npmi(len(shared), graph.nodes[u]["articles"], graph.nodes[v]["articles"],
                                         n_articles), 4),
-                       shared_articles="|".join(shared), evidence=evidence.get((u, v), ""))
+                       shared_articles="|".join(shared), evidence=evidence.get((u, v)) or apart.get((u, v), ""))
     return graph
 
 

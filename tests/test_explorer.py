@@ -168,7 +168,8 @@ def test_clicking_a_link_shows_its_articles_and_the_sentence_its_ends_share(load
     _click_link(loaded, "ORG:台州市工商联", "PER:潘军明")
     assert loaded.find_element(By.CSS_SELECTOR, "#details h2").text == "潘军明 — 台州市工商联"
     assert loaded.find_element(By.CSS_SELECTOR, "#details .note").text == "1 shared article, 0 shared sentences · NPMI 0"
-    assert loaded.find_elements(By.CSS_SELECTOR, "#details .sentence") == []  # they share no sentence
+    # they share no sentence: the sentence each first appears in
+    assert loaded.find_element(By.CSS_SELECTOR, "#details .sentence").text == "区委书记潘军明在路桥调研。 … 台州市工商联参加。"
     items = [li.text for li in loaded.find_elements(By.CSS_SELECTOR, "#articles li")]
     assert items == ["潘军明督查道路综合提升工作\npage1.txt lines 3–9"]
 

@@ -32,7 +32,8 @@ def test_edge_weights_count_shared_articles_and_sentences(graph):
     assert (edge["weight"], edge["sentence_weight"], edge["shared_articles"]) == (2, 2, "a1|a2")
     assert edge["evidence"] == "潘军明在路桥调研。"
     other = graph.edges["PER:潘军明", "ORG:台州市工商联"]
-    assert (other["weight"], other["sentence_weight"], other["evidence"]) == (1, 0, "")
+    # they share no sentence: the evidence is the sentence each first appears in, in their first shared article
+    assert (other["weight"], other["sentence_weight"], other["evidence"]) == (1, 0, "潘军明在路桥调研。 … 台州市工商联参加。")
     # 潘军明 and 路桥区 always appear together (NPMI 1); 潘军明 and 工商联 less often than chance would have them
     assert (edge["npmi"], other["npmi"]) == (1.0, -0.2619)
 
@@ -43,3 +44,12 @@ def test_measures_are_added_and_seeded(graph):
     again = graph.copy()
     add_measures(again)
     assert nx.get_node_attributes(again, "community") == nx.get_node_attributes(graph, "community")
+
+
+def test_a_link_keeps_a_sentence_its_ends_share_over_one_where_they_appear_apart():
+    articles = [Article("a1", "p.txt", (1, 2), "", "", "潘军明到椒江。\n台州市工商联开会。"),
+                Article("a2", "p.txt", (3, 3), "", "", "潘军明出席台州市工商联大会。")]
+    mentions = [Mention("a1", 0, 3, "PER", "潘军明"), Mention("a1", 8, 14, "ORG", "台州市工商联"),
+                Mention("a2", 0, 3, "PER", "潘军明"), Mention("a2", 5, 11, "ORG", "台州市工商联")]
+    edge = build_graph(articles, mentions, resolve(mentions)).edges["PER:潘军明", "ORG:台州市工商联"]
+    assert (edge["weight"], edge["sentence_weight"], edge["evidence"]) == (2, 1, "潘军明出席台州市工商联大会。")
