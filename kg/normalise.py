@@ -26,6 +26,10 @@ these rules, each recorded as the alias's ``rule``:
   温岭县, the county's old name, which joins 温岭市 too, not being a division of the gazetteer);
 - ``separator``: across the corpus, a name written with and without a dash or dot between its parts
   (浙江在线-台州频道, 浙江在线台州频道);
+- ``project-suffix``: across the corpus, a project written with and without a closing 项目, when both forms
+  occur (鉴洋湖城市湿地公园首启区项目, 鉴洋湖城市湿地公园首启区);
+- ``people-s``: across the corpus, a government, court or procuratorate written with and without 人民, when
+  both forms occur (浙江省人民政府, 浙江省政府; 市政府 resolved to 浙江省政府 counts);
 - ``majority-type``: a name tagged with several types gets the type most of its mentions have.
 
 A place or organisation named by a common word of jieba's dictionary (工作站, 行业协会, 地球) that no rule resolved
@@ -397,9 +401,11 @@ def _page_of(article_id: str) -> str:
 
 
 # The rules that keep a surface a full form of its entity's name (the others make short forms of it).
-_FULL_FORM_RULES = ("same", "admin-suffix", "separator", "majority-type")
+_FULL_FORM_RULES = ("same", "admin-suffix", "separator", "majority-type", "project-suffix", "people-s")
 # Marks written between the parts of one name, or left out (浙江在线-台州频道, 浙江在线台州频道).
 _SEPARATORS = re.compile(r"[-－–—·•・‧丨|]")
+# 温岭市人民政府 is 温岭市政府; 人民医院 is a hospital's own name, which the form without 人民 need not share.
+_PEOPLES = re.compile(r"^(.+?)人民(政府|法院|检察院)$")
 # Words that start with an admin character but are not "the city's …": 市场 (market), 市民 (citizens), …
 _NOT_ADMIN = {"市场", "市民", "市区", "市域", "区域", "县域", "省份", "区块", "市值"}
 
@@ -508,6 +514,14 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
     # 5. one name written with and without a dash or a dot between its parts (浙江在线-台州频道, 曹娥里·十三弄)
     separated = {key: joined for key in type_of if (joined := _SEPARATORS.sub("", key)) != key and joined in type_of}
     merge_to.update(separated)
+    # 6. one project written with and without a closing 项目 (…首启区项目, …首启区)
+    suffixed = {key: key[:-2] for key, t in type_of.items()
+                if t == "PROJECT" and key.endswith("项目") and type_of.get(key[:-2]) == "PROJECT"}
+    merge_to.update(suffixed)
+    # 7. one government, court or procuratorate written with and without 人民 (浙江省人民政府, 浙江省政府)
+    peoples = {key: short for key, t in type_of.items() if t == "ORG" and (m := _PEOPLES.match(key))
+               and type_of.get(short := m.group(1) + m.group(2)) == "ORG"}
+    merge_to.update(peoples)
 
     entities: dict[str, Entity] = {}
     by_key: dict[str, Entity] = {}
@@ -521,7 +535,10 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
             m.entity = ""
             continue
         if final != key:
-            reason = "separator" if key in separated else "admin-suffix"
+            if key in suffixed or key in peoples:  # a surface that resolved to the longer form keeps its rule
+                reason = ("project-suffix" if key in suffixed else "people-s") if reason == "same" else reason
+            else:
+                reason = "separator" if key in separated else "admin-suffix"
         if m.label != type_of[key] and reason == "same":
             reason = "majority-type"
         groups[final].append((m, surface, reason))

@@ -284,3 +284,24 @@ def test_project_without_its_place_joins_the_one_project_that_names_it():
           Mention("c", 0, 7, "PROJECT", "市域铁路S1线")]
     resolve(ms)
     assert _ids(ms) == ["PROJECT:台州市域铁路S2线", "PROJECT:台州市域铁路S2线", "PROJECT:市域铁路S1线"]
+
+
+def test_a_project_written_with_and_without_its_closing_xiangmu_is_one_project():
+    ms = [Mention("a", 0, 7, "PROJECT", "贝达梦工厂项目"), Mention("b", 0, 5, "PROJECT", "贝达梦工厂"),
+          Mention("b", 20, 25, "PROJECT", "贝达梦工厂"),
+          Mention("c", 0, 4, "PROJECT", "二期项目")]  # no 二期 elsewhere: stays as written
+    entities = resolve(ms)
+    assert _ids(ms) == ["PROJECT:贝达梦工厂"] * 3 + ["PROJECT:二期项目"]
+    assert entities["PROJECT:贝达梦工厂"].rules == {"贝达梦工厂": "same", "贝达梦工厂项目": "project-suffix"}
+
+
+def test_a_government_written_with_and_without_renmin_is_one_body():
+    # on two pages (on one, 浙江省政府 is already read as the page's 浙江省人民政府 written short)
+    ms = [Mention("p.txt#1", 0, 7, "ORG", "浙江省人民政府"), Mention("s.txt#2", 0, 5, "ORG", "浙江省政府"),
+          Mention("s.txt#2", 9, 14, "ORG", "浙江省政府"), Mention("q.txt#1", 0, 7, "ORG", "椒江区人民法院"),
+          Mention("r.txt#1", 0, 7, "ORG", "台州市人民医院"), Mention("r.txt#1", 9, 14, "ORG", "台州市医院")]
+    entities = resolve(ms)
+    # a court written one way only stays as written; 人民医院 is a hospital's own name
+    assert _ids(ms) == ["ORG:浙江省政府"] * 3 + ["ORG:椒江区人民法院", "ORG:台州市人民医院", "ORG:台州市医院"]
+    assert entities["ORG:浙江省政府"].rules == {"浙江省政府": "same", "浙江省人民政府": "people-s"}
+    assert entities["ORG:浙江省政府"].aliases == {"浙江省政府": 2, "浙江省人民政府": 1}
