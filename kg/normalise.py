@@ -519,8 +519,8 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
                 if t == "PROJECT" and key.endswith("项目") and type_of.get(key[:-2]) == "PROJECT"}
     merge_to.update(suffixed)
     # 7. one government, court or procuratorate written with and without 人民 (浙江省人民政府, 浙江省政府)
-    peoples = {key: short for key, t in type_of.items() if t == "ORG" and (m := _PEOPLES.match(key))
-               and type_of.get(short := m.group(1) + m.group(2)) == "ORG"}
+    peoples = {key: short for key, t in type_of.items() if t == "ORG" and (people := _PEOPLES.match(key))
+               and type_of.get(short := people.group(1) + people.group(2)) == "ORG"}
     merge_to.update(peoples)
 
     entities: dict[str, Entity] = {}
