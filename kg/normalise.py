@@ -19,7 +19,9 @@ these rules, each recorded as the alias's ``rule``:
 - ``home-place``: within one article, 市委/区政府-style names with no full form, resolved to the 市/区/县/省 the
   article spells out most (at least twice): 市委 -> 台州市委; else to its page's (bare names counted for the
   division the gazetteer gives them: 台州 -> 台州市; named once will do when the page names no other place of
-  that level); a 省 to the corpus's province (浙江 -> 浙江省);
+  that level); a 省 to the corpus's province (浙江 -> 浙江省); a town's, village's or community's body written by
+  its unit (镇党委, 村党支部, 乡政府) to the one such place the article names, or the one it names most, at least
+  twice (村党委 -> 由桥村党委);
 - ``admin-suffix``: across the corpus, places that differ only by an administrative suffix or 地区 (台州/台州市,
   浙江/浙江省, 沿江/沿江镇, 凤鸣/凤鸣街道, 长三角/长三角地区), when both forms occur and the short one has
   only that full form, or several of which one is the division the gazetteer gives it (温岭 -> 温岭市, not
@@ -382,6 +384,8 @@ def _resolve_in_article(ids: list[int], labels: list[str], keys: list[str], why:
                 keys[i], why[i] = full, "abbreviation"
         elif label == "ORG" and short[0] in ADMIN_SUFFIXES and short[:2] not in _NOT_ADMIN and short[0] in homes:
             keys[i], why[i] = homes[short[0]] + short[1:], "home-place"
+        elif label == "ORG" and (local := _local_home(short, counts)):
+            keys[i], why[i] = local, "home-place"
     # a form resolved to another that is resolved in turn (经开区 -> 苍南经开区 -> 苍南经济开发区) goes to the end
     target = {(labels[i], original[i]): keys[i] for i in ids}
     for i in ids:
@@ -389,6 +393,31 @@ def _resolve_in_article(ids: list[int], labels: list[str], keys: list[str], why:
         while (nxt := target.get((labels[i], keys[i]), keys[i])) not in seen:
             keys[i] = nxt
             seen.add(nxt)
+
+
+# A town's, village's or community's own body written by its unit alone: 镇党委, 村党支部, 社区居委会, 乡政府.
+_LOCAL_UNITS = ("社区", "街道", "村", "镇", "乡")
+_LOCAL_BODIES = frozenset(BODIES) | _GENERIC_BODIES | {"委会", "办事处", "人民政府"}
+
+
+def _local_home(name: str, counts: Counter) -> str | None:
+    """``name`` (镇党委) with the one town, village or community of its unit that the article names (石林镇党委),
+    or the one it names most, at least twice; None when ``name`` is no such body or no place is clear.
+
+    >>> _local_home("村党委", Counter({("LOC", "由桥村"): 1, ("LOC", "大桥镇"): 2}))
+    '由桥村党委'
+    >>> _local_home("镇海区委", Counter({("LOC", "石林镇"): 1})), _local_home("村党委", Counter())
+    (None, None)
+    """
+    unit = next((u for u in _LOCAL_UNITS if name.startswith(u) and name[len(u):] in _LOCAL_BODIES), None)
+    if unit is None:
+        return None
+    places = Counter({key: n for (label, key), n in counts.items()
+                      if label == "LOC" and key.endswith(unit) and len(key) > len(unit) + 1})
+    (place, n), *rest = places.most_common(2) or [("", 0)]
+    if place and (not rest or n >= 2 and rest[0][1] < n):
+        return place + name[len(unit):]
+    return None
 
 
 def _page_of(article_id: str) -> str:

@@ -305,3 +305,15 @@ def test_a_government_written_with_and_without_renmin_is_one_body():
     assert _ids(ms) == ["ORG:浙江省政府"] * 3 + ["ORG:椒江区人民法院", "ORG:台州市人民医院", "ORG:台州市医院"]
     assert entities["ORG:浙江省政府"].rules == {"浙江省政府": "same", "浙江省人民政府": "people-s"}
     assert entities["ORG:浙江省政府"].aliases == {"浙江省政府": 2, "浙江省人民政府": 1}
+
+
+def test_a_village_or_town_body_written_by_its_unit_is_the_articles_village_or_town():
+    ms = [Mention("a", 0, 3, "LOC", "由桥村"), Mention("a", 5, 8, "ORG", "村党委"), Mention("a", 10, 13, "LOC", "大桥镇"),
+          Mention("a", 15, 18, "ORG", "镇政府"), Mention("a", 20, 24, "ORG", "镇海区委"),
+          Mention("b", 0, 3, "ORG", "村党委"),  # no village named: a bare body, no entity
+          Mention("c", 0, 3, "LOC", "东岙村"), Mention("c", 4, 7, "LOC", "西岙村"), Mention("c", 8, 11, "ORG", "村委会")]
+    entities = resolve(ms)
+    # two villages named once each: which one's 村委会 is not clear
+    assert _ids(ms) == ["LOC:由桥村", "ORG:由桥村党委", "LOC:大桥镇", "ORG:大桥镇政府", "ORG:镇海区委", "",
+                        "LOC:东岙村", "LOC:西岙村", ""]
+    assert entities["ORG:由桥村党委"].rules == {"村党委": "home-place"}
