@@ -141,9 +141,9 @@ def recognise_in_processes(ner: str | None, articles: Sequence[Article], process
                            progress: Callable[[int, int], None] | None = None) -> list[Mention]:
     """:func:`recognise_articles` in ``processes`` worker processes, each loading the ``ner`` pipeline once (a few
     seconds) and running one thread; the same mentions, in the same order: each worker's task is one group of the
-    tagger's (its config's ``group_chars``: :func:`~kg.recognise.group_chars_of`), which it batches as one process would. Only spans
-    travel between processes (spaCy's own ``n_process`` sends whole Docs back, which for one-character tokens costs
-    more than it saves)."""
+    tagger's (its config's ``group_chars``: :func:`~kg.recognise.group_chars_of`), which it batches as one process
+    would. Only spans travel between processes (spaCy's own ``n_process`` sends whole Docs back, which for
+    one-character tokens costs more than it saves)."""
     chunks = list(groups_by_chars(articles, lambda article: len(article.text), group_chars_of(ner)))
     mentions: list[Mention] = []
     done = 0

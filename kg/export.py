@@ -175,9 +175,10 @@ def write_html(graph: nx.Graph, path: Path, articles: Sequence[Article], mention
                      size=_node_size(d["articles"]), x=x, y=y, kind=d["type"])
     # pyvis's add_edge scans every edge added before for a duplicate (time quadratic in the edges: 28 s for the
     # 15,177 edges drawn of 1,080 articles); a networkx Graph has none, so its edges go in as add_edge makes them.
-    net.edges.extend(Edge(u, v, False, value=d["weight"], weight=d["weight"], sentences=d.get("sentence_weight", 0), npmi=d.get("npmi", 0.0),
-                          evidence=d.get("evidence", ""), shared=d.get("shared_articles", "").split("|")[:SHARED_SHOWN]
-                          ).options for u, v, d in sorted(shown.edges(data=True)))
+    net.edges.extend(Edge(u, v, False, value=d["weight"], weight=d["weight"], sentences=d.get("sentence_weight", 0),
+                          npmi=d.get("npmi", 0.0), evidence=d.get("evidence", ""),
+                          shared=d.get("shared_articles", "").split("|")[:SHARED_SHOWN]).options
+                     for u, v, d in sorted(shown.edges(data=True)))
     net.toggle_physics(False)
     nodes, edges, *_ = net.get_network_data()
     info = {n: {"type": shown.nodes[n]["type"], "aliases": shown.nodes[n]["aliases"],
