@@ -25,7 +25,8 @@ these rules, each recorded as the alias's ``rule``:
 - ``admin-suffix``: across the corpus, places that differ only by an administrative suffix or 地区 (台州/台州市,
   浙江/浙江省, 沿江/沿江镇, 凤鸣/凤鸣街道, 长三角/长三角地区), when both forms occur and the short one has
   only that full form, or several of which one is the division the gazetteer gives it (温岭 -> 温岭市, not
-  温岭县, the county's old name, which joins 温岭市 too, not being a division of the gazetteer);
+  温岭县, the county's old name, which joins 温岭市 too, not being a division of the gazetteer); not where the
+  suffix ends a word that names another kind of place (大麦屿港区, a port's area, is no 大麦屿港 district);
 - ``separator``: across the corpus, a name written with and without a dash or dot between its parts
   (浙江在线-台州频道, 浙江在线台州频道);
 - ``project-suffix``: across the corpus, a project written with and without a closing 项目, when both forms
@@ -435,6 +436,11 @@ _FULL_FORM_RULES = ("same", "admin-suffix", "separator", "majority-type", "proje
 _SEPARATORS = re.compile(r"[-－–—·•・‧丨|]")
 # 温岭市人民政府 is 温岭市政府; 人民医院 is a hospital's own name, which the form without 人民 need not share.
 _PEOPLES = re.compile(r"^(.+?)人民(政府|法院|检察院)$")
+# Places named by a word that ends in an admin character, not by a place and its level: 大麦屿港区 is the port's
+# area, not 大麦屿港 as a district; 飞龙湖区 is no 飞龙湖; unless the gazetteer has the name as a division (龙湾区,
+# 萧山区). 市区 and 城区 are the city's own (温州市区 is 温州市).
+_NOT_SUFFIXED = {"港区", "园区", "景区", "社区", "小区", "片区", "街区", "校区", "厂区", "矿区", "湾区", "山区", "林区",
+                 "湖区", "库区", "营区", "海区", "古镇", "小镇", "超市"}
 # Words that start with an admin character but are not "the city's …": 市场 (market), 市民 (citizens), …
 _NOT_ADMIN = {"市场", "市民", "市区", "市域", "区域", "县域", "省份", "区块", "市值"}
 
@@ -529,7 +535,8 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
     full_forms: dict[str, list[str]] = defaultdict(list)
     for name in loc_names:
         for suffix in ADMIN_SUFFIXES + TOWN_SUFFIXES + ("地区",):
-            if name.endswith(suffix) and len(name) - len(suffix) >= 2 and name[:-len(suffix)] in loc_names:
+            if (name.endswith(suffix) and len(name) - len(suffix) >= 2 and name[:-len(suffix)] in loc_names
+                    and (name[-len(suffix) - 1:] not in _NOT_SUFFIXED or is_place_name(name))):
                 full_forms[name[:-len(suffix)]].append(name)
     merge_to: dict[str, str] = {}
     for stem, fulls in full_forms.items():

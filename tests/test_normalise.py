@@ -317,3 +317,13 @@ def test_a_village_or_town_body_written_by_its_unit_is_the_articles_village_or_t
     assert _ids(ms) == ["LOC:由桥村", "ORG:由桥村党委", "LOC:大桥镇", "ORG:大桥镇政府", "ORG:镇海区委", "",
                         "LOC:东岙村", "LOC:西岙村", ""]
     assert entities["ORG:由桥村党委"].rules == {"村党委": "home-place"}
+
+
+def test_a_place_whose_name_ends_in_a_word_like_port_area_is_not_its_stem_with_a_level():
+    ms = [Mention("a", 0, 4, "LOC", "大麦屿港"), Mention("a", 6, 11, "LOC", "大麦屿港区"), Mention("a", 12, 15, "LOC", "飞龙湖"),
+          Mention("a", 16, 20, "LOC", "飞龙湖区"), Mention("b", 0, 2, "LOC", "龙湾"), Mention("b", 3, 6, "LOC", "龙湾区"),
+          Mention("b", 7, 9, "LOC", "温州"), Mention("b", 10, 14, "LOC", "温州市区"), Mention("b", 15, 18, "LOC", "温州市")]
+    resolve(ms)
+    # 港区 and 湖区 are words (a port's area, a lake's district); 龙湾区 is a district; 温州市区 is the city's own
+    assert _ids(ms) == ["LOC:大麦屿港", "LOC:大麦屿港区", "LOC:飞龙湖", "LOC:飞龙湖区", "LOC:龙湾区", "LOC:龙湾区",
+                        "LOC:温州市", "LOC:温州市", "LOC:温州市"]
