@@ -64,20 +64,20 @@ def build_graph(articles: Sequence[Article], mentions: Sequence[Mention], entiti
         found = sorted(by_article.get(article.id, []), key=lambda m: m.start)
         text = text_of[article.id]
         starts = [m.start for m in found]  # a sentence's mentions looked up by start: a long text is not quadratic
-        first_sentence: dict[str, tuple[int, int]] = {}
+        first_sentence: dict[str, tuple[int, str]] = {}  # entity -> its first sentence (start, text)
         for first, last in _sentences(text):
             inside = sorted({m.entity for m in found[bisect_left(starts, first):bisect_left(starts, last)]
                              if m.end <= last})
             for entity in inside:
-                first_sentence.setdefault(entity, (first, last))
+                if entity not in first_sentence:
+                    first_sentence[entity] = (first, _clip(" ".join(text[first:last].split())))
             for pair in combinations(inside, 2):
                 edge_sentences[pair] += 1
                 evidence.setdefault(pair, " ".join(text[first:last].split()))
         for pair in combinations(sorted({m.entity for m in found}), 2):
             edge_articles[pair].append(article.id)
             if pair not in evidence and pair not in apart and all(e in first_sentence for e in pair):
-                spans = sorted(first_sentence[e] for e in pair)
-                apart[pair] = " … ".join(_clip(" ".join(text[a:b].split())) for a, b in spans)
+                apart[pair] = " … ".join(sentence for _, sentence in sorted(first_sentence[e] for e in pair))
     n_articles = max(len(articles), 1)
     for (u, v), shared in edge_articles.items():
         graph.add_edge(u, v, weight=len(shared), sentence_weight=edge_sentences.get((u, v), 0),
