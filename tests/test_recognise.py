@@ -195,6 +195,24 @@ def test_two_names_a_space_separates_are_two_persons():
     assert _ents(doc) == [(4, 8, "PER", "潘 军明"), (11, 15, "PER", "潘军 明")]
 
 
+def test_a_delegation_named_by_its_place_is_that_place_and_a_style_named_after_a_place_no_place():
+    nlp = spacy.blank("zh")
+    text = "宁波市镇海区党政代表团到龙游考察，常山县党政考察团去了慈溪，中国代表团夺冠，走中国式现代化之路"
+    doc = nlp.make_doc(text)
+    _set_ents(doc, [(0, 11, "ORG"), (12, 14, "LOC"), (17, 25, "ORG"), (27, 29, "LOC"), (30, 35, "ORG"),
+                    (39, 41, "LOC")], text)  # as the tagger read them
+    assert _ents(doc) == [(0, 3, "LOC", "宁波市"), (3, 6, "LOC", "镇海区"), (12, 14, "LOC", "龙游"),
+                          (17, 20, "LOC", "常山县"), (27, 29, "LOC", "慈溪"), (30, 35, "ORG", "中国代表团")]
+
+
+def test_a_credit_line_lists_persons_and_a_zhejiang_surname_starts_a_name():
+    text = "港口强区\n文 / 赵会营 石全\n摄影:苏巧将\n本报讯(记者 斯信忠 县委报道组 劳超杰)昨天"
+    spans = [(13, 15, "LOC"), (19, 21, "PER"), (30, 39, "ORG")]  # as the tagger read them
+    assert _settle("kg_lists", text, spans) == [
+        (9, 12, "PER", "赵会营"), (13, 15, "PER", "石全"), (19, 22, "PER", "苏巧将"), (30, 33, "PER", "斯信忠"),
+        (40, 43, "PER", "劳超杰")]
+
+
 def test_task_groups_and_village_titles_are_not_names(nlp):
     text = "调研组成员来到茶园村，该村先后被评为县生态村和农家乐特色村。"
     assert [(label, t) for _, _, label, t in _ents(nlp(text))] == [("LOC", "茶园村")]
