@@ -21,6 +21,7 @@ from pathlib import Path
 
 PLACES_FILE = Path(__file__).parent / "data" / "places.txt"
 PREFECTURES_FILE = Path(__file__).parent / "data" / "prefectures.txt"
+TOWNS_FILE = Path(__file__).parent / "data" / "towns.txt"
 
 # Town-level units that are places; the rest of that level (工业区, 开发区, 农场, 林场, …) are zones or farms.
 TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木")
@@ -100,6 +101,29 @@ def is_town_stem(name: str) -> bool:
     return any(name + unit in names for unit in ("镇", "乡", "街道"))
 
 
+@lru_cache(maxsize=1)
+def _towns() -> dict[str, frozenset[str]]:
+    """Each county-level and prefecture-level division's towns, by the division's full name."""
+    towns: dict[str, set[str]] = {}
+    for line in TOWNS_FILE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            prefecture, county, names = line.split("\t")
+            for division in (prefecture, county):
+                towns.setdefault(division, set()).update(names.split())
+    return {division: frozenset(names) for division, names in towns.items()}
+
+
+def town_in(place: str, stem: str) -> bool:
+    """Whether ``stem`` is a town of the county or city ``place`` (full name or short form), written without its
+    unit (镇, 乡, 街道): local news names a town so after its county (温岭石塘, 乐清柳市).
+
+    >>> town_in("温岭", "石塘"), town_in("台州市", "石塘"), town_in("乐清", "石塘"), town_in("温岭", "石塘镇")
+    (True, True, False, False)
+    """
+    towns = _towns().get(place if place in _towns() else full_name(place) or "", frozenset())
+    return any(stem + unit in towns for unit in TOWN_SUFFIXES)
+
+
 def place_matches(text: str) -> list[tuple[int, int]]:
     """Every (start, end) where a gazetteer place name occurs in ``text``, overlapping ones included.
 
@@ -118,10 +142,10 @@ def place_matches(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def read_jionlp(folder: Path) -> tuple[list[str], list[str]]:
+def read_jionlp(folder: Path) -> tuple[list[str], list[str], list[str]]:
     """Place names from JioNLP's ``china_location.txt`` (in ``china_location.zip``) and ``world_location.txt``,
-    and "county<TAB>prefecture<TAB>province" lines for the county-level divisions whose name one prefecture
-    alone has.
+    "county<TAB>prefecture<TAB>province" lines for the county-level divisions whose name one prefecture
+    alone has, and "prefecture<TAB>county<TAB>town town …" lines.
 
     china_location.txt is a tab-indented tree: province, prefecture, county, town, village; the first three carry
     a short form in their third column (台州市 331000 台州). Villages are left out (650k names, mostly 村/社区).
@@ -129,6 +153,8 @@ def read_jionlp(folder: Path) -> tuple[list[str], list[str]]:
     names: set[str] = set()
     fulls: dict[str, set[str]] = {}
     prefectures: dict[str, set[str]] = {}
+    towns: dict[tuple[str, str], set[str]] = {}
+    county = ""
     with zipfile.ZipFile(folder / "china_location.zip") as archive:
         lines = archive.read("china_location.txt").decode("utf-8").splitlines()
     province = prefecture = ""
@@ -142,10 +168,13 @@ def read_jionlp(folder: Path) -> tuple[list[str], list[str]]:
         elif depth == 1:
             prefecture = fields[0]
         elif depth == 2:
-            prefectures.setdefault(fields[0], set()).add(f"{prefecture}\t{province}")
+            county = fields[0]
+            prefectures.setdefault(county, set()).add(f"{prefecture}\t{province}")
         if depth == 3 and (not fields[0].endswith(TOWN_SUFFIXES) or "开发区" in fields[0] or "特殊" in fields[0]):
             continue
         names.add(fields[0])
+        if depth == 3:
+            towns.setdefault((prefecture, county), set()).add(fields[0])
         if depth < 3 and len(fields) > 2 and fields[2] != fields[0]:
             fulls.setdefault(fields[2], set()).add(fields[0])
     for line in (folder / "world_location.txt").read_text(encoding="utf-8").splitlines():
@@ -160,11 +189,12 @@ def read_jionlp(folder: Path) -> tuple[list[str], list[str]]:
     lines = [n for n in names if len(n) >= 2]
     lines += [f"{short}\t{'|'.join(sorted(full))}" for short, full in fulls.items() if len(short) >= 2]
     parents = [f"{county}\t{cities.pop()}" for county, cities in prefectures.items() if len(cities) == 1]
-    return sorted(lines), sorted(parents)
+    town_lines = [f"{prefecture}\t{county}\t{' '.join(sorted(names))}" for (prefecture, county), names in towns.items()]
+    return sorted(lines), sorted(parents), sorted(town_lines)
 
 
 def main(argv: list[str]) -> None:
-    names, parents = read_jionlp(Path(argv[0]))
+    names, parents, towns = read_jionlp(Path(argv[0]))
     source = ("# Derived from JioNLP's dictionaries (Apache-2.0, https://github.com/dongrixinyu/JioNLP) by "
               "`python -m kg.gazetteer DIR`.\n")
     header = ("# China's administrative divisions (province to town level; a short form is followed by a tab and its "
@@ -174,7 +204,10 @@ def main(argv: list[str]) -> None:
     prefectures_header = ("# County-level divisions, the prefecture-level city each belongs to (one only) and its "
                           "province.\n")
     PREFECTURES_FILE.write_text(prefectures_header + source + "\n".join(parents) + "\n", encoding="utf-8")
-    print(f"{len(names)} names written to {PLACES_FILE}, {len(parents)} counties to {PREFECTURES_FILE}")
+    towns_header = "# Each county-level division's towns (镇, 乡, 街道), after its prefecture-level city.\n"
+    TOWNS_FILE.write_text(towns_header + source + "\n".join(towns) + "\n", encoding="utf-8")
+    print(f"{len(names)} names written to {PLACES_FILE}, {len(parents)} counties to {PREFECTURES_FILE}, "
+          f"{len(towns)} counties' towns to {TOWNS_FILE}")
 
 
 if __name__ == "__main__":

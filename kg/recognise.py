@@ -34,7 +34,7 @@ from .bodies import (FIRM_SUFFIXES, LEVELS, STRINGER, bracketed_names, committee
                      find_new_media, firm_short_name)
 from .clean import RepairedText, repair
 from .errors import ModelError
-from .gazetteer import full_name, is_division, is_place_name, is_town_stem, place_names
+from .gazetteer import TOWN_SUFFIXES, full_name, is_division, is_place_name, is_town_stem, place_names, prefecture_of, town_in
 from .lists import find_list_items, looks_like_name, quoted_guesthouses, town_lists
 from .projects import (DEFAULT_HEADS, DEFAULT_NOT_AFTER, HONOUR, NAME_VERBS, after_leading_verb, before_run_on,
                        before_time_word, find_projects, is_new_town_being_built, is_project_name, is_site_in_use,
@@ -225,8 +225,34 @@ def _first_place_length(name: str) -> int:
     for n in range(min(longest, len(name) - 3), 1, -1):
         if name[:n] in names and _UNIT_PLACE.match(name[n:]):
             return n
+    for n in range(min(longest, len(name) - 2), 1, -1):
+        if name[:n] in names and _county(name[:n]) and (town_in(name[:n], name[n:]) or _county(name[n:]) == _county(name[:n])):
+            return n  # 玉环 + 坎门 (坎门街道 is a town of 玉环), 龙港 + 龙湾 (two counties of 温州), not 北海银滩
     town = _TOWN_LEVEL.match(name)  # a town followed by a place in it: 须水镇 + 西岗村, 葭沚街道 + 体育场路
     return town.end() if town else 0
+
+
+def _county(name: str) -> tuple[str, str] | None:
+    """The prefecture-level city and province of a county-level division (full name or short form), else None."""
+    return prefecture_of(name if is_division(name) else full_name(name) or "")
+
+
+def town_after(text: str, start: int, end: int) -> int:
+    """The end of a town written without its unit right after the county or city ``text[start:end]`` (温岭 +
+    石塘 of 温岭石塘, 乐清 + 柳市), or ``end`` when none follows: the tagger often takes the county alone.
+
+    >>> text = "温岭石塘等景点，乐清柳市镇，温岭市委，杭州城南"
+    >>> [text[s:town_after(text, s, e)] for s, e in ((0, 2), (8, 10), (14, 17), (19, 21))]
+    ['温岭石塘', '乐清柳市镇', '温岭市', '杭州']
+    """
+    place = "".join(text[start:end].split())
+    for n in (3, 2):
+        if _county(place) is None and text.startswith("城", end):
+            break  # 杭州城南: the south of the city, not 城南街道
+        if _HAN_RUN.fullmatch(text, end, end + n) and town_in(place, text[end:end + n]):
+            unit = next((u for u in TOWN_SUFFIXES if text.startswith(u, end + n)), "")
+            return end + n + len(unit)
+    return end
 
 
 # Words for a part of a place that the annotated local news keeps inside the place's name (社区, 片区, 互通, 老街,
@@ -563,6 +589,8 @@ def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> Non
             continue  # 人大代表, 政协委员: a role (untagged 19 times of 20 in the training batches)
         if label == "LOC":
             pieces = split_places(text, start, end)
+            if (after := town_after(text, *pieces[-1])) > end:
+                pieces.append((end, after))  # 温岭 + 石塘
         elif label == "PER":
             pieces = names_a_space_separates(text, start, end)
         else:

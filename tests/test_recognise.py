@@ -205,6 +205,15 @@ def test_a_delegation_named_by_its_place_is_that_place_and_a_style_named_after_a
                           (17, 20, "LOC", "常山县"), (27, 29, "LOC", "慈溪"), (30, 35, "ORG", "中国代表团")]
 
 
+def test_a_town_written_without_its_unit_after_its_county_is_a_place_of_its_own():
+    nlp = spacy.blank("zh")
+    text = "温岭石塘等景点，玉环坎门渔港，杭州城南的变化，北海银滩"
+    doc = nlp.make_doc(text)
+    _set_ents(doc, [(0, 2, "LOC"), (8, 12, "LOC"), (15, 17, "LOC"), (23, 27, "LOC")], text)  # as the tagger read them
+    assert _ents(doc) == [(0, 2, "LOC", "温岭"), (2, 4, "LOC", "石塘"), (8, 10, "LOC", "玉环"), (10, 12, "LOC", "坎门"),
+                          (15, 17, "LOC", "杭州"), (23, 27, "LOC", "北海银滩")]
+
+
 def test_a_credit_line_lists_persons_and_a_zhejiang_surname_starts_a_name():
     text = "港口强区\n文 / 赵会营 石全\n摄影:苏巧将\n本报讯(记者 斯信忠 县委报道组 劳超杰)昨天"
     spans = [(13, 15, "LOC"), (19, 21, "PER"), (30, 39, "ORG")]  # as the tagger read them
