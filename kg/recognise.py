@@ -694,6 +694,33 @@ NEW_AREAS = ("园区", "新区", "科技城", "核心区", "商务区", "度假�
 _ENDS_IN_PHASE = re.compile(r"[一二三四五六七八九十\d]+期[)）]?$")
 
 
+# A zone's kind written right after a place: 台州 + 综保区, 余杭 + 经开区, 温岭 + 经济开发区.
+_ZONE_KIND = re.compile("|".join(sorted(ZONES + ("经济开发区", "经济技术开发区", "高新技术产业开发区"), key=len, reverse=True)))
+
+
+def join_zones(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A place written without its level right before a zone's kind names the zone (台州 + 综保区 -> 台州综保区,
+    余杭 + 经开区 -> 余杭经开区: one project each time of 49 in the annotated local news), whether the zone's kind
+    was tagged apart or not at all; after a division written with its level, the zone's kind is a project of its
+    own (台州市 + 高新区), as a leading division is elsewhere. A longer name the zone's kind starts (经开区管委会)
+    is left as it is.
+
+    >>> text = "台州综保区封关，余杭经开区和台州市高新区，苍南经开区管委会"
+    >>> spans = [(0, 2, "LOC"), (8, 10, "LOC"), (10, 13, "PROJECT"), (14, 17, "LOC"), (21, 23, "LOC"), (23, 29, "ORG")]
+    >>> [(text[s:e], label) for s, e, label in join_zones(text, spans)]
+    [('台州综保区', 'PROJECT'), ('余杭经开区', 'PROJECT'), ('台州市', 'LOC'), ('高新区', 'PROJECT'), ('苍南', 'LOC'), ('经开区管委会', 'ORG')]
+    """
+    joined: set[tuple[int, int, str]] = set()
+    covered: set[tuple[int, int, str]] = set()  # the spans a zone's name takes in
+    for s, e, label in spans:
+        zone = _ZONE_KIND.match(text, e) if label == "LOC" else None
+        if zone is None or any(a < zone.end() < b or a < e < b for a, b, _ in spans):
+            continue
+        covered |= {(s, e, label)} | {span for span in spans if e <= span[0] and span[1] <= zone.end()}
+        joined |= {(s, e, label), (e, zone.end(), "PROJECT")} if is_division(text[s:e]) else {(s, zone.end(), "PROJECT")}
+    return sorted({span for span in spans if span not in covered} | joined)
+
+
 _GAP = re.compile(r"\s*\n\s*|(?<=[)）”》])\s+")
 
 
@@ -808,6 +835,7 @@ class ProjectComponent:
         zones = short_zone_names(view.text, [(s, e) for s, e, label in kept if label == "PROJECT"])
         kept += [(s, e, "PROJECT") for s, e in zones if all(e <= a or s >= b for a, b, _ in kept)]  # … 经开区
         kept = join_routes(view.text, kept)  # 苍南 + 至泰顺高速公路工程
+        kept = join_zones(view.text, kept)  # 台州 + 综保区
         kept = [(view.after_short_lines(s, e), e, label) for s, e, label in kept]  # 图片 + 杜桥眼镜综合城
         kept = one_label_per_name(view.text, kept)
         spans = (doc.char_span(*view.to_original(s, e), label=label, alignment_mode="expand") for s, e, label in kept)

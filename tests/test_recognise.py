@@ -214,6 +214,13 @@ def test_a_town_written_without_its_unit_after_its_county_is_a_place_of_its_own(
                           (15, 17, "LOC", "杭州"), (23, 27, "LOC", "北海银滩")]
 
 
+def test_a_zone_named_by_a_place_without_its_level_is_one_project(nlp):
+    text = "开放发展不断打开格局。台州综保区即将封关验收，余杭经开区和台州市高新区也在加快建设。"
+    ents = [(label, name) for _, _, label, name in _ents(nlp(text))]
+    assert ("PROJECT", "台州综保区") in ents and ("PROJECT", "余杭经开区") in ents
+    assert ("LOC", "台州") not in ents and ("LOC", "余杭") not in ents
+
+
 def test_a_credit_line_lists_persons_and_a_zhejiang_surname_starts_a_name():
     text = "港口强区\n文 / 赵会营 石全\n摄影:苏巧将\n本报讯(记者 斯信忠 县委报道组 劳超杰)昨天"
     spans = [(13, 15, "LOC"), (19, 21, "PER"), (30, 39, "ORG")]  # as the tagger read them
