@@ -43,9 +43,12 @@ class Report:
     shown_nodes: int = 0
     filtered: dict = field(default_factory=dict)  # filter -> nodes (or edges, for min_weight) it removed
     renamed: list[tuple[str, str]] = field(default_factory=list)  # (id, new id) of an article whose id was taken
+    dates: list[str] = field(default_factory=list)  # the articles' dates (ISO), of those that have one
 
     def summary(self) -> str:
         lines = [f"read {self.files} files, skipped {len(self.skipped)}; {self.articles} articles"]
+        if self.dates:
+            lines.append(f"  {len(self.dates)} of them dated, {min(self.dates)} to {max(self.dates)}")
         for s in self.skipped:
             lines.append(f"  skipped {s}")
         for old, new in self.renamed:
@@ -182,6 +185,7 @@ def _build(paths, *, ner, nlp, report, progress, processes=1) -> tuple[nx.Graph,
     entities = resolve(mentions)
     graph = add_measures(build_graph(articles, mentions, entities))
     report.articles = len(articles)
+    report.dates = [a.date for a in articles if a.date]
     report.mentions = Counter(m.label for m in mentions)
     report.unnamed = sum(1 for m in mentions if not m.entity)
     report.nodes, report.edges = graph.number_of_nodes(), graph.number_of_edges()

@@ -126,11 +126,18 @@ def write_graphml(graph: nx.Graph, path: Path, positions: dict | None = None) ->
 
 
 def write_gexf(graph: nx.Graph, path: Path, positions: dict | None = None) -> None:
-    """GEXF with Gephi's viz colour, size and position."""
+    """GEXF with Gephi's viz colour, size and position; where the articles are dated, each node and edge lives
+    from its first to its last date (``start``/``end``: a dynamic graph that Gephi's timeline plays)."""
     copy = _gephi_copy(graph, positions or {})
     for node, data in copy.nodes(data=True):
         data["viz"] = {"color": {"r": data["r"], "g": data["g"], "b": data["b"], "a": 1.0},
                        "size": data["size"], "position": {"x": data["x"], "y": data["y"], "z": 0.0}}
+    for _, data in copy.nodes(data=True):
+        if data.get("first_date"):
+            data["start"], data["end"] = data["first_date"], data["last_date"]
+    for _, _, data in copy.edges(data=True):
+        if data.get("first_shared_date"):
+            data["start"], data["end"] = data["first_shared_date"], data["last_shared_date"]
     nx.write_gexf(copy, path)
 
 
@@ -185,8 +192,12 @@ def write_html(graph: nx.Graph, path: Path, articles: Sequence[Article], mention
                 "articles": shown.nodes[n]["articles"], "mentions": shown.nodes[n]["mentions"]} for n in shown}
     evidence = _evidence(articles, mentions)
     used = {a for n in shown for a, _ in evidence.get(n, [])} | {a for e in edges for a in e["shared"]}
-    article_info = {a.id: {"headline": a.headline, "source": a.source, "lines": list(a.lines)}
+    article_info = {a.id: {"headline": a.headline, "source": a.source, "lines": list(a.lines), "date": a.date}
                     for a in articles if a.id in used}
+    date_of = {a.id: a.date for a in articles if a.date}
+    for edge in edges:  # the dates of all its articles, so that the page can show a period
+        shared = shown.edges[edge["from"], edge["to"]].get("shared_articles", "").split("|")
+        edge["dates"] = sorted({date_of[a] for a in shared if a in date_of})
     data = {
         "title": title, "nodes": nodes, "edges": edges, "info": info,
         "evidence": {n: evidence.get(n, []) for n in shown}, "articles": article_info,
@@ -219,11 +230,12 @@ def write_outputs(out: Path, graph: nx.Graph, articles: Sequence[Article], menti
     write_graphml(graph, paths["graph.graphml"], positions)
     write_gexf(graph, paths["graph.gexf"], positions)
     write_html(graph, paths["graph.html"], articles, mentions, positions, max_nodes=max_nodes)
-    node_cols = ("label", "type", "mentions", "articles", "degree", "weighted_degree", "pagerank", "community",
-                 "aliases", "article_ids")
+    node_cols = ("label", "type", "mentions", "articles", "first_date", "last_date", "degree", "weighted_degree",
+                 "pagerank", "community", "aliases", "article_ids")
     _csv(paths["entities.csv"], ("id",) + node_cols,
          ([n] + [d.get(c, "") for c in node_cols] for n, d in graph.nodes(data=True)))
-    edge_cols = ("weight", "sentence_weight", "npmi", "shared_articles", "evidence")
+    edge_cols = ("weight", "sentence_weight", "npmi", "first_shared_date", "last_shared_date", "shared_articles",
+                 "evidence")
     _csv(paths["edges.csv"], ("source", "target", "source_label", "target_label") + edge_cols,
          ([u, v, graph.nodes[u]["label"], graph.nodes[v]["label"]] + [d.get(c, "") for c in edge_cols]
           for u, v, d in sorted(graph.edges(data=True), key=lambda e: (-e[2]["weight"], e[0], e[1]))))

@@ -5,7 +5,10 @@ of articles they share, ``sentence_weight`` the number of sentences; ``npmi`` (n
 information over articles, in [-1, 1]) says how much more often they meet than chance, so that hubs such as
 台州市 do not dominate. Every node and edge keeps its evidence: article ids, and for edges the first sentence
 its two entities share or, where they share none, the sentence each first appears in within their first shared
-article (joined by " … ").
+article (joined by " … "). Where the articles are dated (a page's date line, a JSONL "date"), nodes carry
+``first_date`` and ``last_date``, the first and last date of their articles, and edges ``first_shared_date`` and
+``last_shared_date``, those of their shared articles ("" when none is dated; GraphML's keys are named by their
+attributes, so a node's and an edge's attribute cannot share a name).
 """
 
 from __future__ import annotations
@@ -47,10 +50,11 @@ def build_graph(articles: Sequence[Article], mentions: Sequence[Mention], entiti
     (['LOC:路桥', 'PER:潘军明'], 1)
     """
     graph = nx.Graph()
+    date_of = {a.id: a.date for a in articles if a.date}
     for e in entities.values():
         graph.add_node(e.id, label=e.name, type=e.type, mentions=e.mentions, articles=len(e.articles),
                        aliases="|".join(sorted(e.aliases, key=lambda a: (-e.aliases[a], a))),
-                       article_ids="|".join(e.articles))
+                       article_ids="|".join(e.articles), **_date_span(e.articles, date_of))
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         if m.entity:
@@ -83,8 +87,15 @@ def build_graph(articles: Sequence[Article], mentions: Sequence[Mention], entiti
         graph.add_edge(u, v, weight=len(shared), sentence_weight=edge_sentences.get((u, v), 0),
                        npmi=round(_npmi(len(shared), graph.nodes[u]["articles"], graph.nodes[v]["articles"],
                                         n_articles), 4),
-                       shared_articles="|".join(shared), evidence=evidence.get((u, v)) or apart.get((u, v), ""))
+                       shared_articles="|".join(shared), evidence=evidence.get((u, v)) or apart.get((u, v), ""),
+                       **{f"{k.split('_')[0]}_shared_date": d for k, d in _date_span(shared, date_of).items()})
     return graph
+
+
+def _date_span(article_ids: Sequence[str], date_of: dict[str, str]) -> dict[str, str]:
+    """``first_date`` and ``last_date`` of the dated articles among ``article_ids`` ("" when none is dated)."""
+    dates = sorted(date_of[a] for a in article_ids if a in date_of)
+    return {"first_date": dates[0] if dates else "", "last_date": dates[-1] if dates else ""}
 
 
 def _npmi(joint: int, a: int, b: int, n: int) -> float:

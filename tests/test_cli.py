@@ -221,6 +221,21 @@ def test_two_exports_numbering_their_records_alike_give_two_articles(tmp_path, c
     assert not graph.has_edge("PER:李跃旗", "PER:张三")
 
 
+def test_dates_of_an_export_are_read_in_any_common_form_and_the_run_says_what_it_spans(tmp_path, capsys):
+    export = tmp_path / "export.jsonl"
+    records = [{"id": "1", "text": "台州市委书记李跃旗来到椒江区调研。", "date": "2022/1/6 08:30"},
+               {"id": "2", "text": "李跃旗来到路桥区调研。", "date": "2021年9月18日"},
+               {"id": "3", "text": "李跃旗来到黄岩区调研。", "date": "去年秋天"},
+               {"id": "4", "text": "李跃旗来到温岭市调研。"}]
+    export.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    assert main(["build", str(export), "-o", str(tmp_path / "out")]) == 0
+    assert "4 articles\n  2 of them dated, 2021-09-18 to 2022-01-06\n" in capsys.readouterr().out
+    dates = [json.loads(line)["date"] for line in (tmp_path / "out" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert dates == ["2022-01-06", "2021-09-18", "", ""]
+    person = nx.read_graphml(tmp_path / "out" / "graph.graphml").nodes["PER:李跃旗"]
+    assert (person["first_date"], person["last_date"]) == ("2021-09-18", "2022-01-06")
+
+
 def test_scoring_predictions_needs_one_record_per_id(tmp_path, capsys):
     gold = tmp_path / "gold.jsonl"
     gold.write_text('{"id": "a", "text": "张三", "entities": [[0, 2, "PER"]]}\n'

@@ -180,3 +180,39 @@ def test_clicking_a_link_shows_its_articles_and_the_sentence_its_ends_share(load
     assert [li.text for li in loaded.find_elements(By.CSS_SELECTOR, "#articles li")] == [
         "<script>window.pwned=2</script>\npage1.txt lines 11–15"]
     assert loaded.execute_script("return window.pwned === undefined && document.images.length === 0")
+
+
+def test_a_period_shows_only_the_entities_and_links_of_the_articles_dated_within_it(browser, tmp_path):
+    # last in this file: it loads a page of its own into the shared browser
+    articles = [Article("a1", "p.txt", (1, 1), "潘军明在路桥", "", "潘军明在路桥调研。", date="2021-05-01"),
+                Article("a2", "p.txt", (3, 3), "潘军明到椒江", "", "潘军明到椒江。", date="2022-03-01"),
+                Article("a3", "q.txt", (1, 1), "", "", "潘军明和台州市工商联。")]
+    mentions = [Mention("a1", 0, 3, "PER", "潘军明"), Mention("a1", 4, 6, "LOC", "路桥"),
+                Mention("a2", 0, 3, "PER", "潘军明"), Mention("a2", 4, 6, "LOC", "椒江"),
+                Mention("a3", 0, 3, "PER", "潘军明"), Mention("a3", 4, 10, "ORG", "台州市工商联")]
+    graph = add_measures(build_graph(articles, mentions, resolve(mentions)))
+    path = tmp_path / "graph.html"
+    write_html(graph, path, articles, mentions, layout(graph))
+    browser.get(path.as_uri())
+    for _ in range(50):
+        if browser.execute_script("return !!window.kgNetwork"):
+            break
+        time.sleep(0.1)
+    assert browser.find_element(By.ID, "period-span").text == "articles dated 2021-05-01 – 2022-03-01"
+    assert browser.execute_script("return kgNetwork.body.data.nodes.getIds().length") == 4  # no period set: all
+
+    def set_period(start, end):
+        browser.execute_script("var f = document.getElementById('from'), t = document.getElementById('to');"
+                               "f.value = arguments[0]; t.value = arguments[1];"
+                               "f.dispatchEvent(new Event('change')); t.dispatchEvent(new Event('change'));", start, end)
+
+    set_period("2022-01-01", "")
+    assert sorted(browser.execute_script("return kgNetwork.body.data.nodes.getIds()")) == ["LOC:椒江", "PER:潘军明"]
+    assert browser.execute_script("return kgNetwork.body.data.edges.get().map(function (e) {"
+                                  "return [e.from, e.to].sort().join(' '); })") == ["LOC:椒江 PER:潘军明"]
+    box = browser.find_element(By.ID, "search")
+    box.send_keys("潘军明")
+    assert [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#articles li")] == [
+        "潘军明到椒江\n2022-03-01 · p.txt lines 3–3\n潘军明到椒江。"]
+    set_period("", "")
+    assert browser.execute_script("return kgNetwork.body.data.nodes.getIds().length") == 4

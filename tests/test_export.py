@@ -1,3 +1,4 @@
+import csv
 import json
 import math
 import os
@@ -51,6 +52,28 @@ def test_gexf_has_viz_attributes(built, tmp_path):
     back = nx.read_gexf(tmp_path / "g.gexf")
     viz = back.nodes["PROJECT:台州湾新材料产业园"]["viz"]
     assert viz["color"]["r"] == 242 and viz["position"]["x"] == 3.0 and viz["size"] > 0
+
+
+def test_dated_articles_make_a_dynamic_gexf_and_dated_tables(built, tmp_path):
+    graph, articles, mentions, entities = built
+    articles = [Article(a.id, a.source, a.lines, a.headline, a.byline, a.text, date=date, mentions=a.mentions)
+                for a, date in zip(articles, ("2022-01-26", "2022-02-03"))]
+    graph = add_measures(build_graph(articles, mentions, entities))
+    write_outputs(tmp_path, graph, articles, mentions, entities)
+    root = ET.parse(tmp_path / "graph.gexf").getroot()
+    spells = {(e.get("id") if e.tag.endswith("}node") else f"{e.get('source')} {e.get('target')}"):
+              (e.get("start"), e.get("end")) for e in root.iter() if e.tag.endswith(("}node", "}edge"))}
+    assert next(e for e in root.iter() if e.tag.endswith("}graph")).attrib["mode"] == "dynamic"
+    assert spells["LOC:路桥区"] == ("2022-01-26", "2022-02-03")
+    assert spells["PROJECT:台州湾新材料产业园"] == ("2022-02-03", "2022-02-03")
+    assert spells["PER:潘军明 LOC:路桥区"] == ("2022-01-26", "2022-01-26")
+    back = nx.read_graphml(tmp_path / "graph.graphml")
+    assert (back.nodes["LOC:路桥区"]["first_date"], back.nodes["LOC:路桥区"]["last_date"]) == ("2022-01-26", "2022-02-03")
+    rows = {r["id"]: r for r in csv.DictReader(open(tmp_path / "entities.csv", encoding="utf-8"))}
+    assert (rows["PER:潘军明"]["first_date"], rows["PER:潘军明"]["last_date"]) == ("2022-01-26", "2022-01-26")
+    edge_rows = list(csv.DictReader(open(tmp_path / "edges.csv", encoding="utf-8")))
+    assert {(r["source"], r["target"], r["first_shared_date"]) for r in edge_rows} == {
+        ("PER:潘军明", "LOC:路桥区", "2022-01-26"), ("LOC:路桥区", "PROJECT:台州湾新材料产业园", "2022-02-03")}
 
 
 def test_lists_are_refused_with_the_node_and_attribute_named(built, tmp_path):

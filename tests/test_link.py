@@ -53,3 +53,18 @@ def test_a_link_keeps_a_sentence_its_ends_share_over_one_where_they_appear_apart
                 Mention("a2", 0, 3, "PER", "潘军明"), Mention("a2", 5, 11, "ORG", "台州市工商联")]
     edge = build_graph(articles, mentions, resolve(mentions)).edges["PER:潘军明", "ORG:台州市工商联"]
     assert (edge["weight"], edge["sentence_weight"], edge["evidence"]) == (2, 1, "潘军明出席台州市工商联大会。")
+
+
+def test_nodes_and_links_carry_the_first_and_last_date_of_their_articles():
+    articles = [Article("a1", "p.txt", (1, 1), "", "", "潘军明在路桥调研。", date="2022-03-01"),
+                Article("a2", "p.txt", (2, 2), "", "", "潘军明到路桥。", date="2021-12-30"),
+                Article("a3", "q.txt", (1, 1), "", "", "潘军明开会。")]
+    mentions = [Mention("a1", 0, 3, "PER", "潘军明"), Mention("a1", 4, 6, "LOC", "路桥"),
+                Mention("a2", 0, 3, "PER", "潘军明"), Mention("a2", 4, 6, "LOC", "路桥"), Mention("a3", 0, 3, "PER", "潘军明")]
+    graph = build_graph(articles, mentions, resolve(mentions))
+    person = graph.nodes["PER:潘军明"]
+    edge = graph.edges["PER:潘军明", "LOC:路桥"]
+    assert (person["first_date"], person["last_date"]) == ("2021-12-30", "2022-03-01")  # a3 has no date
+    assert (edge["first_shared_date"], edge["last_shared_date"]) == ("2021-12-30", "2022-03-01")
+    undated = build_graph(articles[2:], mentions[4:], resolve(mentions[4:]))
+    assert (undated.nodes["PER:潘军明"]["first_date"], undated.nodes["PER:潘军明"]["last_date"]) == ("", "")
