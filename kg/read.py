@@ -30,6 +30,8 @@ class Document:
     encoding (str): ``utf-8``, ``utf-16`` or ``gb18030``.
     line (int): 1-based line of a JSONL record in its file; 1 for pages.
     meta (dict): a JSONL record's "id", "title", "date", "source" when present; empty for pages.
+    date (str): a page's date (ISO) as its file gives it, outside the page's text: a Markdown page's front matter
+        ``date:``, else a date in the file's path (2022-01-26/01.txt, tzrb_20220126_A01.txt); "" when none.
     """
 
     source: str
@@ -37,6 +39,7 @@ class Document:
     encoding: str
     line: int = 1
     meta: dict = field(default_factory=dict)
+    date: str = ""
 
 
 @dataclass
@@ -131,8 +134,55 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Document | Skipped]:
         text = plain_text(text)
         if file.suffix.lower() == ".jsonl":
             yield from _records(name, text, encoding)
+        elif file.suffix.lower() == ".md":
+            yield Document(name, markdown_text(text), encoding, date=front_matter_date(text) or date_in_name(name))
         else:
-            yield Document(name, markdown_text(text) if file.suffix.lower() == ".md" else text, encoding)
+            yield Document(name, text, encoding, date=date_in_name(name))
+
+
+# A date as files write it: 2022-01-26, 2022/1/26, 2022.01.26, 2022年1月26日, with or without a time after it.
+_ANY_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+# A date in a file's path: 2022-01-26, 2022_01_26, 20220126, not inside a longer run of letters and digits (a hash).
+_NAME_DATE = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d\d)([-_.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![0-9A-Za-z])")
+_FRONT_MATTER_DATE = re.compile(r"^date\s*:\s*[\"']?([^\"'\n]+)", re.M)
+
+
+def iso_date(value: object) -> str:
+    """The ISO form (YYYY-MM-DD) of a date as files write it, or "" for anything else, so that dates sort and
+    compare as dates.
+
+    >>> iso_date("2022/1/26 08:30"), iso_date("2022年1月6日"), iso_date("2022-01-26T10:00:00Z"), iso_date("26.01.2022")
+    ('2022-01-26', '2022-01-06', '2022-01-26', '')
+    >>> iso_date("2022-13-40"), iso_date(None)
+    ('', '')
+    """
+    m = _ANY_DATE.match(value) if isinstance(value, str) else None
+    if not m or not (1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31):
+        return ""
+    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+
+
+def date_in_name(path: str) -> str:
+    """The date a file's path names (the last one, the file's own before its folder's), or "".
+
+    >>> date_in_name("台州日报/2022-01-26/A01.txt"), date_in_name("tzrb_20220126_A01.txt"), date_in_name("2021/p_2022.01.03.md")
+    ('2022-01-26', '2022-01-26', '2022-01-03')
+    >>> date_in_name("001_d0aa0a4143d35d74.txt"), date_in_name("e20220126f.txt"), date_in_name("x_20221340.txt")
+    ('', '', '')
+    """
+    found = list(_NAME_DATE.finditer(path))
+    return f"{found[-1].group(1)}-{found[-1].group(3)}-{found[-1].group(4)}" if found else ""
+
+
+def front_matter_date(text: str) -> str:
+    r"""The ISO date of a Markdown page's front matter ``date:``, or "".
+
+    >>> front_matter_date("---\ntitle: x\ndate: 2024-05-01 08:00\n---\n# 标题"), front_matter_date("# 标题\ndate: 2024-05-01")
+    ('2024-05-01', '')
+    """
+    front = _FRONT_MATTER.match(text)
+    date = _FRONT_MATTER_DATE.search(front.group()) if front else None
+    return iso_date(date.group(1)) if date else ""
 
 
 _UNWRITABLE = re.compile(r"[\x00-\x08\x0b-\x1f]|[\ud800-\udfff\ufffe\uffff]")

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from .clean import is_traditional, to_simplified
-from .read import Document
+from .read import Document, iso_date
 
 __all__ = ["Article", "segment", "article_from_record"]
 
@@ -44,8 +44,6 @@ FURNITURE = re.compile(
 CAPTION = re.compile(r"([(（]\s*图片由.{0,30}提供\s*[)）]|[(（]?(本报|全媒体)?(记者|通讯员)?\s*\S{0,12}\s*摄[)）]?$|效果图$|供图[)）]?$)")
 # The page's date line: "2022年1月26日 星期三 辛丑年十二月廿四"; every article of the page gets its date.
 PAGE_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日\s*(星期|周)")
-# A date as exports write it: 2022-01-26, 2022/1/26, 2022.01.26, 2022年1月26日, with or without a time after it.
-ANY_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s*")
 # "| 1 | 台州湾新材料产业园 | 30亿元 |": a Markdown table's row (kg.read keeps its bars, which bound the cells' names)
 TABLE_ROW = re.compile(r"^\|.*\|$")
@@ -198,23 +196,8 @@ def segment(doc: Document) -> list[Article]:
     builders = [b for b in builders if _has_body(b)]
     _rehome_headlines(builders)
     _give_back_stacked_headlines(builders)
-    date = _page_date(doc.text)
+    date = _page_date(doc.text) or doc.date  # the page's own date line first, then its file's
     return [_article(doc, k, b, date) for k, b in enumerate(builders, 1)]
-
-
-def iso_date(value: object) -> str:
-    """The ISO form (YYYY-MM-DD) of a date as exports write it, or "" for anything else, so that dates sort and
-    compare as dates.
-
-    >>> iso_date("2022/1/26 08:30"), iso_date("2022年1月6日"), iso_date("2022-01-26T10:00:00Z"), iso_date("26.01.2022")
-    ('2022-01-26', '2022-01-06', '2022-01-26', '')
-    >>> iso_date("2022-13-40"), iso_date(None)
-    ('', '')
-    """
-    m = ANY_DATE.match(value) if isinstance(value, str) else None
-    if not m or not (1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31):
-        return ""
-    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
 
 
 def _page_date(text: str) -> str:
@@ -318,8 +301,8 @@ def _join(builder: _Builder) -> str:
 
 
 def article_from_record(doc: Document) -> Article:
-    """The article of one JSONL record: its "text", with "id", "title", "date" (in ISO form: :func:`iso_date`) and
-    "source" kept."""
+    """The article of one JSONL record: its "text", with "id", "title", "date" (in ISO form:
+    :func:`kg.read.iso_date`) and "source" kept."""
     return Article(
         id=doc.meta.get("id", f"{doc.source}:{doc.line}"),
         source=doc.source,  # the file; the record's own "source" (a publication) stays in meta

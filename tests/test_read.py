@@ -85,3 +85,19 @@ def test_a_link_whose_target_is_gone_is_reported_not_passed_over(tmp_path):
     (tmp_path / "a-link.txt").symlink_to(tmp_path / "page.txt")  # a live link: its target is read once, first by it
     items = [str(item) if isinstance(item, Skipped) else item.source for item in read_paths([tmp_path])]
     assert items == ["a-link.txt", f"gone.txt: broken link: its target {tmp_path / 'moved' / 'gone.txt'} does not exist"]
+
+
+def test_a_pages_date_comes_from_its_markdown_front_matter_or_its_files_path(tmp_path):
+    (tmp_path / "2022-01-26").mkdir()
+    (tmp_path / "2022-01-26" / "A01.txt").write_text("台州湾新区建设提速\n\n本报讯 台州湾新区开工。\n", encoding="utf-8")
+    (tmp_path / "tzrb_20211231_A02.txt").write_text("本报讯 路桥区开工。\n", encoding="utf-8")
+    (tmp_path / "page.md").write_text("---\ntitle: x\ndate: '2024/5/1'\n---\n\n# 标题\n\n本报讯 温岭开工。\n", encoding="utf-8")
+    (tmp_path / "e20220126f.txt").write_text("本报讯 黄岩开工。\n", encoding="utf-8")  # a hash, not a date
+    (tmp_path / "dated_20200101.txt").write_text("2022年1月26日 星期三\n\n本报讯 椒江开工。\n", encoding="utf-8")
+    dates = {d.source: d.date for d in read_paths([tmp_path])}
+    assert dates == {"2022-01-26/A01.txt": "2022-01-26", "tzrb_20211231_A02.txt": "2021-12-31", "page.md": "2024-05-01",
+                     "e20220126f.txt": "", "dated_20200101.txt": "2020-01-01"}
+    # a page's own date line comes before its file's
+    from kg.segment import segment
+    articles = {a.source: a.date for d in read_paths([tmp_path]) for a in segment(d)}
+    assert articles["dated_20200101.txt"] == "2022-01-26" and articles["2022-01-26/A01.txt"] == "2022-01-26"
