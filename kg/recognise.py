@@ -450,6 +450,44 @@ def _delegation_place(text: str, start: int, end: int) -> int:
     return joint.start() if all(is_place_name(text[s:e]) for s, e in places) else 0
 
 
+# A road named where a text bounds a site by its roads (位于广场南路以南, 东至环岛路, 北靠桃湾路): a place, which the
+# tagger often misses there.
+_ROAD_WORD = re.compile(r"大道|公路|大街|路|街|巷")
+_BOUND_BEFORE = re.compile(r"(?:[东南西北](?:至|临|靠|接|邻|起)|起于|止于|位于)$")  # not 终于: also "at last"
+_SIDE_AFTER = re.compile(r"以[东南西北]|两侧|交叉口|路口")
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
+_NOT_ROADS = frozenset(("道路", "公路", "马路", "铁路", "线路", "大道", "大街", "街巷", "小路", "新路", "一路"))
+
+
+def bounding_roads(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the roads ``text`` bounds a site by: a road's name (two to eight characters before 路, 街,
+    大道, …, back to a break, a bound's word or the road before it) right after a bound's word (东至, 北靠, 位于) or
+    right before a side's (以南, 两侧, 交叉口).
+
+    >>> text = "项目位于广场南路以南、春潮路以北；东至环岛路，北靠桃湾路和翁山路交叉口，一路向北，道路以南，北接路桥大道"
+    >>> [text[s:e] for s, e in bounding_roads(text)]
+    ['广场南路', '春潮路', '环岛路', '桃湾路', '翁山路', '路桥大道']
+    >>> text = "在九江路路口，东至规划道路，位于和平路以南，终于踏上归乡路"
+    >>> [text[s:e] for s, e in bounding_roads(text)]
+    ['九江路', '和平路']
+    """
+    found = []
+    for word in _ROAD_WORD.finditer(text):
+        start = word.start()
+        while start > 0 and word.start() - start < 8 and _NAME_CHAR.match(text, start - 1) \
+                and not _BOUND_BEFORE.search(text, 0, start):
+            start -= 1
+        joint = max(text.rfind(c, start, word.start() - 2) for c in "和与及在从到")
+        if joint >= start:
+            start = joint + 1  # 桃湾路和 + 翁山路, 在 + 九江路 (not 和平路: two characters of name at least)
+        name = text[start:word.end()]
+        if len(name) < 3 or name in _NOT_ROADS or name.endswith("道路") or "规划" in name:
+            continue  # 对道路两侧, 东至规划道路: no road's name
+        if _BOUND_BEFORE.search(text, 0, start) or _SIDE_AFTER.match(text, word.end()):
+            found.append((start, word.end()))
+    return found
+
+
 _DIRECTIONS = ("以东", "以南", "以西", "以北", "一带")
 # An address's house, building or floor number after a street, a compound or a building (体育场路10号, 财富大厦25楼,
 # 西四苑6幢): not part of the place (13 times of 14 in the annotated local news).
@@ -654,6 +692,8 @@ class TaggerComponent:
         predicted = self._runner.predict([v.text for v in views], batch_chars=self.batch_chars,
                                          min_prob=self.min_prob, keep=self.viterbi_labels)
         for doc, view, spans in zip(docs, views, predicted):
+            spans = list(spans) + [(s, e, "LOC") for s, e in bounding_roads(view.text)  # unless it cuts a name
+                                   if all(e <= a or b <= s or s <= a and b <= e for a, b, _ in spans)]
             _set_ents(doc, [(*view.to_original(s, e), label) for s, e, label in spans], view.original)
         return list(docs)
 

@@ -221,6 +221,12 @@ def test_a_zone_named_by_a_place_without_its_level_is_one_project(nlp):
     assert ("LOC", "台州") not in ents and ("LOC", "余杭") not in ents
 
 
+def test_the_roads_that_bound_a_site_are_places(nlp):
+    text = "文渊小学扩建工程项目位于广场南路以南、春潮路以北，东至环岛路，西临翁山路。"
+    places = [name for _, _, label, name in _ents(nlp(text)) if label == "LOC"]
+    assert places == ["广场南路", "春潮路", "环岛路", "翁山路"]
+
+
 def test_a_credit_line_lists_persons_and_a_zhejiang_surname_starts_a_name():
     text = "港口强区\n文 / 赵会营 石全\n摄影:苏巧将\n本报讯(记者 斯信忠 县委报道组 劳超杰)昨天"
     spans = [(13, 15, "LOC"), (19, 21, "PER"), (30, 39, "ORG")]  # as the tagger read them
