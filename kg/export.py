@@ -142,7 +142,9 @@ def write_gexf(graph: nx.Graph, path: Path, positions: dict | None = None) -> No
 
 
 def _csv(path: Path, header: Sequence[str], rows) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as f:
+    """A table in UTF-8 with a byte-order mark: without one, Excel reads a CSV in the system's code page (GBK on a
+    Chinese Windows) and shows its names garbled; pandas, Gephi, LibreOffice and WPS read it either way."""
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(header)
         writer.writerows(rows)

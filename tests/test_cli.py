@@ -56,7 +56,7 @@ def test_articles_jsonl_mentions_index_the_article_text(corpus_run):
     out, _ = corpus_run
     records = [json.loads(line) for line in (out / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len(records) >= 20
-    entity_ids = {row["id"] for row in csv.DictReader(open(out / "entities.csv", encoding="utf-8"))}
+    entity_ids = {row["id"] for row in csv.DictReader(open(out / "entities.csv", encoding="utf-8-sig"))}
     for r in records:
         assert set(r) == {"id", "source", "lines", "headline", "byline", "date", "text", "mentions"}
         assert r["lines"][0] <= r["lines"][1]

@@ -69,9 +69,9 @@ def test_dated_articles_make_a_dynamic_gexf_and_dated_tables(built, tmp_path):
     assert spells["PER:潘军明 LOC:路桥区"] == ("2022-01-26", "2022-01-26")
     back = nx.read_graphml(tmp_path / "graph.graphml")
     assert (back.nodes["LOC:路桥区"]["first_date"], back.nodes["LOC:路桥区"]["last_date"]) == ("2022-01-26", "2022-02-03")
-    rows = {r["id"]: r for r in csv.DictReader(open(tmp_path / "entities.csv", encoding="utf-8"))}
+    rows = {r["id"]: r for r in csv.DictReader(open(tmp_path / "entities.csv", encoding="utf-8-sig"))}
     assert (rows["PER:潘军明"]["first_date"], rows["PER:潘军明"]["last_date"]) == ("2022-01-26", "2022-01-26")
-    edge_rows = list(csv.DictReader(open(tmp_path / "edges.csv", encoding="utf-8")))
+    edge_rows = list(csv.DictReader(open(tmp_path / "edges.csv", encoding="utf-8-sig")))
     assert {(r["source"], r["target"], r["first_shared_date"]) for r in edge_rows} == {
         ("PER:潘军明", "LOC:路桥区", "2022-01-26"), ("LOC:路桥区", "PROJECT:台州湾新材料产业园", "2022-02-03")}
 
@@ -93,7 +93,9 @@ def test_write_outputs_writes_every_file(built, tmp_path):
                           "date": "", "text": "潘军明在路桥调研。", "mentions": [
                               {"start": 0, "end": 3, "label": "PER", "text": "潘军明", "entity": "PER:潘军明"},
                               {"start": 4, "end": 6, "label": "LOC", "text": "路桥", "entity": "LOC:路桥区"}]}
-    aliases = (tmp_path / "aliases.csv").read_text(encoding="utf-8").splitlines()
+    table = (tmp_path / "aliases.csv").read_bytes()
+    assert table.startswith("\ufeff".encode("utf-8"))  # a BOM: Excel reads the table as UTF-8, not GBK
+    aliases = table.decode("utf-8-sig").splitlines()
     assert aliases[0] == "alias,entity,rule,count" and "路桥,LOC:路桥区,admin-suffix,1" in aliases
     html = (tmp_path / "graph.html").read_text(encoding="utf-8")
     # nothing is loaded from anywhere: no script or stylesheet by address, no remote url() in the styles
