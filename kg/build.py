@@ -22,7 +22,7 @@ from .link import add_measures, build_graph, filter_graph
 from .normalise import Entity, Mention, mark_bracketed_names, resolve
 from .read import FORMATS, Skipped, read_paths
 from .recognise import group_chars_of, groups_by_chars, load_pipeline
-from .segment import Article, segment
+from .segment import Article, join_continuations, segment
 
 __all__ = ["Report", "build", "recognise_articles", "recognise_in_processes", "run"]
 
@@ -44,9 +44,12 @@ class Report:
     filtered: dict = field(default_factory=dict)  # filter -> nodes (or edges, for min_weight) it removed
     renamed: list[tuple[str, str]] = field(default_factory=list)  # (id, new id) of an article whose id was taken
     dates: list[str] = field(default_factory=list)  # the articles' dates (ISO), of those that have one
+    joined: int = 0  # continuations ("(上接第一版)") joined to the article they continue
 
     def summary(self) -> str:
         lines = [f"read {self.files} files, skipped {len(self.skipped)}; {self.articles} articles"]
+        if self.joined:
+            lines.append(f"  and {self.joined} continued from another page ((上接第一版)), each joined to its article")
         if self.dates:
             lines.append(f"  {len(self.dates)} of them dated, {min(self.dates)} to {max(self.dates)}")
         for s in self.skipped:
@@ -85,6 +88,9 @@ def _articles(paths: Sequence[str | Path], report: Report) -> list[Article]:
             continue
         sources.add(item.source)
         articles.extend(a for a in segment(item) if a.text.strip())
+    read = len(articles)
+    articles = join_continuations(articles)
+    report.joined = read - len(articles)
     taken: set[str] = set()
     for article in articles:  # one id, one article: two exports that both number their records from 1
         if article.id in taken:

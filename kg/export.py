@@ -194,7 +194,8 @@ def write_html(graph: nx.Graph, path: Path, articles: Sequence[Article], mention
                 "articles": shown.nodes[n]["articles"], "mentions": shown.nodes[n]["mentions"]} for n in shown}
     evidence = _evidence(articles, mentions)
     used = {a for n in shown for a, _ in evidence.get(n, [])} | {a for e in edges for a in e["shared"]}
-    article_info = {a.id: {"headline": a.headline, "source": a.source, "lines": list(a.lines), "date": a.date}
+    article_info = {a.id: {"headline": a.headline, "source": a.source, "lines": list(a.lines), "date": a.date,
+                           "continued": [[part["source"], part["lines"]] for part in a.continued]}
                     for a in articles if a.id in used}
     date_of = {a.id: a.date for a in articles if a.date}
     for edge in edges:  # the dates of all its articles, so that the page can show a period

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from .clean import is_traditional, to_simplified
 from .read import Document, iso_date
 
-__all__ = ["Article", "segment", "article_from_record"]
+__all__ = ["Article", "segment", "article_from_record", "join_continuations"]
 
 # "本报讯(记者王媛媛)1月25日, …", "本报讯（通讯员郭玲）近日，…", "本报讯(全媒体记者 金斌杰)9月18日…"
 LEAD_BYLINE = re.compile(r"^(本报[^\s(（]{0,4}讯\s*[(（][^)）]{1,40}[)）]|[(（](?:本报)?(?:全媒体)?记者[^)）]{1,30}[)）])")
@@ -69,11 +69,14 @@ class Article:
     date: str = ""
     meta: dict = field(default_factory=dict)
     mentions: list = field(default_factory=list)  # kg.normalise.Mention, filled in by recognition
+    # where the article goes on in another page's text ("(下转第二版)" … "(上接第一版)": :func:`join_continuations`):
+    # {"source", "lines", "start"} of each part after the first, ``start`` its offset in ``text``
+    continued: list = field(default_factory=list)
 
     def to_dict(self) -> dict:
         """The ``articles.jsonl`` record of this article."""
         return {"id": self.id, "source": self.source, "lines": list(self.lines), "headline": self.headline,
-                "byline": self.byline, "date": self.date, "text": self.text,
+                "byline": self.byline, "date": self.date, "text": self.text, "continued": self.continued,
                 "mentions": [m.to_dict() for m in self.mentions]}
 
 
@@ -198,6 +201,43 @@ def segment(doc: Document) -> list[Article]:
     _give_back_stacked_headlines(builders)
     date = _page_date(doc.text) or doc.date  # the page's own date line first, then its file's
     return [_article(doc, k, b, date) for k, b in enumerate(builders, 1)]
+
+
+def join_continuations(articles: list[Article]) -> list[Article]:
+    r"""``articles`` with each one that a page continues on another page joined to it: an article that ends
+    "(下转第二版)" takes in the article of another page of the same folder (and of the same date, where both are
+    dated) that starts "(上接第一版)" under a headline sharing four characters or more with its own, the one that
+    shares most; or, under no headline, the one such article the issue leaves open. The parts are joined by a
+    blank line; ``continued`` says where each part after the first came from. One story is one article, so the
+    entities of both parts are linked.
+
+    >>> front = Article("p1.txt#1", "p1.txt", (3, 9), "聚力三条路径 奋进三高三新", "", "聚力三条路径 奋进三高三新\n\n潘军明说。(下转第二版)")
+    >>> other = Article("p2.txt#1", "p2.txt", (1, 4), "路桥召开人代会", "", "路桥召开人代会\n\n会议开幕。")
+    >>> rest = Article("p2.txt#2", "p2.txt", (6, 8), "聚力三条路径", "", "聚力三条路径\n\n(上接第一版)李跃旗说。")
+    >>> [(a.id, a.text, a.continued) for a in join_continuations([front, other, rest])]  # doctest: +NORMALIZE_WHITESPACE
+    [('p1.txt#1', '聚力三条路径 奋进三高三新\n\n潘军明说。(下转第二版)\n\n聚力三条路径\n\n(上接第一版)李跃旗说。',
+      [{'source': 'p2.txt', 'lines': [6, 8], 'start': 29, 'id': 'p2.txt#2'}]),
+     ('p2.txt#1', '路桥召开人代会\n\n会议开幕。', [])]
+    """
+    opened = [a for a in articles if CONTINUED.search(a.text.rstrip())]
+    joined: dict[str, Article] = {}  # continuation id -> the article it continues
+    for part in articles:
+        if not any(CONTINUATION.match(line.strip()) for line in part.text.split("\n")[:6]):
+            continue
+        open_here = [a for a in opened if a.source != part.source and a.id not in joined.values()
+                     and a.source.rpartition("/")[0] == part.source.rpartition("/")[0]
+                     and (not a.date or not part.date or a.date == part.date)]
+        scored = sorted(((_common_run(a.headline, part.headline), a.id) for a in open_here), reverse=True)
+        if part.headline and scored and scored[0][0] >= 4 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+            joined[part.id] = next(a for a in open_here if a.id == scored[0][1])
+        elif not part.headline and len(open_here) == 1:
+            joined[part.id] = open_here[0]
+    for part_id, first in joined.items():
+        part = next(a for a in articles if a.id == part_id)
+        start = len(first.text) + 2
+        first.text += "\n\n" + part.text
+        first.continued.append({"source": part.source, "lines": list(part.lines), "start": start, "id": part.id})
+    return [a for a in articles if a.id not in joined]
 
 
 def _page_date(text: str) -> str:

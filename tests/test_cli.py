@@ -58,7 +58,7 @@ def test_articles_jsonl_mentions_index_the_article_text(corpus_run):
     assert len(records) >= 20
     entity_ids = {row["id"] for row in csv.DictReader(open(out / "entities.csv", encoding="utf-8-sig"))}
     for r in records:
-        assert set(r) == {"id", "source", "lines", "headline", "byline", "date", "text", "mentions"}
+        assert set(r) == {"id", "source", "lines", "headline", "byline", "date", "text", "continued", "mentions"}
         assert r["lines"][0] <= r["lines"][1]
         for m in r["mentions"]:
             assert r["text"][m["start"]:m["end"]] == m["text"]
@@ -234,6 +234,56 @@ def test_dates_of_an_export_are_read_in_any_common_form_and_the_run_says_what_it
     assert dates == ["2022-01-06", "2021-09-18", "", ""]
     person = nx.read_graphml(tmp_path / "out" / "graph.graphml").nodes["PER:李跃旗"]
     assert (person["first_date"], person["last_date"]) == ("2021-09-18", "2022-01-06")
+
+
+FRONT_PAGE = """台州日报
+
+2022年1月26日 星期三
+
+聚力“三条路径” 奋进“三高三新”
+
+本报讯(记者王媛媛)1月25日,区委书记潘军明在路桥区调研台州湾新区建设。
+
+他强调,要加快项目建设。(下转第二版)
+"""
+SECOND_PAGE = """台州日报
+
+2022年1月26日 星期三
+
+温岭召开人代会
+
+本报讯(记者张荣)1月25日,温岭市第十六届人民代表大会开幕。市长吴海平作报告。
+
+聚力“三条路径”
+
+(上接第一版)温岭市委书记李跃旗表示,要推进台州湾新区建设。
+"""
+
+
+def test_an_article_continued_on_another_page_is_one_article_with_both_parts(tmp_path, capsys):
+    issue = tmp_path / "issue"
+    issue.mkdir()
+    (issue / "01.txt").write_text(FRONT_PAGE, encoding="utf-8")
+    (issue / "02.txt").write_text(SECOND_PAGE, encoding="utf-8")
+    assert main(["build", str(issue), "-o", str(tmp_path / "out")]) == 0
+    assert "2 articles\n  and 1 continued from another page ((上接第一版)), each joined to its article\n" in capsys.readouterr().out
+    records = {json.loads(line)["id"]: json.loads(line) for line in
+               (tmp_path / "out" / "articles.jsonl").read_text(encoding="utf-8").splitlines()}
+    story = records["01.txt#1"]
+    part = story["continued"][0]
+    assert (part["source"], part["lines"], part["id"]) == ("02.txt", [9, 11], "02.txt#2")
+    assert story["text"][part["start"]:].startswith("聚力“三条路径”\n\n(上接第一版)温岭市委书记李跃旗")
+    assert {m["text"] for m in story["mentions"]} >= {"潘军明", "李跃旗"}
+    graph = nx.read_graphml(tmp_path / "out" / "graph.graphml")
+    assert graph.edges["PER:潘军明", "PER:李跃旗"]["shared_articles"] == "01.txt#1"
+    assert not graph.has_edge("PER:李跃旗", "PER:吴海平")
+    # pages of another folder (another paper) are not read as the same issue
+    other = tmp_path / "other"
+    other.mkdir()
+    (issue / "02.txt").rename(other / "02.txt")
+    assert main(["build", str(tmp_path / "issue"), str(other), "-o", str(tmp_path / "out2"), "-q"]) == 0
+    records = [json.loads(line) for line in (tmp_path / "out2" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 3 and all(r["continued"] == [] for r in records)
 
 
 def test_scoring_predictions_needs_one_record_per_id(tmp_path, capsys):

@@ -190,6 +190,7 @@ def test_a_period_shows_only_the_entities_and_links_of_the_articles_dated_within
     mentions = [Mention("a1", 0, 3, "PER", "潘军明"), Mention("a1", 4, 6, "LOC", "路桥"),
                 Mention("a2", 0, 3, "PER", "潘军明"), Mention("a2", 4, 6, "LOC", "椒江"),
                 Mention("a3", 0, 3, "PER", "潘军明"), Mention("a3", 4, 10, "ORG", "台州市工商联")]
+    articles[1].continued = [{"source": "p2.txt", "lines": [5, 6], "start": 8, "id": "p2.txt#2"}]  # (下转第二版)
     graph = add_measures(build_graph(articles, mentions, resolve(mentions)))
     path = tmp_path / "graph.html"
     write_html(graph, path, articles, mentions, layout(graph))
@@ -213,6 +214,6 @@ def test_a_period_shows_only_the_entities_and_links_of_the_articles_dated_within
     box = browser.find_element(By.ID, "search")
     box.send_keys("潘军明")
     assert [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#articles li")] == [
-        "潘军明到椒江\n2022-03-01 · p.txt lines 3–3\n潘军明到椒江。"]
+        "潘军明到椒江\n2022-03-01 · p.txt lines 3–3, continued in p2.txt lines 5–6\n潘军明到椒江。"]
     set_period("", "")
     assert browser.execute_script("return kgNetwork.body.data.nodes.getIds().length") == 4
