@@ -191,7 +191,9 @@ def write_html(graph: nx.Graph, path: Path, articles: Sequence[Article], mention
     net.toggle_physics(False)
     nodes, edges, *_ = net.get_network_data()
     info = {n: {"type": shown.nodes[n]["type"], "aliases": shown.nodes[n]["aliases"],
-                "articles": shown.nodes[n]["articles"], "mentions": shown.nodes[n]["mentions"]} for n in shown}
+                "articles": shown.nodes[n]["articles"], "mentions": shown.nodes[n]["mentions"],
+                "first_date": shown.nodes[n].get("first_date", ""), "last_date": shown.nodes[n].get("last_date", "")}
+            for n in shown}
     evidence = _evidence(articles, mentions)
     used = {a for n in shown for a, _ in evidence.get(n, [])} | {a for e in edges for a in e["shared"]}
     article_info = {a.id: {"headline": a.headline, "source": a.source, "lines": list(a.lines), "date": a.date,

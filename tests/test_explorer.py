@@ -209,11 +209,18 @@ def test_a_period_shows_only_the_entities_and_links_of_the_articles_dated_within
 
     set_period("2022-01-01", "")
     assert sorted(browser.execute_script("return kgNetwork.body.data.nodes.getIds()")) == ["LOC:椒江", "PER:潘军明"]
+    assert browser.find_element(By.ID, "period-span").text == (
+        "articles dated 2021-05-01 – 2022-03-01; in this period: 2 entities, 1 link")
     assert browser.execute_script("return kgNetwork.body.data.edges.get().map(function (e) {"
                                   "return [e.from, e.to].sort().join(' '); })") == ["LOC:椒江 PER:潘军明"]
     box = browser.find_element(By.ID, "search")
     box.send_keys("潘军明")
     assert [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#articles li")] == [
         "潘军明到椒江\n2022-03-01 · p.txt lines 3–3, continued in p2.txt lines 5–6\n潘军明到椒江。"]
+    assert browser.find_element(By.CSS_SELECTOR, "#details .note").text == (
+        "PER · 3 articles · 3 mentions · 2021-05-01 – 2022-03-01")
+    _click_link(browser, "PER:潘军明", "LOC:椒江")
+    assert browser.find_element(By.CSS_SELECTOR, "#details .note").text == (
+        "1 shared article, 1 shared sentence · NPMI 0 · 2022-03-01")
     set_period("", "")
     assert browser.execute_script("return kgNetwork.body.data.nodes.getIds().length") == 4
