@@ -235,8 +235,8 @@ def write_outputs(out: Path, graph: nx.Graph, articles: Sequence[Article], menti
     write_graphml(graph, paths["graph.graphml"], positions)
     write_gexf(graph, paths["graph.gexf"], positions)
     write_html(graph, paths["graph.html"], articles, mentions, positions, max_nodes=max_nodes)
-    node_cols = ("label", "type", "mentions", "articles", "first_date", "last_date", "degree", "weighted_degree",
-                 "pagerank", "community", "aliases", "article_ids")
+    node_cols = ("label", "type", "mentions", "articles", "first_date", "last_date", "latitude", "longitude",
+                 "degree", "weighted_degree", "pagerank", "community", "aliases", "article_ids")
     _csv(paths["entities.csv"], ("id",) + node_cols,
          ([n] + [d.get(c, "") for c in node_cols] for n, d in graph.nodes(data=True)))
     edge_cols = ("weight", "sentence_weight", "npmi", "first_shared_date", "last_shared_date", "shared_articles",

@@ -14,14 +14,17 @@ https://github.com/dongrixinyu/JioNLP); rebuild it with ``python -m kg.gazetteer
 
 from __future__ import annotations
 
+import csv
 import sys
 import zipfile
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
 PLACES_FILE = Path(__file__).parent / "data" / "places.txt"
 PREFECTURES_FILE = Path(__file__).parent / "data" / "prefectures.txt"
 TOWNS_FILE = Path(__file__).parent / "data" / "towns.txt"
+COORDINATES_FILE = Path(__file__).parent / "data" / "coordinates.txt"
 
 # Town-level units that are places; the rest of that level (工业区, 开发区, 农场, 林场, …) are zones or farms.
 TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木")
@@ -124,6 +127,44 @@ def town_in(place: str, stem: str) -> bool:
     return any(stem + unit in towns for unit in TOWN_SUFFIXES)
 
 
+@lru_cache(maxsize=1)
+def _coordinates() -> dict[str, tuple[float, float]]:
+    rows = (line.split("\t") for line in COORDINATES_FILE.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#"))
+    return {name: (float(latitude), float(longitude)) for name, latitude, longitude in rows}
+
+
+def coordinates(name: str) -> tuple[float, float] | None:
+    """(latitude, longitude) of the division ``name`` (province, prefecture or county level, by its full name,
+    or the short form of one province or prefecture-level city), or None: a town, a name several divisions share (鼓楼区), a place abroad. A county that changed its level keeps
+    its point (玉环县 became 玉环市 in 2017).
+
+    >>> coordinates("温岭市"), coordinates("玉环市"), coordinates("杭州"), coordinates("鼓楼区"), coordinates("石塘镇")
+    ((28.372506, 121.385604), (28.135929, 121.231805), (30.24692, 120.209789), None, None)
+    >>> coordinates("横峰"), coordinates("东海")  # 温岭's 横峰街道 and the sea, not 横峰县 and 东海县
+    (None, None)
+    """
+    known = _coordinates()
+    if name in known:
+        return known[name]
+    if (full := full_name(name)) is not None:  # 上海, 广东: a province's or a city's short form; a county's (横峰,
+        return coordinates(full) if prefecture_of(full) is None else None  # 东海) is often a town or a sea nearby
+    if not name.endswith(("县", "市", "区")):
+        return None
+    same = [known[n] for n in (name[:-1] + unit for unit in "县市区") if n in known]
+    return same[0] if len(same) == 1 else None
+
+
+def read_cpca(adcodes: Path) -> list[str]:
+    """"name<TAB>latitude<TAB>longitude" lines from cpca's ``adcodes.csv`` (MIT, https://github.com/DQinYuan/
+    chinese_province_city_area_mapper): China's divisions to county level, the names that one division alone has."""
+    rows = [row for row in csv.DictReader(adcodes.read_text(encoding="utf-8").splitlines())
+            if row["latitude"] and row["longitude"]]
+    count = Counter(row["name"] for row in rows)
+    return sorted(f"{row['name']}\t{float(row['latitude']):.6f}\t{float(row['longitude']):.6f}"
+                  for row in rows if count[row["name"]] == 1)
+
+
 def place_matches(text: str) -> list[tuple[int, int]]:
     """Every (start, end) where a gazetteer place name occurs in ``text``, overlapping ones included.
 
@@ -194,6 +235,13 @@ def read_jionlp(folder: Path) -> tuple[list[str], list[str], list[str]]:
 
 
 def main(argv: list[str]) -> None:
+    if len(argv) > 1:  # python -m kg.gazetteer JIONLP_DICTIONARY_DIR CPCA_ADCODES_CSV
+        points = read_cpca(Path(argv[1]))
+        COORDINATES_FILE.write_text("# China's divisions to county level: name, latitude, longitude. Derived from "
+                                    "cpca's adcodes.csv (MIT, https://github.com/DQinYuan/"
+                                    "chinese_province_city_area_mapper) by `python -m kg.gazetteer DIR CSV`.\n"
+                                    + "\n".join(points) + "\n", encoding="utf-8")
+        print(f"{len(points)} points written to {COORDINATES_FILE}")
     names, parents, towns = read_jionlp(Path(argv[0]))
     source = ("# Derived from JioNLP's dictionaries (Apache-2.0, https://github.com/dongrixinyu/JioNLP) by "
               "`python -m kg.gazetteer DIR`.\n")

@@ -8,7 +8,8 @@ its two entities share or, where they share none, the sentence each first appear
 article (joined by " … "). Where the articles are dated (a page's date line, a JSONL "date"), nodes carry
 ``first_date`` and ``last_date``, the first and last date of their articles, and edges ``first_shared_date`` and
 ``last_shared_date``, those of their shared articles ("" when none is dated; GraphML's keys are named by their
-attributes, so a node's and an edge's attribute cannot share a name).
+attributes, so a node's and an edge's attribute cannot share a name). A place that is a division of China to
+county level (台州市, 温岭市, 浙江省) carries its ``latitude`` and ``longitude``, for a map (Gephi's GeoLayout, QGIS).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Sequence
 
 import networkx as nx
 
+from .gazetteer import coordinates
 from .normalise import Entity, Mention
 from .segment import Article
 
@@ -52,9 +54,11 @@ def build_graph(articles: Sequence[Article], mentions: Sequence[Mention], entiti
     graph = nx.Graph()
     date_of = {a.id: a.date for a in articles if a.date}
     for e in entities.values():
+        point = coordinates(e.name) if e.type == "LOC" else None
         graph.add_node(e.id, label=e.name, type=e.type, mentions=e.mentions, articles=len(e.articles),
                        aliases="|".join(sorted(e.aliases, key=lambda a: (-e.aliases[a], a))),
-                       article_ids="|".join(e.articles), **_date_span(e.articles, date_of))
+                       article_ids="|".join(e.articles), **_date_span(e.articles, date_of),
+                       **({"latitude": point[0], "longitude": point[1]} if point else {}))
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         if m.entity:

@@ -71,6 +71,10 @@ def test_dated_articles_make_a_dynamic_gexf_and_dated_tables(built, tmp_path):
     assert (back.nodes["LOC:路桥区"]["first_date"], back.nodes["LOC:路桥区"]["last_date"]) == ("2022-01-26", "2022-02-03")
     rows = {r["id"]: r for r in csv.DictReader(open(tmp_path / "entities.csv", encoding="utf-8-sig"))}
     assert (rows["PER:潘军明"]["first_date"], rows["PER:潘军明"]["last_date"]) == ("2022-01-26", "2022-01-26")
+    # a division's point, for a map; none for a person
+    assert (rows["LOC:路桥区"]["latitude"], rows["LOC:路桥区"]["longitude"]) == ("28.582654", "121.365123")
+    assert (rows["PER:潘军明"]["latitude"], rows["PER:潘军明"]["longitude"]) == ("", "")
+    assert back.nodes["LOC:路桥区"]["latitude"] == 28.582654 and "latitude" not in back.nodes["PER:潘军明"]
     edge_rows = list(csv.DictReader(open(tmp_path / "edges.csv", encoding="utf-8-sig")))
     assert {(r["source"], r["target"], r["first_shared_date"]) for r in edge_rows} == {
         ("PER:潘军明", "LOC:路桥区", "2022-01-26"), ("LOC:路桥区", "PROJECT:台州湾新材料产业园", "2022-02-03")}

@@ -68,3 +68,13 @@ def test_nodes_and_links_carry_the_first_and_last_date_of_their_articles():
     assert (edge["first_shared_date"], edge["last_shared_date"]) == ("2021-12-30", "2022-03-01")
     undated = build_graph(articles[2:], mentions[4:], resolve(mentions[4:]))
     assert (undated.nodes["PER:潘军明"]["first_date"], undated.nodes["PER:潘军明"]["last_date"]) == ("", "")
+
+
+def test_a_place_that_is_a_division_carries_its_coordinates_for_a_map():
+    articles = [Article("a1", "p.txt", (1, 1), "", "", "潘军明在台州市温岭市横峰调研。")]
+    mentions = [Mention("a1", 0, 3, "PER", "潘军明"), Mention("a1", 4, 7, "LOC", "台州市"),
+                Mention("a1", 7, 10, "LOC", "温岭市"), Mention("a1", 10, 12, "LOC", "横峰")]
+    graph = build_graph(articles, mentions, resolve(mentions))
+    located = {n: (d["latitude"], d["longitude"]) for n, d in graph.nodes(data=True) if "latitude" in d}
+    # 横峰 here is 温岭's 横峰街道 (a town: no point), not Jiangxi's 横峰县
+    assert located == {"LOC:台州市": (28.65638, 121.42076), "LOC:温岭市": (28.372506, 121.385604)}
