@@ -192,7 +192,8 @@ def write_html(graph: nx.Graph, path: Path, articles: Sequence[Article], mention
     nodes, edges, *_ = net.get_network_data()
     info = {n: {"type": shown.nodes[n]["type"], "aliases": shown.nodes[n]["aliases"],
                 "articles": shown.nodes[n]["articles"], "mentions": shown.nodes[n]["mentions"],
-                "first_date": shown.nodes[n].get("first_date", ""), "last_date": shown.nodes[n].get("last_date", "")}
+                "first_date": shown.nodes[n].get("first_date", ""), "last_date": shown.nodes[n].get("last_date", ""),
+                **{k: shown.nodes[n][k] for k in ("latitude", "longitude") if k in shown.nodes[n]}}
             for n in shown}
     evidence = _evidence(articles, mentions)
     used = {a for n in shown for a, _ in evidence.get(n, [])} | {a for e in edges for a in e["shared"]}

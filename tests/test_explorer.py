@@ -224,3 +224,27 @@ def test_a_period_shows_only_the_entities_and_links_of_the_articles_dated_within
         "1 shared article, 1 shared sentence · NPMI 0 · 2022-03-01")
     set_period("", "")
     assert browser.execute_script("return kgNetwork.body.data.nodes.getIds().length") == 4
+
+
+def test_the_map_layout_draws_the_places_with_coordinates_where_they_are(browser, tmp_path):
+    articles = [Article("a1", "p.txt", (1, 1), "", "", "潘军明在台州市、杭州市和温州市调研，也到沿江镇。")]
+    mentions = [Mention("a1", 0, 3, "PER", "潘军明"), Mention("a1", 4, 7, "LOC", "台州市"),
+                Mention("a1", 8, 11, "LOC", "杭州市"), Mention("a1", 12, 15, "LOC", "温州市"),
+                Mention("a1", 20, 23, "LOC", "沿江镇")]
+    graph = add_measures(build_graph(articles, mentions, resolve(mentions)))
+    path = tmp_path / "graph.html"
+    write_html(graph, path, articles, mentions, layout(graph))
+    browser.get(path.as_uri())
+    for _ in range(50):
+        if browser.execute_script("return !!window.kgNetwork"):
+            break
+        time.sleep(0.1)
+    from selenium.webdriver.support.ui import Select
+    Select(browser.find_element(By.ID, "layout")).select_by_value("map")
+    positions = browser.execute_script("return kgNetwork.getPositions()")
+    assert sorted(positions) == ["LOC:台州市", "LOC:杭州市", "LOC:温州市"]  # the person and the town have no point
+    taizhou, hangzhou, wenzhou = (positions[n] for n in ("LOC:台州市", "LOC:杭州市", "LOC:温州市"))
+    assert hangzhou["y"] < taizhou["y"] < wenzhou["y"]  # north is up
+    assert hangzhou["x"] < wenzhou["x"] < taizhou["x"]  # east to the right
+    Select(browser.find_element(By.ID, "layout")).select_by_value("network")
+    assert len(browser.execute_script("return kgNetwork.getPositions()")) == 5
