@@ -5,6 +5,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import sqlite3
 import sys
 import time
 from collections import Counter
@@ -21,10 +24,13 @@ from .errors import InputError
 from .link import add_measures, build_graph, filter_graph
 from .normalise import Entity, Mention, mark_bracketed_names, resolve
 from .read import FORMATS, Skipped, read_paths
-from .recognise import group_chars_of, groups_by_chars, load_pipeline
+from .recognise import group_chars_of, groups_by_chars, load_pipeline, recogniser_fingerprint
 from .segment import Article, join_continuations, segment
 
-__all__ = ["Report", "build", "recognise_articles", "recognise_in_processes", "run"]
+__all__ = ["Report", "MentionCache", "build", "recognise_articles", "recognise_in_processes", "run"]
+
+# where ``kg build`` keeps what it recognised, in its output folder (``--no-cache``: not kept)
+CACHE_NAME = ".kg-cache.sqlite"
 
 
 @dataclass
@@ -45,6 +51,8 @@ class Report:
     renamed: list[tuple[str, str]] = field(default_factory=list)  # (id, new id) of an article whose id was taken
     dates: list[str] = field(default_factory=list)  # the articles' dates (ISO), of those that have one
     joined: int = 0  # continuations ("(上接第一版)") joined to the article they continue
+    cache: str = ""  # the cache file, when one was used
+    cached: int = 0  # articles whose mentions came from it
 
     def summary(self) -> str:
         lines = [f"read {self.files} files, skipped {len(self.skipped)}; {self.articles} articles"]
@@ -61,6 +69,9 @@ class Report:
         if self.unnamed:
             lines.append(f"  {self.unnamed} of them name no entity "
                          "(a bare surname, a number, a common word, a bare body such as 党支部)")
+        if self.cache:
+            lines.append(f"  {self.cached} of the {self.articles} articles recognised in an earlier run, "
+                         f"taken from {self.cache}")
         lines.append(f"graph: {self.nodes} nodes, {self.edges} edges")
         for name, count in self.filtered.items():
             what = "edges" if name == "min_weight" else "nodes"
@@ -127,6 +138,51 @@ def recognise_articles(nlp: Language, articles: Sequence[Article], *, batch_size
     return mentions
 
 
+class MentionCache:
+    """The spans one recogniser found in each text, kept in a SQLite file, so that a rerun (another filter, a new
+    day's pages) recognises only the texts it has not seen. Texts are keyed by their SHA-256, the recogniser by
+    :func:`~kg.recognise.recogniser_fingerprint`, which changes with the model and with kg's rules.
+
+    A text recognised alone or beside others can differ by an entity or two (the int8 tagger scales a batch's
+    activations together), so a run that takes some articles from the cache can differ that much from one that
+    recognises them all afresh; a rerun of the same pages gives the same mentions.
+    """
+
+    def __init__(self, path: str | Path, recogniser: str):
+        self.path, self.recogniser = Path(path), recogniser
+        try:
+            self.db = sqlite3.connect(self.path)
+            self.db.execute("CREATE TABLE IF NOT EXISTS spans (recogniser TEXT, text TEXT, spans TEXT, "
+                            "PRIMARY KEY (recogniser, text))")
+        except sqlite3.Error as error:
+            raise InputError(f"{self.path}: cannot use it as the mention cache ({error}); "
+                             "remove it or pass --no-cache") from None
+
+    @staticmethod
+    def _key(text: str) -> str:
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def lookup(self, texts: Sequence[str]) -> list[list[tuple[int, int, str]] | None]:
+        """The spans kept for each text, None where the cache has none."""
+        keys = [self._key(t) for t in texts]
+        found: dict[str, str] = {}
+        for at in range(0, len(keys), 500):  # SQLite limits a query's parameters
+            chunk = keys[at:at + 500]
+            rows = self.db.execute(f"SELECT text, spans FROM spans WHERE recogniser = ? AND text IN "
+                                   f"({','.join('?' * len(chunk))})", [self.recogniser, *chunk])
+            found.update(rows.fetchall())
+        return [[tuple(span) for span in json.loads(found[k])] if k in found else None for k in keys]  # type: ignore[misc]
+
+    def store(self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int, str]]]) -> None:
+        with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO spans VALUES (?, ?, ?)",
+                                [(self.recogniser, self._key(t), json.dumps([list(s) for s in found]))
+                                 for t, found in zip(texts, spans)])
+
+    def close(self) -> None:
+        self.db.close()
+
+
 _worker_nlp: Language | None = None
 _worker_error: Exception | None = None
 
@@ -167,27 +223,45 @@ def recognise_in_processes(ner: str | None, articles: Sequence[Article], process
 
 
 def build(paths: Iterable[str | Path], *, ner: str | None = None, nlp: Language | None = None,
-          report: Report | None = None, progress: Callable[[int, int], None] | None = None, processes: int = 1
-          ) -> tuple[nx.Graph, list[Article]]:
+          report: Report | None = None, progress: Callable[[int, int], None] | None = None, processes: int = 1,
+          cache: str | Path | None = None) -> tuple[nx.Graph, list[Article]]:
     """Read, segment, recognise, normalise and link: the graph and the articles (each with its mentions).
 
     paths: files or folders of ``.txt``/``.md`` pages and ``.jsonl`` exports.
     ner (str | None): recogniser, as for ``--ner`` (None: the shipped model).
     nlp (Language | None): an already loaded pipeline, to reuse across calls.
     processes (int): recognise in this many processes (``ner`` is loaded in each; ``nlp`` is then not used).
+    cache (path | None): a :class:`MentionCache` file of the ``ner`` recogniser's spans, read and added to (not
+        with ``nlp``, whose recogniser it cannot name).
     """
-    graph, articles, _ = _build(paths, ner=ner, nlp=nlp, report=report, progress=progress, processes=processes)
+    graph, articles, _ = _build(paths, ner=ner, nlp=nlp, report=report, progress=progress, processes=processes,
+                                cache=None if cache is None or nlp is not None else Path(cache))
     return graph, articles
 
 
-def _build(paths, *, ner, nlp, report, progress, processes=1) -> tuple[nx.Graph, list[Article], dict[str, Entity]]:
+def _build(paths, *, ner, nlp, report, progress, processes=1, cache: Path | None = None
+           ) -> tuple[nx.Graph, list[Article], dict[str, Entity]]:
     started = time.time()
     report = report if report is not None else Report()
     articles = _articles(list(paths), report)
-    if processes > 1:
-        mentions = recognise_in_processes(ner, articles, processes, progress=progress)
-    else:
-        mentions = recognise_articles(nlp or load_pipeline(ner), articles, progress=progress)
+    store = MentionCache(cache, recogniser_fingerprint(ner)) if cache is not None else None
+    try:
+        kept = store.lookup([a.text for a in articles]) if store else [None] * len(articles)
+        for article, spans in zip(articles, kept):
+            if spans is not None:
+                _attach(article, spans)
+        todo = [a for a, spans in zip(articles, kept) if spans is None]
+        if todo and processes > 1:
+            recognise_in_processes(ner, todo, processes, progress=progress)
+        elif todo:
+            recognise_articles(nlp or load_pipeline(ner), todo, progress=progress)
+        if store:
+            store.store([a.text for a in todo], [[(m.start, m.end, m.label) for m in a.mentions] for a in todo])
+            report.cache, report.cached = str(cache), len(articles) - len(todo)
+    finally:
+        if store:
+            store.close()
+    mentions = [m for a in articles for m in a.mentions]
     entities = resolve(mentions)
     graph = add_measures(build_graph(articles, mentions, entities))
     report.articles = len(articles)
@@ -200,9 +274,11 @@ def _build(paths, *, ner, nlp, report, progress, processes=1) -> tuple[nx.Graph,
 
 
 def run(paths: Sequence[str | Path], out: Path, *, ner: str | None = None, max_nodes: int = 1500,
-        progress: Callable[[int, int], None] | None = None, filters: dict | None = None, processes: int = 1) -> Report:
-    """``kg build``: build the graph (recognising in ``processes`` processes), apply ``filters`` (keywords of
-    :func:`kg.link.filter_graph`; none by default) and write every output into ``out``."""
+        progress: Callable[[int, int], None] | None = None, filters: dict | None = None, processes: int = 1,
+        cache: bool = True) -> Report:
+    """``kg build``: build the graph (recognising in ``processes`` processes, taking what an earlier run into
+    ``out`` recognised from its cache, :data:`CACHE_NAME`, unless ``cache`` is False), apply ``filters`` (keywords
+    of :func:`kg.link.filter_graph`; none by default) and write every output into ``out``."""
     from .export import write_outputs
 
     try:  # before the work, so that a path that cannot hold the outputs fails now, not after recognition
@@ -212,7 +288,7 @@ def run(paths: Sequence[str | Path], out: Path, *, ner: str | None = None, max_n
     started = time.time()
     report = Report()
     graph, articles, entities = _build(paths, ner=ner, nlp=None, report=report, progress=progress,
-                                       processes=processes)
+                                       processes=processes, cache=out / CACHE_NAME if cache else None)
     if filters:
         graph, report.filtered = filter_graph(graph, **filters)
         entities = {k: e for k, e in entities.items() if k in graph}

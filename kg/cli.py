@@ -66,7 +66,7 @@ def cmd_build(args) -> int:
     filters = {"min_mentions": args.min_mentions, "min_weight": args.min_weight, "types": args.types,
                "top": args.top}
     report = run(args.paths or ["corpus"], Path(args.output), ner=args.ner, max_nodes=args.max_nodes,
-                 progress=_progress(args.quiet), filters=filters, processes=args.processes)
+                 progress=_progress(args.quiet), filters=filters, processes=args.processes, cache=not args.no_cache)
     if not args.quiet:
         print(report.summary())
     else:
@@ -198,6 +198,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--top", type=_at_least_one, default=None, help="keep only the N entities in most articles")
     b.add_argument("--processes", type=_at_least_one, default=1,
                    help="recognise in this many processes, one CPU core each (default 1; each loads the model)")
+    b.add_argument("--no-cache", action="store_true",
+                   help="recognise every article afresh and keep nothing (default: reuse and keep what was "
+                        "recognised, in OUTPUT/.kg-cache.sqlite)")
     b.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     b.set_defaults(func=cmd_build)
 

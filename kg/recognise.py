@@ -15,6 +15,7 @@ index the original text. :func:`load_pipeline` turns a ``--ner`` choice into a p
 
 from __future__ import annotations
 
+import hashlib
 import re
 import site
 from bisect import bisect_left
@@ -1323,6 +1324,18 @@ def new_pipeline(tagger: Tagger) -> Language:
 
 def _pipeline_folder(choice: str) -> Path:
     return DEFAULT_MODEL if choice == "default" else Path(choice)
+
+
+def recogniser_fingerprint(ner: str | None = None) -> str:
+    """A SHA-256 that changes whenever what the ``ner`` choice finds in a text can change: the pipeline folder's
+    files (for HanLP, the choice's name) and kg's own code and data (its rules and gazetteer)."""
+    choice = ner or "default"
+    digest = hashlib.sha256(choice.encode("utf-8") if choice.startswith("hanlp") else b"")
+    package = Path(__file__).parent
+    folder = [] if choice.startswith("hanlp") else sorted(p for p in _pipeline_folder(choice).rglob("*") if p.is_file())
+    for path in folder + sorted(package.glob("*.py")) + sorted((package / "data").glob("*")):
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def group_chars_of(ner: str | None = None) -> int:

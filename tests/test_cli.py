@@ -3,6 +3,7 @@
 import csv
 import json
 from pathlib import Path
+import shutil
 import subprocess
 import sys
 
@@ -284,6 +285,46 @@ def test_an_article_continued_on_another_page_is_one_article_with_both_parts(tmp
     assert main(["build", str(tmp_path / "issue"), str(other), "-o", str(tmp_path / "out2"), "-q"]) == 0
     records = [json.loads(line) for line in (tmp_path / "out2" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len(records) == 3 and all(r["continued"] == [] for r in records)
+
+
+def test_a_rerun_takes_what_was_recognised_from_the_cache_and_writes_the_same_outputs(corpus_run, tmp_path, capsys):
+    out, first = corpus_run
+    assert f"  0 of the 24 articles recognised in an earlier run, taken from {out / '.kg-cache.sqlite'}\n" in first
+    again = tmp_path / "again"
+    shutil.copytree(out, again)
+    (again / "graph.html").unlink()
+    assert main(["build", str(ROOT / "corpus"), "-o", str(again)]) == 0
+    assert "  24 of the 24 articles recognised in an earlier run, taken from" in capsys.readouterr().out
+    for name in sorted(OUTPUTS):
+        assert (again / name).read_bytes() == (out / name).read_bytes(), name
+    # a page added later: only its articles are recognised
+    pages = tmp_path / "pages"
+    shutil.copytree(ROOT / "corpus", pages)
+    (pages / "new.txt").write_text("本报讯(记者王媛媛)1月25日,温岭市委书记李跃旗来到石塘镇调研。\n", encoding="utf-8")
+    assert main(["build", str(pages), "-o", str(again), "-q"]) == 0
+    assert "PER:李跃旗" in nx.read_graphml(again / "graph.graphml")
+    assert main(["build", str(pages), "-o", str(again)]) == 0
+    assert "  25 of the 25 articles recognised in an earlier run" in capsys.readouterr().out
+
+
+def test_no_cache_keeps_nothing_and_a_broken_cache_is_named(fixtures, tmp_path, capsys):
+    assert main(["build", str(fixtures), "-o", str(tmp_path / "out"), "--no-cache"]) == 0
+    assert "earlier run" not in capsys.readouterr().out and not (tmp_path / "out" / ".kg-cache.sqlite").exists()
+    (tmp_path / "out" / ".kg-cache.sqlite").write_text("not a database", encoding="utf-8")
+    assert main(["build", str(fixtures), "-o", str(tmp_path / "out")]) == 2
+    error = capsys.readouterr().err
+    assert f"{tmp_path / 'out' / '.kg-cache.sqlite'}: cannot use it as the mention cache" in error
+    assert "pass --no-cache" in error
+
+
+def test_the_cache_keeps_one_recognisers_spans_apart_from_anothers(tmp_path):
+    from kg.build import MentionCache
+
+    cache = MentionCache(tmp_path / "c.sqlite", "model-a")
+    cache.store(["潘军明在路桥。", "空"], [[(0, 3, "PER"), (4, 6, "LOC")], []])
+    assert cache.lookup(["潘军明在路桥。", "空", "新"]) == [[(0, 3, "PER"), (4, 6, "LOC")], [], None]
+    cache.close()
+    assert MentionCache(tmp_path / "c.sqlite", "model-b").lookup(["潘军明在路桥。"]) == [None]
 
 
 def test_scoring_predictions_needs_one_record_per_id(tmp_path, capsys):
