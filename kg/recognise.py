@@ -462,8 +462,8 @@ _NOT_ROADS = frozenset(("道路", "公路", "马路", "铁路", "线路", "大�
 
 def bounding_roads(text: str) -> list[tuple[int, int]]:
     """(start, end) of the roads ``text`` bounds a site by: a road's name (two to eight characters before 路, 街,
-    大道, …, back to a break, a bound's word or the road before it) right after a bound's word (东至, 北靠, 位于) or
-    right before a side's (以南, 两侧, 交叉口).
+    大道, …, back to a break, a bound's word, or a 和, 与, 及 or 在 before it) right after a bound's word (东至, 北靠,
+    位于) or right before a side's (以南, 两侧, 交叉口).
 
     >>> text = "项目位于广场南路以南、春潮路以北；东至环岛路，北靠桃湾路和翁山路交叉口，一路向北，道路以南，北接路桥大道"
     >>> [text[s:e] for s, e in bounding_roads(text)]
@@ -487,6 +487,18 @@ def bounding_roads(text: str) -> list[tuple[int, int]]:
         if _BOUND_BEFORE.search(text, 0, start) or _SIDE_AFTER.match(text, word.end()):
             found.append((start, word.end()))
     return found
+
+
+def with_bounding_roads(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``spans`` and, as LOC, the roads ``text`` bounds a site by (:func:`bounding_roads`) where the tagger found no
+    name or only a piece of the road's (亚澳 of 亚澳路); a name it found there stays (a project: 甬台温高速公路).
+
+    >>> text = "东至亚澳路，西至甬台温高速公路"
+    >>> [(text[s:e], label) for s, e, label in with_bounding_roads(text, [(2, 4, "LOC"), (8, 15, "PROJECT")])]
+    [('亚澳', 'LOC'), ('甬台温高速公路', 'PROJECT'), ('亚澳路', 'LOC')]
+    """
+    return list(spans) + [(s, e, "LOC") for s, e in bounding_roads(text)
+                          if all(e <= a or b <= s or label == "LOC" and s <= a and b <= e for a, b, label in spans)]
 
 
 _DIRECTIONS = ("以东", "以南", "以西", "以北", "一带")
@@ -693,8 +705,7 @@ class TaggerComponent:
         predicted = self._runner.predict([v.text for v in views], batch_chars=self.batch_chars,
                                          min_prob=self.min_prob, keep=self.viterbi_labels)
         for doc, view, spans in zip(docs, views, predicted):
-            spans = list(spans) + [(s, e, "LOC") for s, e in bounding_roads(view.text)  # unless it cuts a name
-                                   if all(e <= a or b <= s or s <= a and b <= e for a, b, _ in spans)]
+            spans = with_bounding_roads(view.text, spans)
             _set_ents(doc, [(*view.to_original(s, e), label) for s, e, label in spans], view.original)
         return list(docs)
 
