@@ -476,7 +476,7 @@ def bounding_roads(text: str) -> list[tuple[int, int]]:
     for word in _ROAD_WORD.finditer(text):
         start = word.start()
         while start > 0 and word.start() - start < 8 and _NAME_CHAR.match(text, start - 1) \
-                and not _BOUND_BEFORE.search(text, 0, start):
+                and not _BOUND_BEFORE.search(text, max(0, start - 2), start):  # a bound's word is two characters
             start -= 1
         joint = max(text.rfind(c, start, word.start() - 2) for c in "和与及在从到")
         if joint >= start:
@@ -484,7 +484,7 @@ def bounding_roads(text: str) -> list[tuple[int, int]]:
         name = text[start:word.end()]
         if len(name) < 3 or name in _NOT_ROADS or name.endswith("道路") or "规划" in name:
             continue  # 对道路两侧, 东至规划道路: no road's name
-        if _BOUND_BEFORE.search(text, 0, start) or _SIDE_AFTER.match(text, word.end()):
+        if _BOUND_BEFORE.search(text, max(0, start - 2), start) or _SIDE_AFTER.match(text, word.end()):
             found.append((start, word.end()))
     return found
 

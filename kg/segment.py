@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 from .clean import is_traditional, to_simplified
 from .read import Document, iso_date
@@ -225,7 +226,7 @@ def join_continuations(articles: list[Article]) -> list[Article]:
         if not any(CONTINUATION.match(line.strip()) for line in part.text.split("\n")[:6]):
             continue
         open_here = [a for a in opened if a.source != part.source and a.id not in joined.values()
-                     and a.source.rpartition("/")[0] == part.source.rpartition("/")[0]
+                     and PurePath(a.source).parent == PurePath(part.source).parent
                      and (not a.date or not part.date or a.date == part.date)]
         scored = sorted(((_common_run(a.headline, part.headline), a.id) for a in open_here), reverse=True)
         if part.headline and scored and scored[0][0] >= 4 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
