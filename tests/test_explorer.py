@@ -182,15 +182,9 @@ def test_clicking_a_link_shows_its_articles_and_the_sentence_its_ends_share(load
     assert loaded.execute_script("return window.pwned === undefined && document.images.length === 0")
 
 
-def test_a_period_shows_only_the_entities_and_links_of_the_articles_dated_within_it(browser, tmp_path):
-    # last in this file: it loads a page of its own into the shared browser
-    articles = [Article("a1", "p.txt", (1, 1), "潘军明在路桥", "", "潘军明在路桥调研。", date="2021-05-01"),
-                Article("a2", "p.txt", (3, 3), "潘军明到椒江", "", "潘军明到椒江。", date="2022-03-01"),
-                Article("a3", "q.txt", (1, 1), "", "", "潘军明和台州市工商联。")]
-    mentions = [Mention("a1", 0, 3, "PER", "潘军明"), Mention("a1", 4, 6, "LOC", "路桥"),
-                Mention("a2", 0, 3, "PER", "潘军明"), Mention("a2", 4, 6, "LOC", "椒江"),
-                Mention("a3", 0, 3, "PER", "潘军明"), Mention("a3", 4, 10, "ORG", "台州市工商联")]
-    articles[1].continued = [{"source": "p2.txt", "lines": [5, 6], "start": 8, "id": "p2.txt#2"}]  # (下转第二版)
+# The tests below load pages of their own into the shared browser: they come last in this file.
+def _open(browser, tmp_path, articles, mentions):
+    """The explorer of ``articles`` loaded in ``browser``."""
     graph = add_measures(build_graph(articles, mentions, resolve(mentions)))
     path = tmp_path / "graph.html"
     write_html(graph, path, articles, mentions, layout(graph))
@@ -199,6 +193,17 @@ def test_a_period_shows_only_the_entities_and_links_of_the_articles_dated_within
         if browser.execute_script("return !!window.kgNetwork"):
             break
         time.sleep(0.1)
+
+
+def test_a_period_shows_only_the_entities_and_links_of_the_articles_dated_within_it(browser, tmp_path):
+    articles = [Article("a1", "p.txt", (1, 1), "潘军明在路桥", "", "潘军明在路桥调研。", date="2021-05-01"),
+                Article("a2", "p.txt", (3, 3), "潘军明到椒江", "", "潘军明到椒江。", date="2022-03-01"),
+                Article("a3", "q.txt", (1, 1), "", "", "潘军明和台州市工商联。")]
+    mentions = [Mention("a1", 0, 3, "PER", "潘军明"), Mention("a1", 4, 6, "LOC", "路桥"),
+                Mention("a2", 0, 3, "PER", "潘军明"), Mention("a2", 4, 6, "LOC", "椒江"),
+                Mention("a3", 0, 3, "PER", "潘军明"), Mention("a3", 4, 10, "ORG", "台州市工商联")]
+    articles[1].continued = [{"source": "p2.txt", "lines": [5, 6], "start": 8, "id": "p2.txt#2"}]  # (下转第二版)
+    _open(browser, tmp_path, articles, mentions)
     assert browser.find_element(By.ID, "period-span").text == "articles dated 2021-05-01 – 2022-03-01"
     assert browser.execute_script("return kgNetwork.body.data.nodes.getIds().length") == 4  # no period set: all
 
@@ -231,14 +236,7 @@ def test_the_map_layout_draws_the_places_with_coordinates_where_they_are(browser
     mentions = [Mention("a1", 0, 3, "PER", "潘军明"), Mention("a1", 4, 7, "LOC", "台州市"),
                 Mention("a1", 8, 11, "LOC", "杭州市"), Mention("a1", 12, 15, "LOC", "温州市"),
                 Mention("a1", 20, 23, "LOC", "沿江镇")]
-    graph = add_measures(build_graph(articles, mentions, resolve(mentions)))
-    path = tmp_path / "graph.html"
-    write_html(graph, path, articles, mentions, layout(graph))
-    browser.get(path.as_uri())
-    for _ in range(50):
-        if browser.execute_script("return !!window.kgNetwork"):
-            break
-        time.sleep(0.1)
+    _open(browser, tmp_path, articles, mentions)
     from selenium.webdriver.support.ui import Select
     Select(browser.find_element(By.ID, "layout")).select_by_value("map")
     positions = browser.execute_script("return kgNetwork.getPositions()")
