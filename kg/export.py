@@ -199,16 +199,31 @@ def write_html(graph: nx.Graph, path: Path, articles: Sequence[Article], mention
             for n in shown}
     evidence = _evidence(articles, mentions)
     used = {a for n in shown for a, _ in evidence.get(n, [])} | {a for e in edges for a in e["shared"]}
-    article_info = {a.id: {"headline": a.headline, "source": a.source, "lines": list(a.lines), "date": a.date,
-                           "continued": [[part["source"], part["lines"]] for part in a.continued]}
-                    for a in articles if a.id in used}
+    # Each article and each sentence is written once, in a table, and referred to by its place there: the links of
+    # one long article share a few sentences (of 4,000 news articles' 53,800 links drawn, 7.3 million characters of
+    # evidence were 0.6 million distinct), and a link's two sentences (… " … " …) are two such references.
+    listed = [a for a in articles if a.id in used]
+    article_at = {a.id: i for i, a in enumerate(listed)}
+    sentences: dict[str, int] = {}
+
+    def sentence_ref(text: str) -> int:
+        return sentences.setdefault(text, len(sentences))
+
+    def sentence_refs(text: str) -> list[int]:  # joined again by " … " on the page: the same text
+        return [sentence_ref(part) for part in text.split(" … ")] if text else []
+
     date_of = {a.id: a.date for a in articles if a.date}
     for edge in edges:  # the dates of all its articles, so that the page can show a period
         shared = shown.edges[edge["from"], edge["to"]].get("shared_articles", "").split("|")
         edge["dates"] = sorted({date_of[a] for a in shared if a in date_of})
+        edge["evidence"] = sentence_refs(edge["evidence"])
+        edge["shared"] = [article_at[a] for a in edge["shared"] if a in article_at]
+    node_evidence = {n: [[article_at[a], sentence_ref(text)] for a, text in evidence.get(n, [])] for n in shown}
+    article_info = [{"id": a.id, "headline": a.headline, "source": a.source, "lines": list(a.lines), "date": a.date,
+                     "continued": [[part["source"], part["lines"]] for part in a.continued]} for a in listed]
     data = {
         "title": title, "nodes": nodes, "edges": edges, "info": info,
-        "evidence": {n: evidence.get(n, []) for n in shown}, "articles": article_info,
+        "evidence": node_evidence, "articles": article_info, "sentences": list(sentences),
         "types": [{"type": t, "name": TYPE_NAMES[t], "colour": c} for t, c in TYPE_COLOURS.items()],
         "total_nodes": graph.number_of_nodes(), "total_edges": graph.number_of_edges(),
     }

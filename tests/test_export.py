@@ -212,3 +212,14 @@ print(json.dumps(sorted(positions.items())))
                               env={**os.environ, "PYTHONHASHSEED": seed})
         runs.append((done.stdout, page.read_bytes()))
     assert runs[0] == runs[1] == runs[2]
+
+
+def test_the_page_writes_each_sentence_once_however_many_links_and_entities_show_it(tmp_path):
+    sentence = "潘军明、李跃旗和吴海平在路桥区调研台州湾新材料产业园。"
+    articles = [Article("a1", "p.txt", (1, 1), "", "", sentence)]
+    names = [("潘军明", "PER"), ("李跃旗", "PER"), ("吴海平", "PER"), ("路桥区", "LOC"), ("台州湾新材料产业园", "PROJECT")]
+    mentions = [Mention("a1", sentence.index(n), sentence.index(n) + len(n), label, n) for n, label in names]
+    graph = add_measures(build_graph(articles, mentions, resolve(mentions)))
+    assert graph.number_of_edges() == 10  # ten links and five entities, all with this sentence as evidence
+    write_outputs(tmp_path, graph, articles, mentions, resolve(mentions))
+    assert (tmp_path / "graph.html").read_text(encoding="utf-8").count(sentence) == 1
