@@ -32,11 +32,18 @@ _LIST_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 
 @dataclass(frozen=True)
 class RepairedText:
-    """A repaired view of ``original``: ``text`` plus ``index[i]``, the original offset of ``text[i]``."""
+    """A repaired view of ``original``: ``text`` plus ``index[i]``, the original offset of ``text[i]``; ``reading``
+    is ``original`` as the view reads it, character for character (in simplified characters for a text written in
+    traditional ones), so that a rule matching words on the original's offsets matches 记者 in 記者 too."""
 
     original: str
     text: str
     index: tuple[int, ...]
+    reading: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.reading:
+            object.__setattr__(self, "reading", self.original)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map the view span [start, end) back to the original; the result covers any removed gaps inside.
@@ -118,7 +125,9 @@ def repair(text: str) -> RepairedText:
         out.append(text[k])
         index.append(k)
     view = "".join(out)
-    return RepairedText(text, to_simplified(view) if is_traditional(view) else view, tuple(index))
+    if is_traditional(view):
+        return RepairedText(text, to_simplified(view), tuple(index), to_simplified(text))
+    return RepairedText(text, view, tuple(index))
 
 
 @cache

@@ -600,8 +600,9 @@ def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> Non
     surname and an address (张阿姨, 秦教授) dropped; meetings and task groups dropped from ORG, the people of a
     place (中国网民) made their place, party committee and government read as one split in two, publishers joined
     by a dot or dash split (:func:`_split_media`); places' edges set (:func:`_place_edges`) and split by
-    administrative level; expanded to token edges, overlaps dropped (longest wins). ``text`` is ``doc.text``,
-    passed in because computing it is costly."""
+    administrative level; expanded to token edges, overlaps dropped (longest wins). ``text`` is ``doc.text`` as the
+    repaired view reads it (``RepairedText.reading``: in simplified characters where the doc is written in
+    traditional ones, offset for offset), passed in because computing it is costly."""
     made = []
     for start, end, label in spans:
         start, end = trim_span(text, start, end)
@@ -706,7 +707,7 @@ class TaggerComponent:
                                          min_prob=self.min_prob, keep=self.viterbi_labels)
         for doc, view, spans in zip(docs, views, predicted):
             spans = with_bounding_roads(view.text, spans)
-            _set_ents(doc, [(*view.to_original(s, e), label) for s, e, label in spans], view.original)
+            _set_ents(doc, [(*view.to_original(s, e), label) for s, e, label in spans], view.reading)
         return list(docs)
 
     def initialize(self, get_examples=None, *, nlp=None, model: Tagger | None = None) -> None:
@@ -854,7 +855,7 @@ class ProjectComponent:
                 span = (span[0], before_time_word(view.text, *span))
                 span = trim_span(view.text, span[0], before_run_on(view.text, *span))
                 label = self._model_project(view, span)
-            if label == "LOC" and (ent.text.endswith(ZONES) or ent.text.endswith(NEW_AREAS)
+            if label == "LOC" and (view.text.endswith(ZONES, *span) or view.text.endswith(NEW_AREAS, *span)
                                    and not is_division(view.text[slice(*span)])
                                    or is_new_town_being_built(view.text, *span)
                                    or _ENDS_IN_PHASE.search(view.text, *span)):
@@ -943,7 +944,7 @@ class BodyComponent:
                 body = Span(doc, joined.start, body.end, label="ORG")
             if all(body.start <= x.start and x.end <= body.end for x in overlapping):  # 浙江省 + 卫健委 read as PER
                 ents = [x for x in ents if x not in overlapping] + [body]
-        for s, e in find_new_media(view.original):  # 衢州发布, 共享联盟天台站: over whatever the tagger read there
+        for s, e in find_new_media(view.reading):  # 衢州发布, 共享联盟天台站: over whatever the tagger read there
             medium = doc.char_span(s, e, label="ORG", alignment_mode="expand")
             if medium is not None:
                 ents = [x for x in ents if x.end <= medium.start or medium.end <= x.start] + [medium]
@@ -1263,9 +1264,9 @@ class ListComponent:
             item = doc.char_span(*view.to_original(s, e), label="LOC", alignment_mode="expand")
             if item is not None and not any(x.start < item.end and item.start < x.end for x in ents):
                 ents.append(item)
-        orgs, persons = source_names(view.original)
+        orgs, persons = source_names(view.reading)
         orgs += [view.to_original(s, e) for s, e in quoted_guesthouses(view.text)]
-        named = [(s, e, "ORG") for s, e in orgs] + [(s, e, "PER") for s, e in persons + byline_names(view.original)]
+        named = [(s, e, "ORG") for s, e in orgs] + [(s, e, "PER") for s, e in persons + byline_names(view.reading)]
         for s, e, label in named:  # 记者 李敏 童俊: a byline lists persons; 来源: 丽水网: a publisher
             name = doc.char_span(s, e, label=label, alignment_mode="expand")
             if name is not None:

@@ -227,6 +227,19 @@ def test_the_roads_that_bound_a_site_are_places(nlp):
     assert places == ["广场南路", "春潮路", "环岛路", "翁山路"]
 
 
+def test_the_rules_read_a_traditional_text_as_its_simplified_reading(nlp):
+    # each rule below matches words (记者, 发布, 党政代表团, 核心区); on 記者, 發佈, 黨政代表團, 核心區 it must match too
+    simplified = ("来源: 黄岩发布\n本报讯(记者 金晨 陆遥 共享联盟临海站 卢靖愉)东阳党政代表团来我市考察。"
+                  "中央商务区、商贸核心区、高铁新区等形象凸显。")
+    traditional = ("來源: 黃巖發佈\n本報訊(記者 金晨 陸遙 共享聯盟臨海站 盧靖愉)東陽黨政代表團來我市考察。"
+                   "中央商務區、商貿核心區、高鐵新區等形象凸顯。")
+    assert len(traditional) == len(simplified)
+    found = [(s, e, label) for s, e, label, _ in _ents(nlp(simplified))]
+    assert [(s, e, label) for s, e, label, _ in _ents(nlp(traditional))] == found
+    assert [simplified[s:e] for s, e, _ in found] == [
+        "黄岩发布", "金晨", "陆遥", "共享联盟临海站", "卢靖愉", "东阳", "中央商务区", "商贸核心区", "高铁新区"]
+
+
 def test_a_credit_line_lists_persons_and_a_zhejiang_surname_starts_a_name():
     text = "港口强区\n文 / 赵会营 石全\n摄影:苏巧将\n本报讯(记者 斯信忠 县委报道组 劳超杰)昨天"
     spans = [(13, 15, "LOC"), (19, 21, "PER"), (30, 39, "ORG")]  # as the tagger read them
