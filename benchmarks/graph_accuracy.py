@@ -30,7 +30,8 @@ from types import SimpleNamespace
 import networkx as nx
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
-from kg.normalise import clean_name  # noqa: E402  (after the thread setting)
+from kg.clean import is_traditional, to_simplified  # noqa: E402  (after the thread setting)
+from kg.normalise import clean_name  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,11 +48,13 @@ def gold_graph(path: Path) -> nx.Graph:
             continue
         record = json.loads(line)
         in_article = set()
+        # kg names the mentions of a text in traditional characters in simplified ones (臺州 -> 台州): so do the surfaces
+        fold = to_simplified if is_traditional(record["text"]) else str
         for (start, end, label), canonical in zip(record["entities"], record["names"]):
             node = f"{label}:{_key(canonical)}"
             if node not in graph:
                 graph.add_node(node, type=label, names=set())
-            graph.nodes[node]["names"] |= {_key(canonical), _key(record["text"][start:end])}
+            graph.nodes[node]["names"] |= {_key(canonical), _key(fold(record["text"][start:end]))}
             in_article.add(node)
         for u, v in combinations(sorted(in_article), 2):
             graph.add_edge(u, v)
