@@ -52,6 +52,7 @@ class Report:
     dates: list[str] = field(default_factory=list)  # the articles' dates (ISO), of those that have one
     joined: int = 0  # continuations ("(上接第一版)") joined to the article they continue
     cache: str = ""  # the cache file, when one was used
+    period: tuple = ()  # (since, until, dated outside it, undated) when the run kept only a period's articles
     cached: int = 0  # articles whose mentions came from it
 
     def summary(self) -> str:
@@ -60,6 +61,10 @@ class Report:
             lines.append(f"  and {self.joined} continued from another page ((上接第一版)), each joined to its article")
         if self.dates:
             lines.append(f"  {len(self.dates)} of them dated, {min(self.dates)} to {max(self.dates)}")
+        if self.period:
+            since, until, outside, undated = self.period
+            lines.append(f"  the period {since or '…'} to {until or '…'} left out {outside} articles dated outside "
+                         f"it and {undated} undated")
         for s in self.skipped:
             lines.append(f"  skipped {s}")
         for old, new in self.renamed:
@@ -224,7 +229,8 @@ def recognise_in_processes(ner: str | None, articles: Sequence[Article], process
 
 def build(paths: Iterable[str | Path], *, ner: str | None = None, nlp: Language | None = None,
           report: Report | None = None, progress: Callable[[int, int], None] | None = None, processes: int = 1,
-          cache: str | Path | None = None) -> tuple[nx.Graph, list[Article]]:
+          cache: str | Path | None = None, period: tuple[str | None, str | None] = (None, None)
+          ) -> tuple[nx.Graph, list[Article]]:
     """Read, segment, recognise, normalise and link: the graph and the articles (each with its mentions).
 
     paths: files or folders of ``.txt``/``.md`` pages and ``.jsonl`` exports.
@@ -233,17 +239,29 @@ def build(paths: Iterable[str | Path], *, ner: str | None = None, nlp: Language 
     processes (int): recognise in this many processes (``ner`` is loaded in each; ``nlp`` is then not used).
     cache (path | None): a :class:`MentionCache` file of the ``ner`` recogniser's spans, read and added to (not
         with ``nlp``, whose recogniser it cannot name).
+    period ((since, until)): keep only the articles dated from ``since`` to ``until`` (ISO dates; None: open).
     """
     graph, articles, _ = _build(paths, ner=ner, nlp=nlp, report=report, progress=progress, processes=processes,
-                                cache=None if cache is None or nlp is not None else Path(cache))
+                                cache=None if cache is None or nlp is not None else Path(cache), period=period)
     return graph, articles
 
 
-def _build(paths, *, ner, nlp, report, progress, processes=1, cache: Path | None = None
-           ) -> tuple[nx.Graph, list[Article], dict[str, Entity]]:
+def in_period(articles: Sequence[Article], since: str | None, until: str | None, report: Report) -> list[Article]:
+    """The articles dated from ``since`` to ``until`` (ISO dates, either None for open); the report says how
+    many were left out, dated outside the period or undated."""
+    if not since and not until:
+        return list(articles)
+    kept = [a for a in articles if a.date and (not since or a.date >= since) and (not until or a.date <= until)]
+    undated = sum(1 for a in articles if not a.date)
+    report.period = (since or "", until or "", len(articles) - len(kept) - undated, undated)
+    return kept
+
+
+def _build(paths, *, ner, nlp, report, progress, processes=1, cache: Path | None = None,
+           period: tuple[str | None, str | None] = (None, None)) -> tuple[nx.Graph, list[Article], dict[str, Entity]]:
     started = time.time()
     report = report if report is not None else Report()
-    articles = _articles(list(paths), report)
+    articles = in_period(_articles(list(paths), report), *period, report)
     store = MentionCache(cache, recogniser_fingerprint(ner)) if cache is not None else None
     try:
         kept = store.lookup([a.text for a in articles]) if store else [None] * len(articles)
@@ -275,9 +293,10 @@ def _build(paths, *, ner, nlp, report, progress, processes=1, cache: Path | None
 
 def run(paths: Sequence[str | Path], out: Path, *, ner: str | None = None, max_nodes: int = 1500,
         progress: Callable[[int, int], None] | None = None, filters: dict | None = None, processes: int = 1,
-        cache: bool = True) -> Report:
+        cache: bool = True, period: tuple[str | None, str | None] = (None, None)) -> Report:
     """``kg build``: build the graph (recognising in ``processes`` processes, taking what an earlier run into
-    ``out`` recognised from its cache, :data:`CACHE_NAME`, unless ``cache`` is False), apply ``filters`` (keywords
+    ``out`` recognised from its cache, :data:`CACHE_NAME`, unless ``cache`` is False) of the articles dated in
+    ``period`` ((since, until), ISO dates or None; all articles when both are None), apply ``filters`` (keywords
     of :func:`kg.link.filter_graph`; none by default) and write every output into ``out``."""
     from .export import write_outputs
 
@@ -288,7 +307,7 @@ def run(paths: Sequence[str | Path], out: Path, *, ner: str | None = None, max_n
     started = time.time()
     report = Report()
     graph, articles, entities = _build(paths, ner=ner, nlp=None, report=report, progress=progress,
-                                       processes=processes, cache=out / CACHE_NAME if cache else None)
+                                       processes=processes, cache=out / CACHE_NAME if cache else None, period=period)
     if filters:
         graph, report.filtered = filter_graph(graph, **filters)
         entities = {k: e for k, e in entities.items() if k in graph}

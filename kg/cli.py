@@ -53,6 +53,15 @@ def _entity_types(text: str) -> list[str]:
     return types
 
 
+def _date(text: str) -> str:
+    """An argparse type: a date in any common form (2022-01-26, 2022/1/26, 2022年1月26日), as ISO."""
+    from .read import iso_date
+
+    if not (value := iso_date(text)):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date: write it as 2022-01-26")
+    return value
+
+
 def _writable_file(path: str) -> str:
     """Check before any work that ``path`` can be written: its folder exists and it is no folder itself."""
     if Path(path).is_dir() or not Path(path).resolve().parent.is_dir():
@@ -66,7 +75,8 @@ def cmd_build(args) -> int:
     filters = {"min_mentions": args.min_mentions, "min_weight": args.min_weight, "types": args.types,
                "top": args.top}
     report = run(args.paths or ["corpus"], Path(args.output), ner=args.ner, max_nodes=args.max_nodes,
-                 progress=_progress(args.quiet), filters=filters, processes=args.processes, cache=not args.no_cache)
+                 progress=_progress(args.quiet), filters=filters, processes=args.processes, cache=not args.no_cache,
+                 period=(args.since, args.until))
     if not args.quiet:
         print(report.summary())
     else:
@@ -198,6 +208,10 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--top", type=_at_least_one, default=None, help="keep only the N entities in most articles")
     b.add_argument("--processes", type=_at_least_one, default=1,
                    help="recognise in this many processes, one CPU core each (default 1; each loads the model)")
+    b.add_argument("--since", type=_date, default=None,
+                   help="keep only the articles dated on or after this day (undated articles are left out)")
+    b.add_argument("--until", type=_date, default=None,
+                   help="keep only the articles dated on or before this day (undated articles are left out)")
     b.add_argument("--no-cache", action="store_true",
                    help="recognise every article afresh and keep nothing (default: reuse and keep what was "
                         "recognised, in OUTPUT/.kg-cache.sqlite)")

@@ -102,6 +102,7 @@ def test_an_output_that_cannot_be_written_fails_before_any_work(fixtures, tmp_pa
     ("--types", "PER,FOO", "argument --types: unknown type FOO: use PER, ORG, LOC, PROJECT"),
     ("--top", "0", "argument --top: '0' is not a whole number of at least 1"),
     ("--min-weight", "-3", "argument --min-weight: '-3' is not a whole number of at least 1"),
+    ("--until", "去年", "argument --until: '去年' is not a date: write it as 2022-01-26"),
 ])
 def test_bad_build_options_are_refused_by_name(option, value, message, tmp_path, capsys):
     with pytest.raises(SystemExit) as exit_:
@@ -325,6 +326,20 @@ def test_the_cache_keeps_one_recognisers_spans_apart_from_anothers(tmp_path):
     assert cache.lookup(["潘军明在路桥。", "空", "新"]) == [[(0, 3, "PER"), (4, 6, "LOC")], [], None]
     cache.close()
     assert MentionCache(tmp_path / "c.sqlite", "model-b").lookup(["潘军明在路桥。"]) == [None]
+
+
+def test_a_period_keeps_only_the_articles_dated_within_it(tmp_path, capsys):
+    export = tmp_path / "export.jsonl"
+    records = [{"id": "1", "text": "台州市委书记李跃旗来到椒江区调研。", "date": "2022/1/6"},
+               {"id": "2", "text": "温岭市委书记张三来到路桥区调研。", "date": "2021年9月18日"},
+               {"id": "3", "text": "玉环市长王五来到黄岩区调研。"}]
+    export.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    assert main(["build", str(export), "-o", str(tmp_path / "out"), "--since", "2022年1月1日"]) == 0
+    out = capsys.readouterr().out
+    assert "; 1 articles\n" in out
+    assert "  the period 2022-01-01 to … left out 1 articles dated outside it and 1 undated\n" in out
+    graph = nx.read_graphml(tmp_path / "out" / "graph.graphml")
+    assert "PER:李跃旗" in graph and "PER:张三" not in graph and "PER:王五" not in graph
 
 
 def test_scoring_predictions_needs_one_record_per_id(tmp_path, capsys):
