@@ -134,7 +134,6 @@ def write_gexf(graph: nx.Graph, path: Path, positions: dict | None = None) -> No
     for node, data in copy.nodes(data=True):
         data["viz"] = {"color": {"r": data["r"], "g": data["g"], "b": data["b"], "a": 1.0},
                        "size": data["size"], "position": {"x": data["x"], "y": data["y"], "z": 0.0}}
-    for _, data in copy.nodes(data=True):
         if data.get("first_date"):
             data["start"], data["end"] = data["first_date"], data["last_date"]
     for _, _, data in copy.edges(data=True):

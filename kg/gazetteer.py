@@ -136,8 +136,8 @@ def _coordinates() -> dict[str, tuple[float, float]]:
 
 def coordinates(name: str) -> tuple[float, float] | None:
     """(latitude, longitude) of the division ``name`` (province, prefecture or county level, by its full name,
-    or the short form of one province or prefecture-level city), or None: a town, a name several divisions share (鼓楼区), a place abroad. A county that changed its level keeps
-    its point (玉环县 became 玉环市 in 2017).
+    or the short form of one province or prefecture-level city), or None: a town, a name several divisions share
+    (鼓楼区), a place abroad. A county that changed its level keeps its point (玉环县 became 玉环市 in 2017).
 
     >>> coordinates("温岭市"), coordinates("玉环市"), coordinates("杭州"), coordinates("鼓楼区"), coordinates("石塘镇")
     ((28.372506, 121.385604), (28.135929, 121.231805), (30.24692, 120.209789), None, None)

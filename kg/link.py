@@ -92,14 +92,15 @@ def build_graph(articles: Sequence[Article], mentions: Sequence[Mention], entiti
                        npmi=round(_npmi(len(shared), graph.nodes[u]["articles"], graph.nodes[v]["articles"],
                                         n_articles), 4),
                        shared_articles="|".join(shared), evidence=evidence.get((u, v)) or apart.get((u, v), ""),
-                       **{f"{k.split('_')[0]}_shared_date": d for k, d in _date_span(shared, date_of).items()})
+                       **_date_span(shared, date_of, "shared_date"))
     return graph
 
 
-def _date_span(article_ids: Sequence[str], date_of: dict[str, str]) -> dict[str, str]:
-    """``first_date`` and ``last_date`` of the dated articles among ``article_ids`` ("" when none is dated)."""
+def _date_span(article_ids: Sequence[str], date_of: dict[str, str], name: str = "date") -> dict[str, str]:
+    """``first_<name>`` and ``last_<name>``: the first and last date of the dated articles among ``article_ids``
+    ("" when none is dated)."""
     dates = sorted(date_of[a] for a in article_ids if a in date_of)
-    return {"first_date": dates[0] if dates else "", "last_date": dates[-1] if dates else ""}
+    return {f"first_{name}": dates[0] if dates else "", f"last_{name}": dates[-1] if dates else ""}
 
 
 def _npmi(joint: int, a: int, b: int, n: int) -> float:

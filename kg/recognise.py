@@ -247,9 +247,9 @@ def town_after(text: str, start: int, end: int) -> int:
     ['温岭石塘', '乐清柳市镇', '温岭市', '杭州']
     """
     place = "".join(text[start:end].split())
+    if text.startswith("城", end) and _county(place) is None:
+        return end  # 杭州城南: the south of the city, not 城南街道
     for n in (3, 2):
-        if _county(place) is None and text.startswith("城", end):
-            break  # 杭州城南: the south of the city, not 城南街道
         if _HAN_RUN.fullmatch(text, end, end + n) and town_in(place, text[end:end + n]):
             unit = next((u for u in TOWN_SUFFIXES if text.startswith(u, end + n)), "")
             return end + n + len(unit)

@@ -71,7 +71,7 @@ class Article:
     meta: dict = field(default_factory=dict)
     mentions: list = field(default_factory=list)  # kg.normalise.Mention, filled in by recognition
     # where the article goes on in another page's text ("(下转第二版)" … "(上接第一版)": :func:`join_continuations`):
-    # {"source", "lines", "start"} of each part after the first, ``start`` its offset in ``text``
+    # {"source", "lines", "start", "id"} of each part after the first, ``start`` its offset in ``text``
     continued: list = field(default_factory=list)
 
     def to_dict(self) -> dict:
@@ -221,32 +221,36 @@ def join_continuations(articles: list[Article]) -> list[Article]:
      ('p2.txt#1', '路桥召开人代会\n\n会议开幕。', [])]
     """
     opened = [a for a in articles if CONTINUED.search(a.text.rstrip())]
-    joined: dict[str, Article] = {}  # continuation id -> the article it continues
+    joined: list[tuple[Article, Article]] = []  # (the article continued, its continuation)
+    taken: set[str] = set()  # ids of the articles continued already
     for part in articles:
         if not any(CONTINUATION.match(line.strip()) for line in part.text.split("\n")[:6]):
             continue
-        open_here = [a for a in opened if a.source != part.source and a.id not in joined.values()
+        open_here = [a for a in opened if a.source != part.source and a.id not in taken
                      and PurePath(a.source).parent == PurePath(part.source).parent
                      and (not a.date or not part.date or a.date == part.date)]
-        scored = sorted(((_common_run(a.headline, part.headline), a.id) for a in open_here), reverse=True)
+        scored = sorted(((_common_run(a.headline, part.headline), i) for i, a in enumerate(open_here)), reverse=True)
+        first = None
         if part.headline and scored and scored[0][0] >= 4 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
-            joined[part.id] = next(a for a in open_here if a.id == scored[0][1])
+            first = open_here[scored[0][1]]
         elif not part.headline and len(open_here) == 1:
-            joined[part.id] = open_here[0]
-    for part_id, first in joined.items():
-        part = next(a for a in articles if a.id == part_id)
+            first = open_here[0]
+        if first is not None:
+            joined.append((first, part))
+            taken.add(first.id)
+    for first, part in joined:
         start = len(first.text) + 2
         first.text += "\n\n" + part.text
         first.continued.append({"source": part.source, "lines": list(part.lines), "start": start, "id": part.id})
-    return [a for a in articles if a.id not in joined]
+    parts = {id(part) for _, part in joined}
+    return [a for a in articles if id(a) not in parts]
 
 
 def _page_date(text: str) -> str:
     """The ISO date of the page's date line, or "" ("2022年1月26日 星期三" -> "2022-01-26")."""
     for line in text.split("\n")[:40]:
-        m = PAGE_DATE.match(line.strip())
-        if m:
-            return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+        if PAGE_DATE.match(line.strip()):
+            return iso_date(line)
     return ""
 
 
