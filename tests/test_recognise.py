@@ -221,6 +221,15 @@ def test_a_zone_named_by_a_place_without_its_level_is_one_project(nlp):
     assert ("LOC", "台州") not in ents and ("LOC", "余杭") not in ents
 
 
+def test_a_place_without_its_level_before_a_project_is_part_of_its_name(nlp):
+    text = ("宁波杭州湾滨海新城开发建设正式启动。7年间，位于湖州莫干山国家高新区的企业不断增加。"
+            "温岭市南排工程(一期)已经完工。")
+    ents = [(label, name) for _, _, label, name in _ents(nlp(text))]
+    assert ("PROJECT", "宁波杭州湾滨海新城") in ents and ("PROJECT", "湖州莫干山国家高新区") in ents
+    assert ("LOC", "宁波") not in ents and ("LOC", "湖州") not in ents
+    assert ("LOC", "温岭市") in ents and ("PROJECT", "南排工程(一期)") in ents  # a division with its level stays apart
+
+
 def test_the_roads_that_bound_a_site_are_places(nlp):
     text = "文渊小学扩建工程项目位于广场南路以南、春潮路以北，东至环岛路，西临翁山路。"
     places = [name for _, _, label, name in _ents(nlp(text)) if label == "LOC"]
