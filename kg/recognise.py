@@ -777,9 +777,10 @@ def join_zones(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[i
 def join_place_prefixes(text: str, spans: Sequence[tuple[int, int, str]],
                         apart: Callable[[int, int], bool] = lambda s, e: False) -> list[tuple[int, int, str]]:
     """A place written without its level right before a project's name is part of the name (宁波 +
-    杭州湾滨海新城, 湖州 + 莫干山国家高新区, 拱墅 + 浙江云计算数据中心项目): the annotated local news joins them 181
-    times to 4 (sets V, W, X) and the sample pages 22 to 0, while a division written with its level stays a place
-    of its own (温岭市 + 南排工程), as :func:`kg.projects.leading_divisions` has it. ``apart(start, end)`` says
+    杭州湾滨海新城, 湖州 + 莫干山国家高新区, 拱墅 + 浙江云计算数据中心项目): in the annotated local news 436 project
+    names start with such a place and 4 times it is tagged apart (sets V, W and X; the sample pages 22 and 0),
+    while a division written with its level stays a place of its own (温岭市 + 南排工程), as
+    :func:`kg.projects.leading_divisions` has it. ``apart(start, end)`` says
     where the page itself separates the two (a line break between them).
 
     >>> text = "宁波杭州湾滨海新城开工，温岭市南排工程完工"
