@@ -37,7 +37,7 @@ from typing import AbstractSet, Iterable, Sequence
 
 import jieba.posseg as posseg
 
-from .gazetteer import full_name, is_division, is_place_name, place_matches, place_names
+from .gazetteer import is_division, is_place_name, place_matches, place_names
 from .tagger import is_common_word, is_word
 
 __all__ = ["DEFAULT_HEADS", "after_leading_verb", "before_run_on", "find_projects", "is_project_name", "is_site_in_use",
@@ -308,10 +308,11 @@ def is_new_town_being_built(text: str, start: int, end: int) -> bool:
 
 
 def leading_divisions(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The divisions written at the start of the project name ``text[start:end]`` (宁波市 in
+    """The divisions written with their level at the start of the project name ``text[start:end]`` (宁波市 in
     宁波市中西医结合医院新建工程; 洞头区, 大门镇 in 洞头区大门镇长沙综合体项目): places of their own, which the
-    annotated local news leaves out of the project's name, as the rules do. 市域 (台州市域铁路) is one word, and
-    the name left must keep four characters.
+    annotated local news leaves out of the project's name, as the rules do; a place written without its level
+    stays in the name (宁波杭州湾新区: :func:`kg.recognise.join_place_prefixes`). 市域 (台州市域铁路) is one word,
+    and the name left must keep four characters.
 
     >>> text = "洞头区大门镇长沙综合体项目，台州市域铁路"
     >>> [text[s:e] for s, e in leading_divisions(text, 0, 13)], leading_divisions(text, 14, 20)
@@ -320,33 +321,10 @@ def leading_divisions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     at = start
     while n := next((n for n in range(6, 1, -1) if end - at - n >= 4 and text[at + n] != "域"
-                     and (is_division(text[at:at + n]) or _names_another_place(text, at, n))), 0):
+                     and is_division(text[at:at + n])), 0):
         found.append((at, at + n))
         at += n
     return found
-
-
-def _names_another_place(text: str, at: int, n: int) -> bool:
-    """Whether ``text[at:at + n]`` is the short form of a division written before a project named by another
-    place (宁波 + 杭州湾新区, 临海 + 台州府城文旅改造提升项目): the outer place is a place of its own, as the
-    annotated local news writes 14 of 17 such pairs (the batches not kept for testing), while one place before a
-    name of its own words stays in the name (奉化智能制造产业园). A province (浙江 + 温岭经济开发区) is left to the
-    model: the batches are split on it (6 of 14 apart; before a zone 13 of 15 on the batches read in session 21,
-    but splitting it there lost 0.010 PROJECT F1 on U13–U16 and on U33–U40 for 0.010 won on U2/U4/U6/U8).
-
-    >>> text = "宁波杭州湾新区，温岭新城开发区，浙江温岭经济开发区"
-    >>> _names_another_place(text, 0, 2), _names_another_place(text, 8, 2), _names_another_place(text, 16, 2)
-    (True, False, False)
-    """
-    outer = full_name(text[at:at + n])
-    return outer is not None and not outer.endswith("省") and any(
-        full_name(place := text[at + n:at + n + k]) is not None and not is_common_word(place)
-        and place not in _AREA_WORDS for k in (2, 3))
-
-
-# Words for a part of any town that are also the short forms of a district somewhere (新城区, 城东区, 平原县): after
-# a city they name its area (温岭新城开发区), not another place.
-_AREA_WORDS = frozenset(("新城", "城东", "城西", "城北", "城中", "市中", "温泉", "平原"))
 
 
 _BRACKETED_END = re.compile(r"[(（][^()（）]*[)）]$")

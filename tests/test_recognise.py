@@ -569,10 +569,9 @@ def test_a_project_a_model_tagged_leaves_its_divisions_to_loc_and_names_a_rules_
         (0, 3, "LOC", "宁波市"), (3, 14, "PROJECT", "中西医结合医院新建工程")]
     assert _settle("kg_projects", "已竣工的万松路东延伸线工程，是重点项目。", [(4, 13, "PROJECT")]) == [
         (4, 13, "PROJECT", "万松路东延伸线工程")]
-    # a city's short form before a project named by another place is a place of its own; one place before a
-    # name of its own words, or a province, stays in the name
+    # a place written without its level stays in the name, before another place's name too
     assert _settle("kg_projects", "5个重大项目在宁波杭州湾新区集中开工。", [(7, 14, "PROJECT")]) == [
-        (7, 9, "LOC", "宁波"), (9, 14, "PROJECT", "杭州湾新区")]
+        (7, 14, "PROJECT", "宁波杭州湾新区")]
     assert _settle("kg_projects", "奉化智能制造产业园和浙江温岭经济开发区开工。", [(0, 9, "PROJECT"), (10, 19, "PROJECT")]) == [
         (0, 9, "PROJECT", "奉化智能制造产业园"), (10, 19, "PROJECT", "浙江温岭经济开发区")]
     # two projects joined by 和 are two
