@@ -102,7 +102,8 @@ def find_media(text: str, places: Sequence[tuple[int, int]]) -> list[tuple[int, 
 
 # The new media of a place's government and papers, in source lines and bylines: its official account (衢州发布,
 # 来源:黄岩发布), its news app (掌上温岭) and 浙江日报's county stringers (共享联盟天台站, 浙报集团融媒共享联盟岱山站).
-STRINGER = r"(?:浙报集团融媒)?共享联盟[·・]?"  # also a byline role (kg.recognise.byline_names)
+# also a byline role (kg.recognise.byline_names); an OCR space may fall inside (共享 联盟奉化站)
+STRINGER = r"(?:浙报集团融媒)?共[ \t]?享[ \t]?联[ \t]?盟[·・]?[ \t]?"
 _STRINGER = re.compile(STRINGER)
 _APP = re.compile(r"掌上")
 _ACCOUNT = re.compile(r"发布")
@@ -114,9 +115,16 @@ _BYLINE_MEDIUM = re.compile(r"(?:^|(?<=[\s(（【■]))([\u4e00-\u9fff]{1,8}?(?:
                             r"融媒体中心|网|分社|记者站))(?=[ \t\u3000]*(?:全媒体)?(?:记者|通讯员))", re.M)
 
 
-def _place_at(text: str, start: int) -> int:
-    """The length of the longest gazetteer place (two to four characters) at ``start``; 0 if none."""
-    return next((n for n in (4, 3, 2) if is_place_name(text[start:start + n])), 0)
+def _place_end(text: str, start: int) -> int:
+    """Where the longest gazetteer place (two to four characters, an OCR space allowed inside: 天 台) that starts at
+    ``start`` ends; 0 if none.
+
+    >>> _place_end("天台站", 0), _place_end("天 台站", 0), _place_end("记者", 0)
+    (2, 3, 0)
+    """
+    at = [i for i in range(start, min(len(text), start + 5)) if not text[i].isspace()]
+    at = [i for k, i in enumerate(at) if k == 0 or i - at[k - 1] <= 2]  # one space at most between two characters
+    return next((at[n - 1] + 1 for n in (4, 3, 2) if n <= len(at) and is_place_name("".join(text[i] for i in at[:n]))), 0)
 
 
 def find_new_media(text: str) -> list[tuple[int, int]]:
@@ -127,20 +135,18 @@ def find_new_media(text: str) -> list[tuple[int, int]]:
     the text as given: the space after an account's name ends it (婺城发布 记者…), which the repaired view has
     removed.
 
-    >>> text = "来源:仙居发布2022-05-20，掌上温岭，记者 杨群 共享联盟天台站 李兆葵，台州发布了新规\\n台传媒记者 王佳"
+    >>> text = ("来源:仙居发布2022-05-20，掌上温岭，记者 杨群 共享联盟天台站 李兆葵，台州发布了新规\\n"
+    ...         "台传媒记者 王佳 共享 联盟奉化站")
     >>> [text[s:e] for s, e in find_new_media(text)]
-    ['共享联盟天台站', '掌上温岭', '台传媒', '仙居发布']
+    ['共享联盟天台站', '共享 联盟奉化站', '掌上温岭', '台传媒', '仙居发布']
     """
     found = []
     for match in _STRINGER.finditer(text):
-        n = _place_at(text, match.end())
-        if n:
-            end = match.end() + n
+        if end := _place_end(text, match.end()):
             found.append((match.start(), end + 1 if text.startswith("站", end) else end))
     for match in _APP.finditer(text):
-        n = _place_at(text, match.end())
-        if n:
-            found.append((match.start(), match.end() + n))
+        if end := _place_end(text, match.end()):
+            found.append((match.start(), end))
     found += [match.span(1) for match in _BYLINE_MEDIUM.finditer(text)
               if not re.search("记者|通讯员|^本", match.group(1))]  # 记者郭乐燕平阳分社, 本网: not one medium's name
     for match in _ACCOUNT.finditer(text):

@@ -440,15 +440,17 @@ _DELEGATION = re.compile(r"(?:党政(?:代表团|考察团|参观团|访问团)|
 def _delegation_place(text: str, start: int, end: int) -> int:
     """Where the place that names a delegation ends, or 0 if ``text[start:end]`` is no delegation named by a place.
 
-    >>> text = "德清县党政代表团，宁波市镇海区党政考察团，日本播州友好访问团"
-    >>> [_delegation_place(text, s, e) for s, e in ((0, 8), (9, 20), (21, 30))]
-    [3, 15, 0]
+    >>> text = "德清县党政代表团，宁波市镇海区党政考察团，日本播州友好访问团，富阳区党政代 表团"
+    >>> [_delegation_place(text, s, e) for s, e in ((0, 8), (9, 20), (21, 30), (31, 40))]
+    [3, 15, 0, 34]
     """
-    joint = _DELEGATION.search(text, start, end)
-    if joint is None or joint.start() == start:
+    at = [i for i in range(start, end) if not text[i].isspace()]  # OCR spaces inside: 德清县党政代 表团
+    joint = _DELEGATION.search("".join(text[i] for i in at))
+    if joint is None or joint.start() == 0:
         return 0
-    places = split_places(text, start, joint.start())
-    return joint.start() if all(is_place_name(text[s:e]) for s, e in places) else 0
+    place_end = at[joint.start() - 1] + 1
+    places = split_places(text, start, place_end)
+    return place_end if all(is_place_name("".join(text[s:e].split())) for s, e in places) else 0
 
 
 # A road named where a text bounds a site by its roads (位于广场南路以南, 东至环岛路, 北靠桃湾路): a place, which the
@@ -1137,7 +1139,8 @@ class RepeatComponent:
 # county stringers are one too: 记者 杨群 共享联盟天台站 李兆葵); a news
 # agency's dateline credit (16日电(陈巧珍 葛妍君)), an author's line (作者: 李钱乾 林楠), a ■ credit and a line that
 # credits the text or the photographs (文 / 赵会营 石全, 摄影:苏巧将) open such a run too.
-_ROLE = re.compile(r"(?:记\s?者|通讯员|报道组|实习生|" + STRINGER + r"[\u4e00-\u9fff]{2,5}(?=[ \t\u3000]))"
+_ROLES = r"记\s?者|通[ \t]?讯[ \t]?员|报[ \t]?道[ \t]?组|实[ \t]?习[ \t]?生"  # an OCR space may fall inside
+_ROLE = re.compile(r"(?:" + _ROLES + "|" + STRINGER + r"[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,4}?(?=[ \t\u3000]))"
                    r"[ \t\u3000:：/]*")
 _RUN_OPENER = re.compile(_ROLE.pattern + r"|(?<=电)[(（]|(?<=作者)[:：][ \t\u3000]*|■[ \t\u3000]*"
                          r"|^[ \t\u3000]*(?:文|图|摄影|图片|撰稿)[ \t\u3000]*[:：/／][ \t\u3000]*", re.M)
@@ -1149,21 +1152,41 @@ _BYLINE_NAME = re.compile(r"((?:[\u4e00-\u9fff] [\u4e00-\u9fff](?![\u4e00-\u9fff
                           r"|[\u4e00-\u9fff]{4}(?=[ \t\u3000])))(?:/[文摄])?[ \t\u3000、]*", re.M)
 # What ends a byline: a bracket, the line's end, a slash (/ 编辑), a credit (文/摄, 摄), the next role with its
 # unit before it (区委报道组, 象山记者站), or the next field of a web page's header (责任编辑, 字数).
-_BYLINE_END = re.compile(r"[)）/\n]|$|(?:文[/／])?摄|文$|[\u4e00-\u9fff]{0,8}?(?:记\s?者|通讯员|报道组|实习生)"
+_BYLINE_END = re.compile(r"[)）/\n]|$|(?:文[/／])?摄|文$|[\u4e00-\u9fff]{0,8}?(?:" + _ROLES + ")"
                          r"|(?:责任)?编辑|字数", re.M)
 # A line that holds only names (樊建亮 刘 斌 郑 荣 under a headline): two or more, each starting with a surname.
 _NAME_LINE = re.compile(r"^[ \t\u3000]*(?=\S+[ \t\u3000]+\S)", re.M)
+
+
+# A three-character name that OCR split with a space: a surname alone before two characters (黄 慧仙), or two
+# characters before one that starts no name (金晓 欣), each up to what ends a byline's name.
+_SPLIT_NAME = re.compile(r"(?:([\u4e00-\u9fff]) [\u4e00-\u9fff]{2}|[\u4e00-\u9fff]{2} ([\u4e00-\u9fff]))"
+                         r"(?=[ \t\u3000)）/]|$)(?:/[文摄])?[ \t\u3000、]*", re.M)
+
+
+_NOT_NAME_END = frozenset("摄文图报讯等著编")  # 李敏 摄: a credit after the name, not its third character
+
+
+def _byline_name(text: str, at: int) -> tuple[tuple[int, int], int] | None:
+    """The span of the byline name at ``at`` and where the next one may start, or None."""
+    split = _SPLIT_NAME.match(text, at)
+    if split and (split.group(1) in SURNAMES if split.group(1) else split.group(2) not in SURNAMES | _NOT_NAME_END
+                  and not _ROLE.match(text, split.start(2))):  # 徐平 通 讯员: the next role, OCR split
+        return (at, at + 4), split.end()
+    name = _BYLINE_NAME.match(text, at)
+    return (name.span(1), name.end()) if name else None
 
 
 def _name_run(text: str, at: int) -> tuple[list[tuple[int, int]], int]:
     """The names of a byline run that starts at ``at`` (each with a common surname, roles between them read
     over), and where the run stops."""
     names = []
-    while name := _BYLINE_NAME.match(text, at):
-        if name.group(1)[0] not in SURNAMES:
+    while found := _byline_name(text, at):
+        span, after = found
+        if text[span[0]] not in SURNAMES:
             break
-        names.append(name.span(1))
-        at = name.end()
+        names.append(span)
+        at = after
         if next_role := _ROLE.match(text, at):  # 记者 李敏 通讯员 柳博姗
             at = next_role.end()
     return names, at
@@ -1191,9 +1214,15 @@ def byline_names(text: str) -> list[tuple[int, int]]:
     >>> text = "县委报道组蒋攀 通讯员吴立高文/摄\\n(记者 杨群 共享联盟天台站 李兆葵)\\n来源: 潮新闻 共享联盟·温岭 江文辉"
     >>> [text[s:e] for s, e in byline_names(text)]
     ['蒋攀', '吴立高', '杨群', '李兆葵', '江文辉']
+    >>> text = "(记者 杨群 共享联盟天 台站 李兆葵 共享 联盟奉化站 严世君)\\n记者 斯信忠 县委报 道组 徐平 通 讯员 顾筠"
+    >>> [text[s:e] for s, e in byline_names(text)]
+    ['杨群', '李兆葵', '严世君', '斯信忠', '徐平', '顾筠']
     >>> text = "港口强区\\n文 / 赵会营 石全\\n2015年，镇海区迎来建区30周年。\\n摄影:苏巧将\\n记者 斯信忠 县委报道组 徐平"
     >>> [text[s:e] for s, e in byline_names(text)]
     ['赵会营', '石全', '苏巧将', '斯信忠', '徐平']
+    >>> text = "(记者 陆遥 王婷 黄 慧仙/文 杨子宸/摄)\\n(通讯员 金晓 欣 卢靖愉)\\n(记者 李敏 摄)"
+    >>> [text[s:e] for s, e in byline_names(text)]
+    ['陆遥', '王婷', '黄 慧仙', '杨子宸', '金晓 欣', '卢靖愉', '李敏']
     """
     found: list[tuple[int, int]] = []
     at = 0

@@ -279,6 +279,16 @@ def test_new_media_named_by_their_place_are_organisations_and_a_stringer_is_a_by
         ("ORG", "仙居发布")]  # 台州发布了: the verb, not the account
 
 
+def test_a_byline_an_ocr_column_cut_into_keeps_its_names_roles_and_places(nlp):
+    # the same byline and visit as an OCR'd page prints them, a space where each column line ended
+    text = ("(记者 陆遥 王婷 黄 慧仙/文 共享 联盟奉化站 严世君)\n记者 斯信忠 县委报 道组 徐平 通 讯员 金晓 欣\n"
+            "近日，德清县党政代 表团来我市考察。")
+    ents = [(label, t) for _, _, label, t in _ents(nlp(text))]
+    assert [t for label, t in ents if label == "PER"] == ["陆遥", "王婷", "黄 慧仙", "严世君", "斯信忠", "徐平", "金晓 欣"]
+    assert ("ORG", "共享 联盟奉化站") in ents and ("LOC", "德清县") in ents
+    assert not any("代 表团" in t for _, t in ents)
+
+
 def test_a_pronoun_before_a_name_is_left_out(nlp):
     text = "他说：“我们总工会要把服务职工放在首位。”"
     doc = nlp.make_doc(text)
