@@ -122,9 +122,13 @@ def _place_end(text: str, start: int) -> int:
     >>> _place_end("天台站", 0), _place_end("天 台站", 0), _place_end("记者", 0)
     (2, 3, 0)
     """
-    at = [i for i in range(start, min(len(text), start + 5)) if not text[i].isspace()]
-    at = [i for k, i in enumerate(at) if k == 0 or i - at[k - 1] <= 2]  # one space at most between two characters
-    return next((at[n - 1] + 1 for n in (4, 3, 2) if n <= len(at) and is_place_name("".join(text[i] for i in at[:n]))), 0)
+    at: list[int] = []  # the characters read, one space or tab at most between two of them
+    i = start
+    while len(at) < 4 and i < len(text) and not text[i].isspace():
+        at.append(i)
+        i += 2 if text[i + 1:i + 2] in (" ", "\t") and text[i + 2:i + 3].strip() else 1
+    name = "".join(text[i] for i in at)
+    return next((at[n - 1] + 1 for n in (4, 3, 2) if n <= len(at) and is_place_name(name[:n])), 0)
 
 
 def find_new_media(text: str) -> list[tuple[int, int]]:

@@ -1140,8 +1140,8 @@ class RepeatComponent:
 # agency's dateline credit (16日电(陈巧珍 葛妍君)), an author's line (作者: 李钱乾 林楠), a ■ credit and a line that
 # credits the text or the photographs (文 / 赵会营 石全, 摄影:苏巧将) open such a run too.
 _ROLES = r"记\s?者|通[ \t]?讯[ \t]?员|报[ \t]?道[ \t]?组|实[ \t]?习[ \t]?生"  # an OCR space may fall inside
-_ROLE = re.compile(r"(?:" + _ROLES + "|" + STRINGER + r"[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,4}?(?=[ \t\u3000]))"
-                   r"[ \t\u3000:：/]*")
+_ROLE = re.compile(r"(?:" + _ROLES + "|" + STRINGER
+                   + r"[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,4}?(?=[ \t\u3000]))[ \t\u3000:：/]*")
 _RUN_OPENER = re.compile(_ROLE.pattern + r"|(?<=电)[(（]|(?<=作者)[:：][ \t\u3000]*|■[ \t\u3000]*"
                          r"|^[ \t\u3000]*(?:文|图|摄影|图片|撰稿)[ \t\u3000]*[:：/／][ \t\u3000]*", re.M)
 # A name in a byline: two or three characters up to a space, a bracket, a slash, a credit (文/摄) or the line's
@@ -1162,8 +1162,6 @@ _NAME_LINE = re.compile(r"^[ \t\u3000]*(?=\S+[ \t\u3000]+\S)", re.M)
 # characters before one that starts no name (金晓 欣), each up to what ends a byline's name.
 _SPLIT_NAME = re.compile(r"(?:([\u4e00-\u9fff]) [\u4e00-\u9fff]{2}|[\u4e00-\u9fff]{2} ([\u4e00-\u9fff]))"
                          r"(?=[ \t\u3000)）/]|$)(?:/[文摄])?[ \t\u3000、]*", re.M)
-
-
 _NOT_NAME_END = frozenset("摄文图报讯等著编")  # 李敏 摄: a credit after the name, not its third character
 
 
