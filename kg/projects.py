@@ -40,7 +40,7 @@ import jieba.posseg as posseg
 from .gazetteer import is_division, is_place_name, place_matches, place_names
 from .tagger import is_common_word, is_word
 
-__all__ = ["DEFAULT_HEADS", "after_leading_verb", "before_run_on", "find_projects", "is_project_name", "is_site_in_use",
+__all__ = ["DEFAULT_HEADS", "after_clause", "after_leading_verb", "before_run_on", "find_projects", "is_project_name", "is_site_in_use",
            "join_routes", "leading_divisions", "names_more_fully", "quoted_name", "short_zone_names", "split_joined"]
 
 DEFAULT_HEADS = (
@@ -672,7 +672,7 @@ _LEADING_VERB = re.compile(r"(?:建设|新建|谋划|上马|推进|力争|包括
                            r"督查|调研|考察|视察|听闻|串联)")
 
 
-_LEADING_WORD = set("如继自从由对将把向因")
+_LEADING_WORD = set("如继自从由对将把向因暨")
 _TIME_WORD = re.compile("目前|正在|现已|已经|预计|顺利|基本|全面|正式|(?:施工|建设)?现场$")
 
 
@@ -690,6 +690,28 @@ def after_leading_verb(text: str, start: int, end: int) -> int:
         return verb.end()
     if text[start:start + 1] in _LEADING_WORD and next(posseg.dt.cut(text[start:end])).word == text[start]:
         return start + 1
+    return start
+
+
+# Verbs of a clause whose subject the tagger read into the project's name with it (马卫光 + 宣布 + …项目).
+_CLAUSE_VERBS = frozenset(("宣布", "携", "打造", "启动", "签约", "引进", "暨"))
+
+
+def after_clause(text: str, start: int, end: int, heads: Sequence[str] = DEFAULT_HEADS) -> int:
+    """Where the project name ``text[start:end]`` starts once a clause read into it is left out: its subject and
+    verb (马卫光宣布 + 中纺院绿色纤维项目, 张寓帅携 + 铝电解电容器项目, 活动暨 + 总部经济大楼项目), where what follows
+    the clause's last verb is a project's name of four characters or more; ``start`` otherwise.
+
+    >>> text = "马卫光宣布中纺院绿色纤维项目，长三角产业合作区，诸暨华东光电产业园项目"
+    >>> [text[after_clause(text, s, e):e] for s, e in ((0, 14), (15, 23), (24, 35))]
+    ['中纺院绿色纤维项目', '长三角产业合作区', '诸暨华东光电产业园项目']
+    """
+    at = start
+    for word in posseg.dt.cut(text[start:end]):
+        at += len(word.word)
+        if word.word in _CLAUSE_VERBS and at > start + len(word.word) and end - at >= 4 and is_project_name(
+                text, at, end, heads=heads):
+            start = at
     return start
 
 

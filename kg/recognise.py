@@ -37,8 +37,8 @@ from .clean import RepairedText, repair
 from .errors import ModelError
 from .gazetteer import TOWN_SUFFIXES, full_name, is_division, is_place_name, is_town_stem, place_names, prefecture_of, town_in
 from .lists import find_list_items, looks_like_name, quoted_guesthouses, town_lists
-from .projects import (DEFAULT_HEADS, DEFAULT_NOT_AFTER, HONOUR, NAME_VERBS, after_leading_verb, before_run_on,
-                       before_time_word, find_projects, is_new_town_being_built, is_project_name, is_site_in_use,
+from .projects import (DEFAULT_HEADS, DEFAULT_NOT_AFTER, HONOUR, NAME_VERBS, after_clause, after_leading_verb,
+                       before_run_on, before_time_word, find_projects, is_new_town_being_built, is_project_name, is_site_in_use,
                        join_routes, leading_divisions, names_more_fully, quoted_name, short_zone_names, split_joined)
 from .tagger import Tagger, is_common_word, is_word
 
@@ -879,6 +879,7 @@ class ProjectComponent:
             if label == "PROJECT":  # …一期工程 + 目前桩基工程, …工程 + 污水管道: a clause or a part ran on into it
                 span = (span[0], before_time_word(view.text, *span))
                 span = trim_span(view.text, span[0], before_run_on(view.text, *span))
+                span = (after_clause(view.text, *span, heads=self.heads), span[1])  # 马卫光宣布 + …项目
                 label = self._model_project(view, span)
             if label == "LOC" and (view.text.endswith(ZONES, *span) or view.text.endswith(NEW_AREAS, *span)
                                    and not is_division(view.text[slice(*span)])

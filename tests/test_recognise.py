@@ -584,6 +584,11 @@ def test_a_project_a_model_tagged_leaves_its_divisions_to_loc_and_names_a_rules_
         (7, 14, "PROJECT", "宁波杭州湾新区")]
     assert _settle("kg_projects", "奉化智能制造产业园和浙江温岭经济开发区开工。", [(0, 9, "PROJECT"), (10, 19, "PROJECT")]) == [
         (0, 9, "PROJECT", "奉化智能制造产业园"), (10, 19, "PROJECT", "浙江温岭经济开发区")]
+    # a clause the tagger read into the name is left out: its subject and verb, or the 暨 that joins two events
+    assert _settle("kg_projects", "活动结束后，马卫光宣布中纺院绿色纤维项目开工。", [(6, 20, "PROJECT")]) == [
+        (11, 20, "PROJECT", "中纺院绿色纤维项目")]
+    assert _settle("kg_projects", "重大项目集中开工暨总部经济大楼项目奠基。", [(8, 17, "PROJECT")]) == [
+        (9, 17, "PROJECT", "总部经济大楼项目")]
     # two projects joined by 和 are two
     assert _settle("kg_projects", "头门港区疏港公路和北洋涂围垦工程开工。", [(0, 16, "PROJECT")]) == [
         (0, 8, "PROJECT", "头门港区疏港公路"), (9, 16, "PROJECT", "北洋涂围垦工程")]
