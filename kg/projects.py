@@ -40,8 +40,8 @@ import jieba.posseg as posseg
 from .gazetteer import is_division, is_place_name, place_matches, place_names
 from .tagger import is_common_word, is_word
 
-__all__ = ["DEFAULT_HEADS", "after_clause", "after_leading_verb", "before_run_on", "find_projects", "is_project_name", "is_site_in_use",
-           "join_routes", "leading_divisions", "names_more_fully", "quoted_name", "short_zone_names", "split_joined"]
+__all__ = ["DEFAULT_HEADS", "after_clause", "after_leading_verb", "before_run_on", "before_zone_projects", "find_projects",
+           "is_project_name", "is_site_in_use", "join_routes", "leading_divisions", "names_more_fully", "quoted_name", "short_zone_names", "split_joined"]
 
 DEFAULT_HEADS = (
     "工程", "项目", "产业园", "工业园", "科技园", "创业园", "物流园", "园区", "产业带", "基地", "平台", "走廊",
@@ -713,6 +713,25 @@ def after_clause(text: str, start: int, end: int, heads: Sequence[str] = DEFAULT
                 text, at, end, heads=heads):
             start = at
     return start
+
+
+# "A zone's projects" (银湖新区项目集中开工): the projects built in a development area, whose name is the project.
+_ZONE_PROJECTS = re.compile(r"(?:新区|开发区|经开区|高新区|集聚区|合作区|保税区|综保区|工业区|经济区)(?:[(（][^()（）]+[)）])?"
+                            r"(?=项目$)")
+
+
+def before_zone_projects(text: str, start: int, end: int) -> int:
+    """Where the project name ``text[start:end]`` ends when it is a development zone's name followed by 项目, which
+    speaks of the projects built in the zone (银湖新区 + 项目集中开工, 杭州湾新区 + 项目攻坚): the zone is the named
+    project, as the annotated local news has it 5 times of 5; a park's (…产业园项目) or town's (…小镇项目) is one
+    project, left whole. ``end`` otherwise.
+
+    >>> text = "银湖新区项目集中开工，黄岩物流产业园项目"
+    >>> text[:before_zone_projects(text, 0, 6)], text[11:before_zone_projects(text, 11, 20)]
+    ('银湖新区', '黄岩物流产业园项目')
+    """
+    zone = _ZONE_PROJECTS.search(text, start, end)
+    return zone.end() if zone and zone.end() - start >= 4 else end
 
 
 def before_time_word(text: str, start: int, end: int) -> int:

@@ -38,8 +38,9 @@ from .errors import ModelError
 from .gazetteer import TOWN_SUFFIXES, full_name, is_division, is_place_name, is_town_stem, place_names, prefecture_of, town_in
 from .lists import find_list_items, looks_like_name, quoted_guesthouses, town_lists
 from .projects import (DEFAULT_HEADS, DEFAULT_NOT_AFTER, HONOUR, NAME_VERBS, after_clause, after_leading_verb,
-                       before_run_on, before_time_word, find_projects, is_new_town_being_built, is_project_name, is_site_in_use,
-                       join_routes, leading_divisions, names_more_fully, quoted_name, short_zone_names, split_joined)
+                       before_run_on, before_time_word, before_zone_projects, find_projects, is_new_town_being_built,
+                       is_project_name, is_site_in_use, join_routes, leading_divisions, names_more_fully, quoted_name,
+                       short_zone_names, split_joined)
 from .tagger import Tagger, is_common_word, is_word
 
 __all__ = ["GROUP_CHARS", "group_chars_of", "groups_by_chars", "TaggerComponent", "BodyComponent", "RepeatComponent", "ListComponent", "ProjectComponent", "load_pipeline", "new_pipeline", "DEFAULT_MODEL", "find_default_model", "model_places", "LABELS"]
@@ -108,7 +109,7 @@ def repaired_view(doc: Doc) -> RepairedText:
     return view
 
 
-_EDGE_PUNCT = set("，。、；：！？,.;:!?“”\"'‘’《》〈〉·-—…丨| \n\t")
+_EDGE_PUNCT = set("，。、；：！？,.;:!?“”\"'‘’《》〈〉·-—…丨|/／ \n\t")
 _PAIRS = {"（": "）", "(": ")", "【": "】", "[": "]", "“": "”", "《": "》"}
 
 
@@ -123,8 +124,8 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     >>> text = "（通讯员郭玲）近日，台州市工商联(总商会)召开，成立“工韵清风”读书会"
     >>> text[slice(*trim_span(text, 4, 7))], text[slice(*trim_span(text, 10, 20))]
     ('郭玲', '台州市工商联')
-    >>> text[slice(*trim_span(text, 27, 35))]
-    '“工韵清风”读书会'
+    >>> text[slice(*trim_span(text, 27, 35))], "越城区/滨海新区"[slice(*trim_span("越城区/滨海新区", 3, 8))]
+    ('“工韵清风”读书会', '滨海新区')
     """
     for opening, closing in _PAIRS.items():
         at = text.find(opening, start + 1, end)
@@ -880,6 +881,7 @@ class ProjectComponent:
                 span = (span[0], before_time_word(view.text, *span))
                 span = trim_span(view.text, span[0], before_run_on(view.text, *span))
                 span = (after_clause(view.text, *span, heads=self.heads), span[1])  # 马卫光宣布 + …项目
+                span = (span[0], before_zone_projects(view.text, *span))  # 银湖新区 + 项目
                 label = self._model_project(view, span)
             if label == "LOC" and (view.text.endswith(ZONES, *span) or view.text.endswith(NEW_AREAS, *span)
                                    and not is_division(view.text[slice(*span)])

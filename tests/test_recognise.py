@@ -589,6 +589,9 @@ def test_a_project_a_model_tagged_leaves_its_divisions_to_loc_and_names_a_rules_
         (11, 20, "PROJECT", "中纺院绿色纤维项目")]
     assert _settle("kg_projects", "重大项目集中开工暨总部经济大楼项目奠基。", [(8, 17, "PROJECT")]) == [
         (9, 17, "PROJECT", "总部经济大楼项目")]
+    # a zone's 项目 are the projects built in it: the zone is the project named; a park's 项目 is one project
+    assert _settle("kg_projects", "富阳银湖新区项目集中开工，黄岩物流产业园项目开工。", [(2, 8, "PROJECT"), (13, 22, "PROJECT")]) == [
+        (2, 6, "PROJECT", "银湖新区"), (13, 22, "PROJECT", "黄岩物流产业园项目")]
     # two projects joined by 和 are two
     assert _settle("kg_projects", "头门港区疏港公路和北洋涂围垦工程开工。", [(0, 16, "PROJECT")]) == [
         (0, 8, "PROJECT", "头门港区疏港公路"), (9, 16, "PROJECT", "北洋涂围垦工程")]
