@@ -41,7 +41,8 @@ from .gazetteer import is_division, is_place_name, place_matches, place_names
 from .tagger import is_common_word, is_word
 
 __all__ = ["DEFAULT_HEADS", "after_clause", "after_leading_verb", "before_run_on", "before_zone_projects", "find_projects",
-           "is_project_name", "is_site_in_use", "join_routes", "leading_divisions", "names_more_fully", "quoted_name", "short_zone_names", "split_joined"]
+           "is_project_name", "is_site_in_use", "join_routes", "leading_divisions", "names_more_fully", "quoted_name",
+           "short_zone_names", "split_joined"]
 
 DEFAULT_HEADS = (
     "工程", "项目", "产业园", "工业园", "科技园", "创业园", "物流园", "园区", "产业带", "基地", "平台", "走廊",
@@ -693,7 +694,8 @@ def after_leading_verb(text: str, start: int, end: int) -> int:
     return start
 
 
-# Verbs of a clause whose subject the tagger read into the project's name with it (马卫光 + 宣布 + …项目).
+# The words that end a clause the tagger read into a project's name with the clause's subject (马卫光 + 宣布 +
+# …项目, 集中开工 + 暨 + …项目): a verb of announcing or launching, or 暨 joining two events.
 _CLAUSE_VERBS = frozenset(("宣布", "携", "打造", "启动", "签约", "引进", "暨"))
 
 

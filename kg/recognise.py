@@ -842,7 +842,9 @@ class ProjectComponent:
     or a name with a phase (丁山三期) is a PROJECT. A project written “X”项目 is X (:func:`kg.projects.quoted_name`),
     and a zone named in full is then a project by its kind alone (… 经开区: :func:`kg.projects.short_zone_names`).
 
-    A PROJECT the NER found is cut before a clause's time word run on into it (…一期工程 + 目前…), kept where it
+    A PROJECT the NER found is cut before a clause's time word run on into it (…一期工程 + 目前…), after a clause
+    read into its start (马卫光宣布 + …项目: :func:`kg.projects.after_clause`) and before the 项目 that follows a
+    zone's name (银湖新区 + 项目集中开工: :func:`kg.projects.before_zone_projects`), kept where it
     passes the rules' vetoes (:func:`kg.projects.is_project_name`: 衢州项目, 平安台州 and “千万工程” do not),
     becomes a LOC where it names a site in use (:func:`kg.projects.is_site_in_use`), leaves the divisions it starts
     with to LOC (宁波市 + 中西医结合医院新建工程) and splits where it joins two projects. It wins over a rule's
@@ -852,8 +854,10 @@ class ProjectComponent:
     landmark: 距杭金衢高速出入口4公里).
 
     Last, for every entity of the doc: a route the tagger split at 至 is joined (:func:`kg.projects.join_routes`),
-    a name read on from a headline or caption line starts after it (``RepairedText.after_short_lines``), and a
-    name the text writes with two labels takes its majority label (:func:`one_label_per_name`)."""
+    a place written without its level joins the zone's kind or the project right after it (:func:`join_zones`,
+    :func:`join_place_prefixes`), a name read on from a headline or caption line starts after it
+    (``RepairedText.after_short_lines``), and a name the text writes with two labels takes its majority label
+    (:func:`one_label_per_name`)."""
 
     def __init__(self, nlp: Language, name: str, *, heads: list[str], not_after: list[str], max_words: int,
                  plain_heads: bool = False):
