@@ -18,8 +18,8 @@ from jieba import posseg
 from .gazetteer import full_name, is_town_stem
 from .tagger import is_common_word, is_word
 
-__all__ = ["ORG_KINDS", "LOC_KINDS", "NOT_NAMES", "find_list_items", "looks_like_name", "quoted_guesthouses",
-           "town_lists"]
+__all__ = ["ORG_KINDS", "LOC_KINDS", "NOT_NAMES", "find_list_items", "honoured_places", "looks_like_name",
+           "quoted_guesthouses", "town_lists"]
 
 ORG_KINDS = ("企业", "公司", "集团", "车企", "药企", "厂家", "餐饮店", "饭店", "酒家", "酒店", "门店", "商家", "银行",
              "学校", "高校", "医院", "机构", "协会", "商会")
@@ -121,6 +121,22 @@ def quoted_guesthouses(text: str) -> list[tuple[int, int]]:
     ['寒舍迴塘', '莫梵']
     """
     return [m.span(1) if m.group(1) else m.span(2) for m in _GUESTHOUSE.finditer(text)]
+
+
+# The country or province an honour names (“中国五金之乡”, 获评中国天然氧吧, 浙江第一家…): a place, as the annotated
+# local news tags it 38 times of 40 there, but the tagger, fine-tuned on batches that left it out, seldom finds it.
+_HONOUR_PLACE = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=获评|评为|成为|作为|有着|素有|入选|荣获|获得|誉为|称为|列为))"
+                           r"(中国|浙江省|浙江)(?=[^，。、；：“”\s]{0,8}?(?:之乡|之都|之城|名城|名镇|名村|百强|最美|氧吧|强县|强镇|第一))")
+
+
+def honoured_places(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each country or province that starts the name of an honour in ``text``.
+
+    >>> text = "素有“中国五金之乡”的美誉，东海云廊获评中国天然氧吧，新中国成立以来"
+    >>> [text[s:e] for s, e in honoured_places(text)]
+    ['中国', '中国']
+    """
+    return [m.span(1) for m in _HONOUR_PLACE.finditer(text)]
 
 
 _SHORT_LIST = re.compile(r"(?<![\u4e00-\u9fff])((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])")

@@ -36,7 +36,7 @@ from .bodies import (FIRM_SUFFIXES, LEVELS, STRINGER, bracketed_names, committee
 from .clean import RepairedText, repair
 from .errors import ModelError
 from .gazetteer import TOWN_SUFFIXES, full_name, is_division, is_place_name, is_town_stem, place_names, prefecture_of, town_in
-from .lists import find_list_items, looks_like_name, quoted_guesthouses, town_lists
+from .lists import find_list_items, honoured_places, looks_like_name, quoted_guesthouses, town_lists
 from .projects import (DEFAULT_HEADS, DEFAULT_NOT_AFTER, HONOUR, NAME_VERBS, after_clause, after_leading_verb,
                        before_run_on, before_time_word, before_zone_projects, find_projects, is_new_town_being_built,
                        is_project_name, is_site_in_use, join_routes, leading_divisions, names_more_fully, quoted_name,
@@ -1294,7 +1294,8 @@ class ListComponent:
     organisations (:func:`source_names`: 来源: 浙江在线-钱江晚报), and so are the guesthouses quoted beside 民宿
     (:func:`kg.lists.quoted_guesthouses`); each of these replaces the entities it crosses. The items of a short list
     of towns written without their unit are places where nothing else was found (:func:`kg.lists.town_lists`:
-    双浦、转塘、留下、三墩)."""
+    双浦、转塘、留下、三墩), and so is the country or province an honour is named by (“中国五金之乡”:
+    :func:`kg.lists.honoured_places`)."""
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
@@ -1318,7 +1319,8 @@ class ListComponent:
                 if all(item.start <= x.start and x.end <= item.end for x in inside):  # 云和 of 云和记
                     ents = [x for x in ents if x not in inside] + [Span(doc, item.start, item.end, label=label)]
         places = {view.to_view(x.start_char, x.end_char) for x in ents if x.label_ == "LOC"}
-        for s, e in town_lists(view.text, {p for p in places if p is not None}):  # 双浦、转塘、留下、三墩
+        added = town_lists(view.text, {p for p in places if p is not None}) + honoured_places(view.text)
+        for s, e in added:  # 双浦、转塘、留下、三墩; “中国五金之乡”
             item = doc.char_span(*view.to_original(s, e), label="LOC", alignment_mode="expand")
             if item is not None and not any(x.start < item.end and item.start < x.end for x in ents):
                 ents.append(item)

@@ -230,6 +230,11 @@ def test_a_place_without_its_level_before_a_project_is_part_of_its_name(nlp):
     assert ("LOC", "温岭市") in ents and ("PROJECT", "南排工程(一期)") in ents  # a division with its level stays apart
 
 
+def test_the_country_or_province_an_honour_is_named_by_is_a_place(nlp):
+    text = "这座有着“中国最美县”“全球最佳旅游小城”称号的县城。"  # the tagger alone finds no place here
+    assert _ents(nlp(text)) == [(5, 7, "LOC", "中国")]
+
+
 def test_the_roads_that_bound_a_site_are_places(nlp):
     text = "文渊小学扩建工程项目位于广场南路以南、春潮路以北，东至环岛路，西临翁山路。"
     places = [name for _, _, label, name in _ents(nlp(text)) if label == "LOC"]
