@@ -76,12 +76,14 @@ def build_graph(articles: Sequence[Article], mentions: Sequence[Mention], entiti
         for first, last in _sentences(text):
             inside = sorted({m.entity for m in found[bisect_left(starts, first):bisect_left(starts, last)]
                              if m.end <= last})
+            if not inside:
+                continue
+            sentence = " ".join(text[first:last].split())
             for entity in inside:
-                if entity not in first_sentence:
-                    first_sentence[entity] = (first, _clip(" ".join(text[first:last].split())))
+                first_sentence.setdefault(entity, (first, _clip(sentence)))
             for pair in combinations(inside, 2):
                 edge_sentences[pair] += 1
-                evidence.setdefault(pair, " ".join(text[first:last].split()))
+                evidence.setdefault(pair, sentence)
         for pair in combinations(sorted({m.entity for m in found}), 2):
             edge_articles[pair].append(article.id)
             if pair not in evidence and pair not in apart and all(e in first_sentence for e in pair):
