@@ -754,34 +754,34 @@ _ENDS_IN_PHASE = re.compile(r"[一二三四五六七八九十\d]+期[)）]?$")
 _ZONE_KIND = re.compile("|".join(sorted(ZONES + ("经济开发区", "经济技术开发区", "高新技术产业开发区"), key=len, reverse=True)))
 
 
-def join_zones(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A place written without its level right before a zone's kind names the zone (台州 + 综保区 -> 台州综保区,
-    余杭 + 经开区 -> 余杭经开区: one project each time of 49 in the annotated local news), whether the zone's kind
-    was tagged apart or not at all; after a division written with its level, the zone's kind is a project of its
-    own (台州市 + 高新区), as a leading division is elsewhere. A longer name the zone's kind starts (经开区管委会)
-    is left as it is.
+def zone_kinds(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Spans with a zone's kind written right after a place (台州 + 综保区, 台州市 + 高新区) made a project, whether
+    it was tagged apart or not at all; :func:`join_place_prefixes` then joins a place written without its level
+    to it (台州综保区: one project each time of 49 in the annotated local news), while a division written with its
+    level stays a place of its own. A longer name the zone's kind starts (经开区管委会) is left as it is.
 
-    >>> text = "台州综保区封关，余杭经开区和台州市高新区，苍南经开区管委会"
-    >>> spans = [(0, 2, "LOC"), (8, 10, "LOC"), (10, 13, "PROJECT"), (14, 17, "LOC"), (21, 23, "LOC"), (23, 29, "ORG")]
-    >>> [(text[s:e], label) for s, e, label in join_zones(text, spans)]
-    [('台州综保区', 'PROJECT'), ('余杭经开区', 'PROJECT'), ('台州市', 'LOC'), ('高新区', 'PROJECT'), ('苍南', 'LOC'), ('经开区管委会', 'ORG')]
+    >>> text = "台州综保区封关，台州市高新区，苍南经开区管委会"
+    >>> spans = [(0, 2, "LOC"), (8, 11, "LOC"), (15, 17, "LOC"), (17, 23, "ORG")]
+    >>> [(text[s:e], label) for s, e, label in zone_kinds(text, spans)]
+    [('台州', 'LOC'), ('综保区', 'PROJECT'), ('台州市', 'LOC'), ('高新区', 'PROJECT'), ('苍南', 'LOC'), ('经开区管委会', 'ORG')]
     """
-    joined: set[tuple[int, int, str]] = set()
-    covered: set[tuple[int, int, str]] = set()  # the spans a zone's name takes in
+    kinds: set[tuple[int, int, str]] = set()
+    covered: set[tuple[int, int, str]] = set()  # the spans inside a zone's kind
     for s, e, label in spans:
         zone = _ZONE_KIND.match(text, e) if label == "LOC" else None
         if zone is None or any(a < zone.end() < b or a < e < b for a, b, _ in spans):
             continue
-        covered |= {(s, e, label)} | {span for span in spans if e <= span[0] and span[1] <= zone.end()}
-        joined |= {(s, e, label), (e, zone.end(), "PROJECT")} if is_division(text[s:e]) else {(s, zone.end(), "PROJECT")}
-    return sorted({span for span in spans if span not in covered} | joined)
+        covered |= {span for span in spans if e <= span[0] and span[1] <= zone.end()}
+        kinds.add((e, zone.end(), "PROJECT"))
+    return sorted({span for span in spans if span not in covered} | kinds)
 
 
 def join_place_prefixes(text: str, spans: Sequence[tuple[int, int, str]],
                         apart: Callable[[int, int], bool] = lambda s, e: False) -> list[tuple[int, int, str]]:
     """A place written without its level right before a project's name is part of the name (宁波 +
     杭州湾滨海新城, 湖州 + 莫干山国家高新区, 拱墅 + 浙江云计算数据中心项目): in the annotated local news 436 project
-    names start with such a place and 4 times it is tagged apart (sets V, W and X; the sample pages 22 and 0),
+    names start with such a place and 4 times it is tagged apart (sets V, W and X; the sample pages 22 and 0;
+    :func:`zone_kinds` is its special case),
     while a division written with its level stays a place of its own (温岭市 + 南排工程), as
     :func:`kg.projects.leading_divisions` has it. ``apart(start, end)`` says
     where the page itself separates the two (a line break between them).
@@ -854,8 +854,8 @@ class ProjectComponent:
     landmark: 距杭金衢高速出入口4公里).
 
     Last, for every entity of the doc: a route the tagger split at 至 is joined (:func:`kg.projects.join_routes`),
-    a place written without its level joins the zone's kind or the project right after it (:func:`join_zones`,
-    :func:`join_place_prefixes`), a name read on from a headline or caption line starts after it
+    a zone's kind after a place is a project (:func:`zone_kinds`) and a place written without its level joins
+    the project right after it (:func:`join_place_prefixes`), a name read on from a headline or caption line starts after it
     (``RepairedText.after_short_lines``), and a name the text writes with two labels takes its majority label
     (:func:`one_label_per_name`)."""
 
@@ -920,7 +920,7 @@ class ProjectComponent:
         zones = short_zone_names(view.text, [(s, e) for s, e, label in kept if label == "PROJECT"])
         kept += [(s, e, "PROJECT") for s, e in zones if all(e <= a or s >= b for a, b, _ in kept)]  # … 经开区
         kept = join_routes(view.text, kept)  # 苍南 + 至泰顺高速公路工程
-        kept = join_zones(view.text, kept)  # 台州 + 综保区
+        kept = zone_kinds(view.text, kept)  # 台州 + 综保区
         kept = join_place_prefixes(view.text, kept, lambda s, e: _has_gap(view, s, e))  # 宁波 + 杭州湾滨海新城
         kept = [(view.after_short_lines(s, e), e, label) for s, e, label in kept]  # 图片 + 杜桥眼镜综合城
         kept = one_label_per_name(view.text, kept)
