@@ -238,10 +238,11 @@ def join_continuations(articles: list[Article]) -> list[Article]:
         if first is not None:
             joined.append((first, part))
             taken.add(first.id)
-    for first, part in joined:
+    for first, part in reversed(joined):  # a part continued on a third page takes in its own continuation first
         start = len(first.text) + 2
         first.text += "\n\n" + part.text
         first.continued.append({"source": part.source, "lines": list(part.lines), "start": start, "id": part.id})
+        first.continued += [{**c, "start": start + c["start"]} for c in part.continued]
     parts = {id(part) for _, part in joined}
     return [a for a in articles if id(a) not in parts]
 

@@ -1,5 +1,5 @@
 from kg.read import Document, read_paths
-from kg.segment import segment
+from kg.segment import Article, join_continuations, segment
 
 
 def _page(fixtures):
@@ -104,3 +104,14 @@ def test_a_markdown_table_stays_in_its_article_and_its_cells_stay_apart(tmp_path
     names = [(e.text, e.label_) for e in nlp(article.text).ents if e.start_char > article.text.index("| 姓名")]
     # one name a cell: a space between cells is no OCR gap to close
     assert names == [("张建国", "PER"), ("台州市中心医院", "ORG"), ("王丽华", "PER"), ("浙江海正药业股份有限公司", "ORG")]
+
+
+def test_a_story_continued_over_three_pages_keeps_every_part():
+    front = Article("p1.txt#1", "p1.txt", (3, 9), "聚力三条路径 奋进三高三新", "", "聚力三条路径 奋进三高三新\n\n潘军明说。(下转第二版)")
+    second = Article("p2.txt#1", "p2.txt", (1, 4), "聚力三条路径", "", "聚力三条路径\n\n(上接第一版)李跃旗说。(下转第三版)")
+    third = Article("p3.txt#1", "p3.txt", (2, 5), "聚力三条路径", "", "聚力三条路径\n\n(上接第二版)吴海平说。")
+    [story] = join_continuations([front, second, third])
+    assert story.text.endswith("李跃旗说。(下转第三版)\n\n聚力三条路径\n\n(上接第二版)吴海平说。")
+    assert [(part["id"], story.text[part["start"]:part["start"] + 6]) for part in story.continued] == [
+        ("p2.txt#1", "聚力三条路径"), ("p3.txt#1", "聚力三条路径")]
+    assert story.text[story.continued[1]["start"]:].endswith("吴海平说。")
