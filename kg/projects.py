@@ -41,8 +41,8 @@ from .gazetteer import is_division, is_place_name, place_matches, place_names
 from .tagger import is_common_word, is_word
 
 __all__ = ["DEFAULT_HEADS", "after_clause", "after_leading_verb", "before_run_on", "before_zone_projects", "find_projects",
-           "is_project_name", "is_site_in_use", "join_routes", "leading_divisions", "names_more_fully", "quoted_name",
-           "short_zone_names", "split_joined"]
+           "is_project_name", "is_site_in_use", "join_paired_places", "join_routes", "leading_divisions", "names_more_fully",
+           "quoted_name", "short_zone_names", "split_joined"]
 
 DEFAULT_HEADS = (
     "工程", "项目", "产业园", "工业园", "科技园", "创业园", "物流园", "园区", "产业带", "基地", "平台", "走廊",
@@ -94,7 +94,7 @@ _PHASE = re.compile(r"^\s*([(（][一二三四五六七八九十\d]+期(工程)?
 _PLACE_LINE = re.compile(r"^[(（]([^()（）]{2,4})[)）]")
 _COUNTED = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十两百千]+)(?:大|个|项|类)[\u4e00-\u9fff]{0,4}$|一批|一系列|季度|年度")
 _SLOGAN = re.compile(r"^[一二三四五六七八九十两]+(号|大|个)")
-_DATE_OR_COUNT = re.compile(r"(?:[0-9０-９]{1,4}[年月日]|(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[一二三四五六七八九十两几数百千万]+)"
+DATE_OR_COUNT = re.compile(r"(?:[0-9０-９]{1,4}[年月日]|(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[一二三四五六七八九十两几数百千万]+)"
                             r"(?:个|项|座|条|家|处|所|批|组|次|类|宗|块|片|公顷|亩|平方米|公里|千米|米|车道))")
 _QUANTITY = re.compile(r"\d+(\.\d+)?(万|亿|千|百)?(吨|台|箱|亩|平方|米|公里|千米|元|件|套|个|户|人)级?")
 _CAPACITY = re.compile(r"年(?:产|产能|加工|处理|组装)[^\d]{0,3}\d")
@@ -199,7 +199,7 @@ def find_projects(
         # Nor with a date or a count (2023年…, 16座…隧道工程, ３６项建设项目), read on the characters because jieba
         # splits full-width digits and tags measure words at random.
         while first < k:
-            if lead := _DATE_OR_COUNT.match(text, starts[first]):
+            if lead := DATE_OR_COUNT.match(text, starts[first]):
                 first = next((j for j in range(first, k + 1) if starts[j] >= lead.end()), k)
             elif len(words[first][0]) == 1 and words[first][1][:1] in ("v", "p", "c"):  # 1964年|任|西南铁路, 距|…
                 first += 1
@@ -272,7 +272,7 @@ def is_project_name(text: str, start: int, end: int, *, heads: Sequence[str] = D
             _COUNT_CHARS.search(name) or head is None or head == "工程" and len(name) <= 6):
         return False  # “千万工程”, “山海协作工程”: a campaign in quotes; “闻川运河古城项目”, “浙中信息产业园”: a name
     before_head = name[: len(name) - len(head)] if head else name
-    if _COUNTED.search(before_head) or _QUANTITY.match(name) or _DATE_OR_COUNT.match(name):
+    if _COUNTED.search(before_head) or _QUANTITY.match(name) or DATE_OR_COUNT.match(name):
         return False
     if head == "项目" and before_head.endswith(tuple("一二三四五六七八九十两")):
         return False  # 瓯江口三项目: three projects
@@ -626,11 +626,11 @@ def _building_projects(text: str, orgs: Iterable[tuple[int, int]]) -> list[tuple
     return found
 
 
-# A project named by its yearly output: 年产 and a number, then what it makes, up to 项目 or to a workshop that ends
+# A project named by its yearly output: 年产 (or 年新增) and a number, then what it makes, up to 项目 or to a workshop that ends
 # the phrase (年产100万套新能源汽车零部件数字化车间); no clause break, quote, bracket, 的, 等 or second 年产 inside
 # (年产10万吨催化新材料的润和催化剂项目 names 润和催化剂项目). A production line alone is what a plant will have
 # (建成年产6万辆纯电动物流车生产线: the annotated local news names it 1 time of 4).
-_OUTPUT_NAME = re.compile(r"年产能?[\d０-９.一二三四五六七八九十两百千万亿]+(?:(?!年产)[^，。；：！？,;:!?\s“”\"()（）的等]){2,48}?"
+_OUTPUT_NAME = re.compile(r"年(?:产能?|新增)[\d０-９.一二三四五六七八九十两百千万亿]+(?:(?!年产)[^，。；：！？,;:!?\s“”\"()（）的等]){2,48}?"
                           r"(?:项目|车间(?!项目|建设))")
 
 
@@ -842,7 +842,21 @@ def split_joined(text: str, start: int, end: int, heads: AbstractSet[str]) -> li
     ['杭新景高速公路', '九景衢铁路']
     >>> [text[s:e] for s, e in split_joined(text, 18, 38, {"产业园", "项目"})]
     ['数字经济产业园及基础设施配套工程项目']
+
+    Two joined with 暨 are two works, or an event and a works (杭州西站枢纽暨湖杭铁路工程, …综合枢纽工程开工暨项目
+    集中签约): the annotated local news never names a project across 暨 (53 such joints in sets V to Z), so each
+    part that is a project's name is one, less an event run on after its last 工程 or 项目.
+
+    >>> text = "杭州西站工程暨湖杭铁路工程，陶庄江海联运综合枢纽工程开工暨项目"
+    >>> [text[s:e] for s, e in split_joined(text, 0, 13, {"铁路", "工程"})]
+    ['杭州西站工程', '湖杭铁路工程']
+    >>> [text[s:e] for s, e in split_joined(text, 14, 31, {"工程", "项目"})]
+    ['陶庄江海联运综合枢纽工程']
     """
+    ji = _JI.search(text, start, end)
+    if ji:
+        parts = [(start, before_run_on(text, start, ji.start())), (ji.end(), end)]
+        return [(s, e) for s, e in parts if e - s >= 4 and is_project_name(text, s, e, heads=tuple(heads))]
     for joint in _JOINT.finditer(text, start, end):
         left = text[start:joint.start()]
         right = text[joint.end():end]
@@ -888,7 +902,38 @@ def join_routes(text: str, ents: Sequence[tuple[int, int, str]]) -> list[tuple[i
     return sorted([ent for ent in ents if ent not in inside] + routes)
 
 
+_DASH_BEFORE = re.compile(r"(?:——|[-—－])$")
+
+
+def join_paired_places(text: str, ents: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Entities with places joined by dashes before a project whose name starts with a place made one project:
+    the joint works of paired counties (天台-路桥山海协作项目, 三门——温岭山海协作…产业园, 嘉善—庆元—九寨沟“飞地”产业园),
+    which the annotated local news names whole 3 times of 3. A dash before a name that starts with no place says
+    what the name is (浙江省重点项目——三门湾大桥, ▲仙居——中以(上海)创新园), and a division written with its level
+    stays a place.
+
+    >>> text = "天台-路桥山海协作项目，仙居——中以创新园"
+    >>> ents = [(0, 2, "LOC"), (3, 11, "PROJECT"), (12, 14, "LOC"), (16, 21, "PROJECT")]
+    >>> [(text[s:e], label) for s, e, label in join_paired_places(text, ents)]
+    [('天台-路桥山海协作项目', 'PROJECT'), ('仙居', 'LOC'), ('中以创新园', 'PROJECT')]
+    """
+    by_end = {e: (s, e, label) for s, e, label in ents}
+    joined = []
+    for s, e, label in ents:
+        if label != "PROJECT" or not any(is_place_name(text[s:s + n]) for n in (2, 3, 4)):
+            continue
+        start = s
+        while ((dash := _DASH_BEFORE.search(text, max(0, start - 2), start)) and (place := by_end.get(dash.start()))
+               and place[2] == "LOC" and not is_division(text[place[0]:place[1]])):
+            start = place[0]
+        if start < s:
+            joined.append((start, e, "PROJECT"))
+    inside = {ent for ent in ents for a, b, _ in joined if a <= ent[0] and ent[1] <= b}
+    return sorted([ent for ent in ents if ent not in inside] + joined)
+
+
 _JOINT = re.compile("和|与")
+_JI = re.compile("(?<![诸諸])暨")  # 诸暨 is a place
 
 
 def _drop_admin_prefix(words, starts, first, k, start) -> int:

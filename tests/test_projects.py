@@ -107,6 +107,8 @@ def test_a_project_named_by_its_yearly_output_is_found_with_the_firm_before_it()
         "年产3000吨预浓缩色母粒项目", "科丰电子公司年产4000万套汽车传感器智能生产线项目", "年产100万套新能源汽车零部件数字化车间"]
     text = "引进年产5000吨新材料项目，将建成年产6万辆纯电动物流车生产线"  # a line alone is what a plant will have
     assert [text[s:e] for s, e in find_projects(text, plain_heads=False)] == ["年产5000吨新材料项目"]
+    text = "在宁波舜宇红外技术公司年新增100万套红外测温镜头生产项目现场"  # the output a plant adds names it too
+    assert [text[s:e] for s, e in find_projects(text, plain_heads=False)] == ["年新增100万套红外测温镜头生产项目"]
 
 
 @pytest.mark.parametrize("text,name,kept", [

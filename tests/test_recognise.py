@@ -230,6 +230,20 @@ def test_a_place_without_its_level_before_a_project_is_part_of_its_name(nlp):
     assert ("LOC", "温岭市") in ents and ("PROJECT", "南排工程(一期)") in ents  # a division with its level stays apart
 
 
+def test_a_name_starts_before_a_bracket_and_a_project_takes_in_the_places_paired_with_it_by_a_dash(nlp):
+    text = ("签约项目包括路桥12GW高效异质结(HJT)光伏电池项目等。三门——温岭山海协作生态旅游文化产业园成员单位参加会议。"
+            "浙江大学(余姚)机器人研究院与杰曼康复机器人研发中心签约。")
+    assert [(label, name) for _, _, label, name in _ents(nlp(text))] == [
+        ("PROJECT", "路桥12GW高效异质结(HJT)光伏电池项目"), ("PROJECT", "三门——温岭山海协作生态旅游文化产业园"),
+        ("ORG", "浙江大学(余姚)机器人研究院"), ("ORG", "杰曼康复机器人研发中心")]
+
+
+def test_two_works_joined_with_ji_are_two_projects(nlp):
+    text = "当天上午，杭州西站工程暨湖杭铁路工程正式开工。嘉善县陶庄江海联运综合枢纽工程开工暨项目集中签约仪式举行。"
+    assert [(label, name) for _, _, label, name in _ents(nlp(text))] == [
+        ("PROJECT", "杭州西站工程"), ("PROJECT", "湖杭铁路工程"), ("LOC", "嘉善县"), ("PROJECT", "陶庄江海联运综合枢纽工程")]
+
+
 def test_the_country_or_province_an_honour_is_named_by_is_a_place(nlp):
     text = "这座有着“中国最美县”“全球最佳旅游小城”称号的县城。"  # the tagger alone finds no place here
     assert _ents(nlp(text)) == [(5, 7, "LOC", "中国")]
