@@ -41,7 +41,7 @@ from .gazetteer import is_division, is_place_name, place_matches, place_names
 from .tagger import is_common_word, is_word
 
 __all__ = ["DEFAULT_HEADS", "after_clause", "after_leading_verb", "before_run_on", "before_zone_projects", "find_projects",
-           "is_project_name", "is_site_in_use", "join_paired_places", "join_routes", "leading_divisions", "names_more_fully",
+           "is_project_name", "is_site_in_use", "join_paired_places", "join_routes", "leading_divisions", "names_more_fully", "with_section",
            "quoted_name", "short_zone_names", "split_joined"]
 
 DEFAULT_HEADS = (
@@ -767,6 +767,28 @@ def before_run_on(text: str, start: int, end: int) -> int:
     if last < start + 4 or last == end or _NAME_TAIL.match(text, last, end):
         return end
     return last
+
+
+# A part of the works written in brackets right after its name: a phase, a section or a route's extent.
+_SECTION = re.compile(r" ?[(（]([一二三四五六七八九十\d]+期(?:工程)?|[^()（）\n]{1,16}?(?:段|片区|[东南西北中]区)"
+                      r"|[^()（）\n\d][^()（）\n]{1,11}[-—－至][^()（）\n]{2,12})[)）]")
+
+
+def with_section(text: str, start: int, end: int) -> int:
+    """Where the project name ``text[start:end]`` ends once the part of the works written in brackets right after
+    it is taken in: a phase, a section or a route's extent (南排工程(一期), 彩虹快速路工程(萧山段), 通城大道快速路
+    (机场路-通彩互通段), …平台建设项目(北区), 浙江自贸试验区(宁波片区)), which the annotated local news names
+    with the works 19 times of 20; not a division (…经开区(新市镇)), another name or a short form; ``end`` when
+    no such part follows.
+
+    >>> text = "彩虹快速路工程(萧山段)和304省道(安吉矮部里至南北庄)，德清经开区(新市镇)"
+    >>> [text[s:with_section(text, s, e)] for s, e in ((0, 7), (13, 18), (30, 35))]
+    ['彩虹快速路工程(萧山段)', '304省道(安吉矮部里至南北庄)', '德清经开区']
+    """
+    section = _SECTION.match(text, end)
+    if section is None or is_division(section.group(1)):
+        return end
+    return section.end()
 
 
 _QUOTED_BEFORE_HEAD = re.compile(r"[“\"「]([^“”\"「」\s，。、,]{2,14})[”\"」](?:项目|工程)$")

@@ -40,7 +40,8 @@ from .lists import find_list_items, honoured_places, looks_like_name, quoted_gue
 from .projects import (DATE_OR_COUNT, DEFAULT_HEADS, DEFAULT_NOT_AFTER, FUNCTION_CHARS, HONOUR, NAME_VERBS, after_clause, after_leading_verb,
                        before_run_on, before_time_word, before_zone_projects, find_projects, is_new_town_being_built,
                        is_project_name, is_site_in_use, join_paired_places, join_routes, leading_divisions,
-                       names_more_fully, quoted_name, short_zone_names, split_joined)
+                       names_more_fully, quoted_name, short_zone_names, split_joined,
+                       with_section)
 from .tagger import Tagger, is_common_word, is_word
 
 __all__ = ["GROUP_CHARS", "group_chars_of", "groups_by_chars", "TaggerComponent", "BodyComponent", "RepeatComponent", "ListComponent", "ProjectComponent", "load_pipeline", "new_pipeline", "DEFAULT_MODEL", "find_default_model", "model_places", "LABELS"]
@@ -956,6 +957,10 @@ class ProjectComponent:
             a, b = name_at_bracket(view.text, s, e)  # 卓尔博 + (宁波)公司年产…项目
             if (a, b) != (s, e) and not any(x < a < y for x, y, _ in kept if x != s):  # not from inside another name
                 kept = [ent for ent in kept if ent[1] <= a or ent[0] >= b] + [(a, b, label)]
+        for s, e, label in [ent for ent in kept if ent[2] == "PROJECT"]:
+            b = with_section(view.text, s, e)  # 彩虹快速路工程 + (萧山段)
+            if b != e and not any(x < b < y for x, y, _ in kept):
+                kept = [ent for ent in kept if ent[1] <= s or ent[0] >= b] + [(s, b, label)]
         zones = short_zone_names(view.text, [(s, e) for s, e, label in kept if label == "PROJECT"])
         kept += [(s, e, "PROJECT") for s, e in zones if all(e <= a or s >= b for a, b, _ in kept)]  # … 经开区
         kept = join_routes(view.text, kept)  # 苍南 + 至泰顺高速公路工程

@@ -238,6 +238,14 @@ def test_a_name_starts_before_a_bracket_and_a_project_takes_in_the_places_paired
         ("ORG", "浙江大学(余姚)机器人研究院"), ("ORG", "杰曼康复机器人研发中心")]
 
 
+def test_a_section_or_extent_in_brackets_after_a_project_is_part_of_its_name(nlp):
+    text = ("依托浙江自贸试验区(宁波片区)，加快之江路输水管廊及道路提升工程(之浦路—复兴路)建设。"
+            "中塘河潘火片区绿道贯通工程(紫城路-金达路)已经完工。")
+    assert [(label, name) for _, _, label, name in _ents(nlp(text))] == [
+        ("PROJECT", "浙江自贸试验区(宁波片区)"), ("PROJECT", "之江路输水管廊及道路提升工程(之浦路—复兴路)"),
+        ("PROJECT", "中塘河潘火片区绿道贯通工程(紫城路-金达路)")]
+
+
 def test_two_works_joined_with_ji_are_two_projects(nlp):
     text = "当天上午，杭州西站工程暨湖杭铁路工程正式开工。嘉善县陶庄江海联运综合枢纽工程开工暨项目集中签约仪式举行。"
     assert [(label, name) for _, _, label, name in _ents(nlp(text))] == [
