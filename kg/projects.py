@@ -796,16 +796,18 @@ _COUNT_CHARS = re.compile(r"[一二三四五六七八九十两百千万\d]")
 
 
 def quoted_name(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The name in quotes that the project ``text[start:end]`` ends with before 项目 or 工程 (“青创园”项目 ->
-    青创园, 秀山“联合动能”项目 -> 联合动能), as the annotated local news names such projects (6 times of 8); None
-    for any other span, and for a slogan of counts, which is named with its head (“一纵一横”工程, “三馆合一”工程).
+    """The name in quotes that the project ``text[start:end]`` ends with before 项目 or 工程 when it ends as a
+    project's name does (“青创园”项目 -> 青创园, “氧吧长寿特色小镇”项目 -> 氧吧长寿特色小镇), as the annotated local
+    news names such projects; None for any other span, for a quoted name that ends otherwise, which is named with
+    its quotes and head (秀山“联合动能”项目, 圆通“东方天地港”项目: 7 times of 8 in sets V to Q), and for a slogan of
+    counts (“一纵一横”工程, “三馆合一”工程).
 
-    >>> text = "“青创园”项目和“一纵一横”工程"
-    >>> quoted_name(text, 0, 7), quoted_name(text, 8, 16)
-    ((1, 4), None)
+    >>> text = "“青创园”项目和“一纵一横”工程，秀山“联合动能”项目"
+    >>> quoted_name(text, 0, 7), quoted_name(text, 8, 16), quoted_name(text, 17, 27)
+    ((1, 4), None, None)
     """
     match = _QUOTED_BEFORE_HEAD.search(text, start, end)
-    if match is None or _COUNT_CHARS.search(match.group(1)):
+    if match is None or _COUNT_CHARS.search(match.group(1)) or match.group(1)[-1] not in NAME_ENDS:
         return None
     return match.span(1)
 
