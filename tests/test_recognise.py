@@ -252,6 +252,17 @@ def test_two_works_joined_with_ji_are_two_projects(nlp):
         ("PROJECT", "杭州西站工程"), ("PROJECT", "湖杭铁路工程"), ("LOC", "嘉善县"), ("PROJECT", "陶庄江海联运综合枢纽工程")]
 
 
+def test_a_photo_credit_lists_persons_and_the_place_on_the_next_line_stays_a_place(nlp):
+    text = "面积14.6平方公里。\n摄影 杨 辉 陶 宇\n大陈岛的三维视角\n记者 江玥 摄 制图 高薇\n"
+    assert [(label, name) for _, _, label, name in _ents(nlp(text))] == [
+        ("PER", "杨 辉"), ("PER", "陶 宇"), ("LOC", "大陈岛"), ("PER", "江玥"), ("PER", "高薇")]
+
+
+def test_a_places_businesspeople_named_by_its_short_form_are_no_entity(nlp):
+    text = "400多名温商回家，携手温商同心同行，在外温商资源信息库建起来了。"
+    assert [label for _, _, label, _ in _ents(nlp(text))] == []
+
+
 def test_the_country_or_province_an_honour_is_named_by_is_a_place(nlp):
     text = "这座有着“中国最美县”“全球最佳旅游小城”称号的县城。"  # the tagger alone finds no place here
     assert _ents(nlp(text)) == [(5, 7, "LOC", "中国")]
