@@ -663,6 +663,10 @@ def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> Non
             label, end = _person_or_place(text, start, end)
             if start >= end:
                 continue
+            if label == "PER":  # 上 + 官国明, 上官 + 国明: a compound surname the tagger cut (not 县长 + 孙志龙)
+                start -= next((n for n in (1, 2) if text[start - n:start - n + 2] in _COMPOUND_SURNAMES
+                               and text[start - n:start - n + 2] != "长孙" and end - start + n <= 4
+                               and start >= n), 0)
         if label in ("LOC", "ORG"):
             cut = start + cut_at_verb(text[start:end])
             if label == "ORG" and cut < end and (_UNIT_PLACE.match(text[start:cut]) or is_place_name(text[start:cut])):

@@ -258,6 +258,11 @@ def test_a_photo_credit_lists_persons_and_the_place_on_the_next_line_stays_a_pla
         ("PER", "杨 辉"), ("PER", "陶 宇"), ("LOC", "大陈岛"), ("PER", "江玥"), ("PER", "高薇")]
 
 
+def test_a_person_keeps_the_compound_surname_the_tagger_cut_off(nlp):
+    text = "杜兴林沈世山上官国明等参加汇报会。县长孙志龙出席。"
+    assert [name for _, _, label, name in _ents(nlp(text)) if label == "PER"] == ["杜兴林", "沈世山", "上官国明", "孙志龙"]
+
+
 def test_a_places_businesspeople_named_by_its_short_form_are_no_entity(nlp):
     text = "400多名温商回家，携手温商同心同行，在外温商资源信息库建起来了。"
     assert [label for _, _, label, _ in _ents(nlp(text))] == []
