@@ -41,8 +41,8 @@ from .gazetteer import is_division, is_place_name, place_matches, place_names
 from .tagger import is_common_word, is_word
 
 __all__ = ["DEFAULT_HEADS", "after_clause", "after_leading_verb", "before_run_on", "before_zone_projects", "find_projects",
-           "is_project_name", "is_site_in_use", "join_paired_places", "join_routes", "leading_divisions", "names_more_fully", "with_section",
-           "quoted_name", "short_zone_names", "split_joined"]
+           "is_project_name", "is_site_in_use", "join_paired_places", "join_routes", "leading_divisions",
+           "names_more_fully", "quoted_name", "short_zone_names", "split_joined", "with_section"]
 
 DEFAULT_HEADS = (
     "工程", "项目", "产业园", "工业园", "科技园", "创业园", "物流园", "园区", "产业带", "基地", "平台", "走廊",
@@ -626,8 +626,8 @@ def _building_projects(text: str, orgs: Iterable[tuple[int, int]]) -> list[tuple
     return found
 
 
-# A project named by its yearly output: 年产 (or 年新增) and a number, then what it makes, up to 项目 or to a workshop that ends
-# the phrase (年产100万套新能源汽车零部件数字化车间); no clause break, quote, bracket, 的, 等 or second 年产 inside
+# A project named by its yearly output: 年产 (or 年新增) and a number, then what it makes, up to 项目 or to a workshop
+# that ends the phrase (年产100万套新能源汽车零部件数字化车间); no clause break, quote, bracket, 的, 等 or second 年产 inside
 # (年产10万吨催化新材料的润和催化剂项目 names 润和催化剂项目). A production line alone is what a plant will have
 # (建成年产6万辆纯电动物流车生产线: the annotated local news names it 1 time of 4).
 _OUTPUT_NAME = re.compile(r"年(?:产能?|新增)[\d０-９.一二三四五六七八九十两百千万亿]+(?:(?!年产)[^，。；：！？,;:!?\s“”\"()（）的等]){2,48}?"

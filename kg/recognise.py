@@ -37,10 +37,10 @@ from .clean import RepairedText, repair
 from .errors import ModelError
 from .gazetteer import TOWN_SUFFIXES, full_name, is_division, is_place_name, is_town_stem, place_names, prefecture_of, town_in
 from .lists import find_list_items, honoured_places, looks_like_name, quoted_guesthouses, town_lists
-from .projects import (DATE_OR_COUNT, DEFAULT_HEADS, DEFAULT_NOT_AFTER, FUNCTION_CHARS, HONOUR, NAME_VERBS, after_clause, after_leading_verb,
-                       before_run_on, before_time_word, before_zone_projects, find_projects, is_new_town_being_built,
-                       is_project_name, is_site_in_use, join_paired_places, join_routes, leading_divisions,
-                       names_more_fully, quoted_name, short_zone_names, split_joined,
+from .projects import (DATE_OR_COUNT, DEFAULT_HEADS, DEFAULT_NOT_AFTER, FUNCTION_CHARS, HONOUR, NAME_VERBS,
+                       after_clause, after_leading_verb, before_run_on, before_time_word, before_zone_projects,
+                       find_projects, is_new_town_being_built, is_project_name, is_site_in_use, join_paired_places,
+                       join_routes, leading_divisions, names_more_fully, quoted_name, short_zone_names, split_joined,
                        with_section)
 from .tagger import Tagger, is_common_word, is_word
 
@@ -179,7 +179,6 @@ def name_at_bracket(text: str, start: int, end: int) -> tuple[int, int]:
     while first < start and (m := DATE_OR_COUNT.match(text, first, start)):  # not from a count (4个…)
         first = m.end()
     return first, end
-
 
 
 _BOUND = re.compile(r"^[东西南北](?:起|至|到|接|邻|临|交|连|联)(?=.{2})")
@@ -640,8 +639,9 @@ def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> Non
     """Set ``doc.ents`` from character spans, trimmed of edge punctuation and a leading pronoun, cut before a verb
     a name ran on into; persons ending in a place's unit made places, photo credits cut off and two names a space
     separates split (:func:`names_a_space_separates`), "persons" that are file names, hidden names (林某会) or a
-    surname and an address (张阿姨, 秦教授) dropped, and so are a place's businesspeople (温商); meetings and task groups dropped from ORG, the people of a
-    place (中国网民) made their place, party committee and government read as one split in two, publishers joined
+    surname and an address (张阿姨, 秦教授) dropped, and so are a place's businesspeople (温商); a compound surname
+    the tagger cut off restored (上 + 官国明); meetings and task groups dropped from ORG, the people of a place
+    (中国网民) made their place, party committee and government read as one split in two, publishers joined
     by a dot or dash split (:func:`_split_media`); places' edges set (:func:`_place_edges`) and split by
     administrative level; expanded to token edges, overlaps dropped (longest wins). ``text`` is ``doc.text`` as the
     repaired view reads it (``RepairedText.reading``: in simplified characters where the doc is written in
@@ -963,11 +963,11 @@ class ProjectComponent:
                 for s, e, label in kept]  # “青创园”项目 -> 青创园
         for s, e, label in list(kept):
             a, b = name_at_bracket(view.text, s, e)  # 卓尔博 + (宁波)公司年产…项目
-            if (a, b) != (s, e) and not any(x < a < y for x, y, _ in kept if x != s):  # not from inside another name
-                kept = [ent for ent in kept if ent[1] <= a or ent[0] >= b] + [(a, b, label)]
+            if (a, b) != (s, e) and (s, e, label) in kept and not any(x < a < y for x, y, _ in kept if x != s):
+                kept = [ent for ent in kept if ent[1] <= a or ent[0] >= b] + [(a, b, label)]  # not from inside a name
         for s, e, label in [ent for ent in kept if ent[2] == "PROJECT"]:
             b = with_section(view.text, s, e)  # 彩虹快速路工程 + (萧山段)
-            if b != e and not any(x < b < y for x, y, _ in kept):
+            if b != e and (s, e, label) in kept and not any(x < b < y for x, y, _ in kept):
                 kept = [ent for ent in kept if ent[1] <= s or ent[0] >= b] + [(s, b, label)]
         zones = short_zone_names(view.text, [(s, e) for s, e, label in kept if label == "PROJECT"])
         kept += [(s, e, "PROJECT") for s, e in zones if all(e <= a or s >= b for a, b, _ in kept)]  # … 经开区
