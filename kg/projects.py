@@ -921,9 +921,7 @@ def join_routes(text: str, ents: Sequence[tuple[int, int, str]]) -> list[tuple[i
             continue
         code = _ROAD_CODE.search(text, max(0, start - 8), start)
         routes.append((code.start() if code else start, e, "PROJECT"))
-    # the route replaces what it covers: its places, the project after 至 and a road code read apart (104国道)
-    inside = {ent for ent in ents for a, b, _ in routes if a <= ent[0] and ent[1] <= b}
-    return sorted([ent for ent in ents if ent not in inside] + routes)
+    return _joined(ents, routes)  # its places, the project after 至 and a road code read apart (104国道)
 
 
 _DASH_BEFORE = re.compile(r"(?:——|[-—－])$")
@@ -952,8 +950,13 @@ def join_paired_places(text: str, ents: Sequence[tuple[int, int, str]]) -> list[
             start = place[0]
         if start < s:
             joined.append((start, e, "PROJECT"))
-    inside = {ent for ent in ents for a, b, _ in joined if a <= ent[0] and ent[1] <= b}
-    return sorted([ent for ent in ents if ent not in inside] + joined)
+    return _joined(ents, joined)
+
+
+def _joined(ents: Sequence[tuple[int, int, str]], names: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``ents`` with each of ``names`` in place of the entities it covers."""
+    inside = {ent for ent in ents for a, b, _ in names if a <= ent[0] and ent[1] <= b}
+    return sorted([ent for ent in ents if ent not in inside] + names)
 
 
 _JOINT = re.compile("和|与")

@@ -635,6 +635,21 @@ _BODY_KINDS = ("集团", "局", "公司", "厅", "院", "委员会")
 _BUSINESS_PEOPLE = re.compile(r"[浙温甬台徽晋潮闽粤苏湘鲁豫沪杭绍婺瓯赣川渝][商企]")
 
 
+def _with_compound_surname(text: str, start: int, end: int) -> int:
+    """Where the person ``text[start:end]`` starts once the compound surname the tagger cut off is taken back
+    (上 + 官国明, 上官 + 国明; not 县长 + 孙志龙).
+
+    >>> text = "沈世山上官国明，县长孙志龙"
+    >>> text[_with_compound_surname(text, 4, 7):7], text[_with_compound_surname(text, 10, 13):13]
+    ('上官国明', '孙志龙')
+    """
+    for n in (1, 2):
+        surname = text[start - n:start - n + 2]
+        if start >= n and surname in _COMPOUND_SURNAMES and surname != "长孙" and end - start + n <= 4:
+            return start - n
+    return start
+
+
 def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> None:
     """Set ``doc.ents`` from character spans, trimmed of edge punctuation and a leading pronoun, cut before a verb
     a name ran on into; persons ending in a place's unit made places, photo credits cut off and two names a space
@@ -663,10 +678,8 @@ def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> Non
             label, end = _person_or_place(text, start, end)
             if start >= end:
                 continue
-            if label == "PER":  # 上 + 官国明, 上官 + 国明: a compound surname the tagger cut (not 县长 + 孙志龙)
-                start -= next((n for n in (1, 2) if text[start - n:start - n + 2] in _COMPOUND_SURNAMES
-                               and text[start - n:start - n + 2] != "长孙" and end - start + n <= 4
-                               and start >= n), 0)
+            if label == "PER":
+                start = _with_compound_surname(text, start, end)
         if label in ("LOC", "ORG"):
             cut = start + cut_at_verb(text[start:end])
             if label == "ORG" and cut < end and (_UNIT_PLACE.match(text[start:cut]) or is_place_name(text[start:cut])):
@@ -897,8 +910,11 @@ class ProjectComponent:
     end inside a word); any other rule's project wins, unless it names a site in use (a road the text uses as a
     landmark: 距杭金衢高速出入口4公里).
 
-    Last, for every entity of the doc: a route the tagger split at 至 is joined (:func:`kg.projects.join_routes`),
-    a zone's kind after a place is a project (:func:`zone_kinds`) and a place written without its level joins
+    Last, for every entity of the doc: a name that starts with an opening bracket takes in the words before it
+    (:func:`name_at_bracket`; here, where every component's names are settled), a project the part of the works
+    in brackets after it (:func:`kg.projects.with_section`), a route the tagger split at 至 is joined
+    (:func:`kg.projects.join_routes`) and so are places paired by a dash before a project
+    (:func:`kg.projects.join_paired_places`), a zone's kind after a place is a project (:func:`zone_kinds`) and a place written without its level joins
     the project right after it (:func:`join_place_prefixes`), a name read on from a headline or caption line starts after it
     (``RepairedText.after_short_lines``), and a name the text writes with two labels takes its majority label
     (:func:`one_label_per_name`)."""
