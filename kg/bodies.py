@@ -32,9 +32,10 @@ BODIES = (
     "党委", "党工委", "农办", "文明办", "网信办", "发改局", "环保局", "林业局", "卫计局", "港航局", "建设局", "园林局",
     "文物局", "人事局", "贸易局", "招商局",
 )
-# Parts of a body. 报道组 is a party committee's press team, which signs local news (市委报道组); 党组 is left out:
-# the annotated local news names the body alone before 党组书记 (10 times against 5).
-PARTS = ("办公室", "常委会", "报道组")
+# Parts of a body. 报道组 is a party committee's press team, which signs local news (市委报道组); 统战部 and the
+# like are a party committee's departments (市委统战部); 党组 is left out: the annotated local news names the body
+# alone before 党组书记 (10 times against 5).
+PARTS = ("办公室", "常委会", "报道组", "统战部", "组织部", "宣传部", "政法委")
 # Characters after 委 that make it part of another word: 委员, 委托, 委屈, 委派.
 _NOT_AFTER_WEI = "员托屈派婉"
 

@@ -242,6 +242,26 @@ NAME_ENDS = frozenset("目区程园段城线镇路期地心道桥体铁带场块
 _NOT_ONE_NAME = re.compile(r"[、，,。；;：:|\n]|——")  # a list, a clause, or a dash that names what came before
 
 
+# Words that describe a place rather than name it; no annotated project name holds one.
+_DESCRIPTION = re.compile("唯一|入选|首个|首批")
+_PAIRED_PLACES = re.compile(r"^(?:[^\W\d_]{2,4}(?:——|[-—－]))+")
+
+
+def _after_paired_places(name: str) -> str:
+    """``name`` without the places paired by dashes that start it where what follows starts with a place too
+    (三门——温岭山海协作…产业园: the paired counties' joint works, :func:`join_paired_places`).
+
+    >>> _after_paired_places("三门——温岭山海协作生态旅游文化产业园"), _after_paired_places("重点项目——三门湾大桥")
+    ('温岭山海协作生态旅游文化产业园', '重点项目——三门湾大桥')
+    """
+    paired = _PAIRED_PLACES.match(name)
+    rest = name[paired.end():] if paired else name
+    if paired and all(is_place_name(p) and not is_division(p) for p in re.split("——|[-—－]", paired.group()) if p) \
+            and any(is_place_name(rest[:n]) for n in (2, 3, 4)):
+        return rest
+    return name
+
+
 def is_project_name(text: str, start: int, end: int, *, heads: Sequence[str] = DEFAULT_HEADS,
                     not_after: Sequence[str] = DEFAULT_NOT_AFTER) -> bool:
     """Whether a PROJECT span a model tagged passes the vetoes the rules apply to their own names: it ends as
@@ -261,8 +281,12 @@ def is_project_name(text: str, start: int, end: int, *, heads: Sequence[str] = D
     if (name.rstrip(")）")[-1:] not in NAME_ENDS or name.endswith("长廊") or name in GENERIC_KINDS
             or HONOUR.search(name)):
         return False  # 平安台州: a campaign's name; 文化长廊: a walk; 小微企业园: a kind; 国防教育基地: a title
-    if _NOT_ONE_NAME.search(name) or any(text.startswith(w, end) for w in not_after):
+    if _NOT_ONE_NAME.search(_after_paired_places(name)) or any(text.startswith(w, end) for w in not_after):
         return False
+    if _DESCRIPTION.search(name):
+        return False  # 嘉兴地区唯一入选省中小企业园: what a place is said to be, not its name
+    if "至" in name and text[start - 1:start] in ("从", "由"):
+        return False  # 从滨海大道至丁山二期: an extent from one place to another, not a route's name
     if any(name.startswith(w) for w in STOP_WORDS if len(w) > 1):  # 东至机场北路, 重点工程, 我市…项目
         return False
     if _inside_title(text, start) or _named_by_counts(name):

@@ -689,6 +689,8 @@ def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> Non
             end -= 2  # 交投集团 + 党委: the party committee of a firm or bureau is named by it
         if label == "ORG" and text.endswith(PEOPLE, start, end) and text[start:end - 2] in place_names()[0]:
             label, end = "LOC", end - 2  # 中国网民: the place of the people
+        if label == "ORG" and text.endswith("网", start, end) and is_word(text[end - 1:end + 1]):
+            label, end = "LOC", end - 1  # 台州网 + 格员: no medium, the place of the 网格 (grid) and its workers
         if label == "ORG" and (place_end := _delegation_place(text, start, end)):
             label, end = "LOC", place_end  # 德清县党政代表团: the place's leaders on a visit
         if label == "LOC":

@@ -1,10 +1,12 @@
 """The character BiLSTM-CRF that tags PER/ORG/LOC in Chinese text.
 
-Each character is described by four features: the character itself, the
-character bigrams on its left and right (hashed into a fixed table), and the
+Each character is described by its features: the character itself, the
+character bigrams on its left and right (hashed into a fixed table), the
 jieba word that contains it (its position in that word, B/M/E/S, and the word
-hashed into a table). A one-layer bidirectional LSTM reads these, and a linear
-layer plus a CRF choose BIOES tags. The model is small (tens of MB), needs no
+hashed into a table), optionally flags for dictionary and gazetteer words
+around it (``lexicon``, ``gazetteer``) and the tag Baidu's LAC gives it
+(``lac``, :mod:`kg.lac`). A one-layer bidirectional LSTM reads these, and a
+linear layer plus a CRF choose BIOES tags. The model is small (tens of MB), needs no
 pretrained embeddings (no model hub is reachable here) and runs on one CPU
 thread.
 
@@ -32,6 +34,8 @@ import torch
 from torch import nn
 
 from .gazetteer import place_matches
+from .lac import TAGS as LAC_TAGS
+from .lac import char_tags
 
 __all__ = ["TaggerSettings", "Tagger", "feature_keys", "featurize", "is_word", "spans_from_tags", "tags_from_spans"]
 
@@ -58,6 +62,8 @@ class TaggerSettings:
     lexicon: bool = False  # add jieba-dictionary word flags (person/place/org/other words starting, inside, ending)
     lexicon_dim: int = 32
     gazetteer: bool = False  # with lexicon: add flags for names of kg.gazetteer's place list (3 more bits)
+    lac: bool = False  # add Baidu LAC's word and name tag of each character (kg.lac)
+    lac_dim: int = 16
     # > 0: bigrams / jieba words seen at least this often in training get their own row, all others share UNK
     # (saved as bigrams.json / words.json); 0: every bigram / word is hashed into the buckets above, so an
     # unseen one borrows the row of whatever trained bigram shares its bucket.
@@ -156,12 +162,16 @@ def feature_keys(text: str) -> tuple[list[str], list[str], list[str]]:
 
 
 def featurize(text: str, vocab: dict[str, int], settings: TaggerSettings, bigram_vocab: dict[str, int] | None = None,
-              word_vocab: dict[str, int] | None = None) -> list[list[int]]:
-    """Feature ids for each character of ``text``: [char, left bigram, right bigram, seg, word(, lexicon flags)].
+              word_vocab: dict[str, int] | None = None, lac: Sequence[int] | None = None) -> list[list[int]]:
+    """Feature ids for each character of ``text``: [char, left bigram, right bigram, seg, word(, lexicon flags)
+    (, LAC tag)].
 
     ``text`` must already be the cleaned view (no spaces inside words). Bigrams and words are looked up in
     ``bigram_vocab`` / ``word_vocab`` (UNK when absent) or, without them, hashed into the settings' buckets.
+    With ``settings.lac``, ``lac`` is the text's LAC tag ids (:func:`kg.lac.char_tags`; computed here if not given).
     """
+    if settings.lac and lac is None:
+        lac = char_tags([text])[0]
     chars, pairs, tokens = feature_keys(text)
     seg = [0] * len(text)
     word = [0] * len(text)
@@ -184,6 +194,8 @@ def featurize(text: str, vocab: dict[str, int], settings: TaggerSettings, bigram
         row = [vocab.get(c, UNK), bigrams[i], bigrams[i + 1], seg[i], word[i]]
         if lex is not None:
             row.append(lex[i])
+        if settings.lac:
+            row.append(lac[i] + 1)  # type: ignore[index]
         rows.append(row)
     return rows
 
@@ -405,7 +417,10 @@ class Tagger(nn.Module):
         self.seg_emb = nn.Embedding(len(SEG_TAGS) + 1, s.seg_dim, padding_idx=PAD)
         n_words = len(word_vocab) if word_vocab is not None else s.word_buckets
         self.word_emb = nn.Embedding(n_words, s.word_dim, padding_idx=PAD, sparse=True)
-        width = s.char_dim + 2 * s.bigram_dim + s.seg_dim + s.word_dim + (s.lexicon_dim if s.lexicon else 0)
+        width = (s.char_dim + 2 * s.bigram_dim + s.seg_dim + s.word_dim + (s.lexicon_dim if s.lexicon else 0)
+                 + (s.lac_dim if s.lac else 0))
+        if s.lac:
+            self.lac_emb = nn.Embedding(LAC_TAGS + 1, s.lac_dim, padding_idx=PAD)
         if s.lexicon:
             bits = 15 if s.gazetteer else 12
             self.lexicon_proj = nn.Linear(bits, s.lexicon_dim)
@@ -415,9 +430,13 @@ class Tagger(nn.Module):
         self.out = nn.Linear(2 * s.hidden, len(s.tags))
         self.crf = CRF(len(s.tags))
 
-    def features(self, text: str) -> list[list[int]]:
-        """Feature ids of a cleaned text for this model (see :func:`featurize`)."""
-        return featurize(text, self.vocab, self.settings, self.bigram_vocab, self.word_vocab)
+    def features(self, texts: Sequence[str], lac: Sequence[Sequence[int]] | None = None) -> list[list[list[int]]]:
+        """Feature ids of each cleaned text for this model (see :func:`featurize`); ``lac``: the texts' LAC tags
+        where already computed (else LAC runs on the texts together)."""
+        if lac is None:
+            lac = char_tags(texts) if self.settings.lac else [()] * len(texts)
+        return [featurize(text, self.vocab, self.settings, self.bigram_vocab, self.word_vocab, tags)
+                for text, tags in zip(texts, lac)]
 
     def emissions(self, feats: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
         parts = [
@@ -430,6 +449,8 @@ class Tagger(nn.Module):
         if self.settings.lexicon:
             bits = (feats[..., 5:6] & self.get_buffer("lexicon_bits")).ne(0).float()
             parts.append(self.lexicon_proj(bits))
+        if self.settings.lac:
+            parts.append(self.lac_emb(feats[..., 5 + self.settings.lexicon]))
         x = torch.cat(parts, dim=-1)
         x = self.dropout(x)
         lengths = mask.sum(1).long().cpu()
@@ -456,6 +477,7 @@ class Tagger(nn.Module):
                 if piece:
                     pieces.append((i, offset, piece))
         order = sorted(range(len(pieces)), key=lambda k: len(pieces[k][2]))
+        lac = char_tags([p[2] for p in pieces]) if self.settings.lac else [()] * len(pieces)
         tags = self.settings.tags
         results: list[list[tuple[int, int, str]]] = [[] for _ in texts]
         start = 0
@@ -464,7 +486,7 @@ class Tagger(nn.Module):
             while end < len(order) and (end - start + 1) * len(pieces[order[end]][2]) <= batch_chars:
                 end += 1
             batch = [pieces[k] for k in order[start:end]]
-            feats, mask = pad_batch([self.features(p[2]) for p in batch])
+            feats, mask = pad_batch(self.features([p[2] for p in batch], [lac[k] for k in order[start:end]]))
             emissions = self.emissions(feats, mask)
             if min_prob > 0:
                 spans = self.crf.posterior_spans(emissions, mask, self.settings.labels, keep, min_prob)
@@ -508,6 +530,19 @@ class Tagger(nn.Module):
                 for j, u in enumerate(tags):  # a new label's I or E preceded by another's B or I
                     if t[0] in "BI" and u[0] in "IE" and t[2:] != u[2:] and not (t in old_tags and u in old_tags):
                         model.crf.transitions[i, j] = low
+        return model
+
+    def with_lac(self, dim: int = 16) -> "Tagger":
+        """A copy that also reads LAC's tag of each character (``settings.lac``), for fine-tuning. The LSTM's
+        weights for the new input start at zero, so the copy predicts what this model predicts until trained."""
+        if self.settings.lac:
+            return self
+        model = Tagger(replace(self.settings, lac=True, lac_dim=dim), self.vocab, self.bigram_vocab, self.word_vocab)
+        state = self.state_dict()
+        with torch.no_grad():
+            for name in ("lstm.weight_ih_l0", "lstm.weight_ih_l0_reverse"):
+                state[name] = torch.cat([state[name], state[name].new_zeros(state[name].shape[0], dim)], dim=1)
+            model.load_state_dict(state, strict=False)
         return model
 
     def int8(self) -> "Tagger":

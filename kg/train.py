@@ -197,6 +197,8 @@ def train(config_path: Path, output: Path, *, data_dir: Path | None = None, resu
     init = loop.get("init", "")
     if init:  # fine-tuning: the model's own settings and vocabularies, new characters read as <unk>
         model = Tagger.load(tagger_folder(Path(init))).with_labels(tagger_cfg.get("labels", []))
+        if tagger_cfg.get("lac", False):  # a feature the model lacks is added with zero weights (Tagger.with_lac)
+            model = model.with_lac(tagger_cfg.get("lac_dim", 16))
         settings = model.settings
         log(f"starting from {init} (its [tagger] settings and vocabularies are kept; labels {settings.labels})")
     else:
@@ -222,7 +224,7 @@ def train(config_path: Path, output: Path, *, data_dir: Path | None = None, resu
 
     tag_index = {t: i for i, t in enumerate(settings.tags)}
     t0 = time.time()
-    feats = [torch.tensor(model.features(e["text"]), dtype=torch.long) for e in examples]
+    feats = [torch.tensor(f, dtype=torch.long) for f in model.features([e["text"] for e in examples])]
     tags = [torch.tensor(tags_from_spans(len(e["text"]), e["entities"], tag_index)) for e in examples]
     # With `partial`, the tags of a label a training file never uses are allowed wherever its texts say O: MSRA
     # marks no projects, so its 三峡工程 should not teach that projects are O (Tagger.loss, CRF.nll).

@@ -68,6 +68,21 @@ def test_fine_tuning_starts_from_a_trained_model_and_keeps_its_vocabulary(tmp_pa
     assert not all(torch.equal(a, b) for a, b in zip(before.state_dict().values(), after.state_dict().values()))
 
 
+def test_fine_tuning_with_lac_adds_the_feature_to_a_model_trained_without_it(tmp_path, first_model):
+    config = _tiny_config(tmp_path, 1)
+    text = config.read_text(encoding="utf-8").replace('\ninit = ""\n', f'\ninit = "{first_model}"\n')
+    config.write_text(text.replace("\ngazetteer = true\n", "\ngazetteer = true\nlac = true\nlac_dim = 8\n"),
+                      encoding="utf-8")
+    tuned = tmp_path / "tuned"
+    assert main(["train", str(config), "--data", str(SHARED_NER), "-o", str(tuned), "--work", str(tmp_path / "w")]) == 0
+    before, after = spacy.load(first_model).get_pipe("kg_tagger").model, spacy.load(tuned).get_pipe("kg_tagger").model
+    assert not before.settings.lac and after.settings.lac and after.settings.lac_dim == 8
+    width = before.lstm.weight_ih_l0.shape[1]
+    assert after.lstm.weight_ih_l0.shape[1] == width + 8
+    assert torch.count_nonzero(after.lstm.weight_ih_l0[:, width:]) > 0  # training taught it to read the tags
+    assert spacy.load(tuned)("潘军明在路桥区调研。").text == "潘军明在路桥区调研。"
+
+
 def test_l2sp_keeps_the_fine_tuned_encoder_near_the_weights_it_started_from(tmp_path, first_model):
     first = first_model
     drift = {}
@@ -181,7 +196,7 @@ def test_bigram_and_word_tables_keep_what_training_saw_often_and_survive_save_an
     assert list(words) == ["<pad>", "<unk>", "。", "台州市", "政府"]
     model = Tagger(settings, {"<pad>": 0, "<unk>": 1, "台": 2}, bigrams, words)
     assert model.bigram_emb.num_embeddings == 9 and model.word_emb.num_embeddings == 5
-    features = model.features("台州市温岭")
+    features = model.features(["台州市温岭"])[0]
     # [char, left bigram, right bigram, seg (B/M/E/S = 1-4), word]: jieba cuts 台州市|温岭; 市温 and 温岭 are
     # unknown bigrams, 温岭 an unknown word, and 州, 市, 温, 岭 unknown characters of this tiny vocabulary
     assert [row[:5] for row in features] == [[2, 3, 4, 1, 3], [UNK, 4, 5, 2, 3], [UNK, 5, UNK, 3, 3],
@@ -189,7 +204,7 @@ def test_bigram_and_word_tables_keep_what_training_saw_often_and_survive_save_an
     model.save(tmp_path)
     loaded = Tagger.load(tmp_path)
     assert loaded.bigram_vocab == bigrams and loaded.word_vocab == words
-    assert loaded.features("台州市温岭") == features
+    assert loaded.features(["台州市温岭"])[0] == features
 
 
 def test_feature_dropout_hides_bigrams_and_words_but_not_characters_or_padding():
@@ -209,8 +224,11 @@ def test_the_committed_configs_parse_and_the_fine_tuning_one_starts_from_a_model
     local = Config().from_disk(ROOT / "configs" / "finetune-local.cfg")
     assert news["training"]["init"] == "" and local["training"]["init"].endswith("models/kg-ner")
     assert local["data"]["train"][:3] == news["data"]["train"]
-    # the model it starts from was trained with these settings; fine-tuning adds PROJECT
-    assert {**local["tagger"], "labels": news["tagger"]["labels"]} == news["tagger"]
+    # the model it starts from was trained with these settings; fine-tuning adds PROJECT and LAC's feature
+    added = ("labels", "lac", "lac_dim")
+    assert {k: v for k, v in local["tagger"].items() if k not in added} == {
+        k: v for k, v in news["tagger"].items() if k not in added}
+    assert local["tagger"]["lac"] and not news["tagger"].get("lac", False)
     assert local["tagger"]["labels"] == news["tagger"]["labels"] + ["PROJECT"]
 
 
