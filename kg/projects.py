@@ -244,7 +244,14 @@ _NOT_ONE_NAME = re.compile(r"[、，,。；;：:|\n]|——")  # a list, a claus
 
 # Words that describe a place rather than name it; no annotated project name holds one.
 _DESCRIPTION = re.compile("唯一|入选|首个|首批")
-_PAIRED_PLACES = re.compile(r"^(?:[^\W\d_]{2,4}(?:——|[-—－]))+")
+# The dash that pairs places (天台-路桥, 三门——温岭): join_paired_places joins them before a project, and a name
+# the tagger read whole with them is one name.
+_DASH = "——|[-—－]"
+_PAIRED_PLACES = re.compile(r"^(?:[^\W\d_]{2,4}(?:%s))+" % _DASH)
+
+
+def _starts_with_place(name: str) -> bool:
+    return any(is_place_name(name[:n]) for n in (2, 3, 4))
 
 
 def _after_paired_places(name: str) -> str:
@@ -256,8 +263,8 @@ def _after_paired_places(name: str) -> str:
     """
     paired = _PAIRED_PLACES.match(name)
     rest = name[paired.end():] if paired else name
-    if paired and all(is_place_name(p) and not is_division(p) for p in re.split("——|[-—－]", paired.group()) if p) \
-            and any(is_place_name(rest[:n]) for n in (2, 3, 4)):
+    if paired and all(is_place_name(p) and not is_division(p) for p in re.split(_DASH, paired.group()) if p) \
+            and _starts_with_place(rest):
         return rest
     return name
 
@@ -948,7 +955,7 @@ def join_routes(text: str, ents: Sequence[tuple[int, int, str]]) -> list[tuple[i
     return _joined(ents, routes)  # its places, the project after 至 and a road code read apart (104国道)
 
 
-_DASH_BEFORE = re.compile(r"(?:——|[-—－])$")
+_DASH_BEFORE = re.compile(r"(?:%s)$" % _DASH)
 
 
 def join_paired_places(text: str, ents: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -966,7 +973,7 @@ def join_paired_places(text: str, ents: Sequence[tuple[int, int, str]]) -> list[
     by_end = {e: (s, e, label) for s, e, label in ents}
     joined = []
     for s, e, label in ents:
-        if label != "PROJECT" or not any(is_place_name(text[s:s + n]) for n in (2, 3, 4)):
+        if label != "PROJECT" or not _starts_with_place(text[s:s + 4]):
             continue
         start = s
         while ((dash := _DASH_BEFORE.search(text, max(0, start - 2), start)) and (place := by_end.get(dash.start()))
