@@ -1222,13 +1222,13 @@ class RepeatComponent:
 
 
 # A byline: a reporter's role, then names separated by spaces (本报讯(记者 李敏 童俊 通讯员 柳博姗); a paper's
-# county stringers are one too: 记者 杨群 共享联盟天台站 李兆葵); a news
-# agency's dateline credit (16日电(陈巧珍 葛妍君)), an author's line (作者: 李钱乾 林楠), a ■ credit and a line that
+# county stringers are one too: 记者 杨群 共享联盟天台站 李兆葵); a news agency's or a paper's dateline credit
+# (16日电(陈巧珍 葛妍君), 本报讯(钟斯洋 袁 颖)), an author's line (作者: 李钱乾 林楠), a ■ credit and a line that
 # credits the text or the photographs (文 / 赵会营 石全, 摄影:苏巧将, 摄影 杨 辉, 摄 制图 高薇) open such a run too.
 _ROLES = r"记\s?者|通[ \t]?讯[ \t]?员|报[ \t]?道[ \t]?组|实[ \t]?习[ \t]?生"  # an OCR space may fall inside
 _ROLE = re.compile(r"(?:" + _ROLES + "|" + STRINGER
                    + r"[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,4}?(?=[ \t\u3000]))[ \t\u3000:：/]*")
-_RUN_OPENER = re.compile(_ROLE.pattern + r"|(?<=电)[(（]|(?<=作者)[:：][ \t\u3000]*|■[ \t\u3000]*"
+_RUN_OPENER = re.compile(_ROLE.pattern + r"|(?<=[电讯])[ \t\u3000]*[(（]|(?<=作者)[:：][ \t\u3000]*|■[ \t\u3000]*"
                          r"|^[ \t\u3000]*(?:文|图|摄影|图片|撰稿)[ \t\u3000]*[:：/／][ \t\u3000]*"
                          r"|(?<![\u4e00-\u9fff])(?:摄影|制图)[ \t\u3000]+", re.M)
 # A name in a byline: two or three characters up to a space, a bracket, a slash, a credit (文/摄) or the line's

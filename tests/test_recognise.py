@@ -151,6 +151,13 @@ def test_a_source_line_names_its_publishers_and_a_dateline_credit_its_persons():
         (40, 43, "PER", "葛妍君")]
 
 
+def test_a_papers_dateline_credit_without_a_role_names_its_persons():
+    text = "本报讯(钟斯洋 袁 颖)3月1日，岳阳县。法院网讯   (许愿) 一张桌子"
+    spans = [(4, 11, "PER")]  # as the tagger read them: two persons as one, the second missed
+    assert _settle("kg_lists", text, spans) == [
+        (4, 7, "PER", "钟斯洋"), (8, 11, "PER", "袁 颖"), (29, 31, "PER", "许愿")]
+
+
 def test_a_bare_congress_before_its_members_is_a_role_not_an_organisation(nlp):
     text = "昨日，县政协组织政协委员视察，人大代表也到了。"
     assert _ents(nlp(text)) == [(3, 6, "ORG", "县政协")]
