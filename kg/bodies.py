@@ -19,7 +19,7 @@ from .gazetteer import is_place_name
 from .tagger import is_word
 
 __all__ = ["LEVELS", "BODIES", "MEDIA", "COMMITTEES", "STRINGER", "find_bodies", "find_media", "find_new_media",
-           "is_body", "firm_short_name", "bracketed_names", "committee_names"]
+           "is_body", "firm_short_name", "bracketed_names", "committee_names", "quoted_bodies"]
 
 LEVELS = ("省", "市", "县", "区", "镇", "乡", "街道")
 BODIES = (
@@ -181,6 +181,27 @@ def bracketed_names(text: str, orgs: Sequence[tuple[int, int]]) -> list[tuple[in
         if match and _ORG_HEAD.search(match.group(1)):
             found.append(match.span(1))
     return found
+
+
+# A body's name written in quotes (“银发先锋服务队”, “南昌市交通事故速裁法庭”): six characters or more, ending in a
+# kind of body that news coins such names with; shorter ones are a scheme's coinage as often (“共享法庭”), and a
+# count makes one (“一庭一中心”, “四大服务团”).
+_QUOTED_BODY = re.compile(r"[“\"]([\u4e00-\u9fff·]{2,12}"
+                          r"(?:队|社|中心|法庭|工作室|协会|商会|联合会|委员会|俱乐部|联盟|基金会|合作社))[”\"]")
+_COUNT = re.compile(r"[一二三四五六七八九十百千两\d]")
+
+
+def quoted_bodies(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each body named in quotes: the tagger reads the quotes as the edge of the text around them
+    and misses the name (“银发先锋服务队”, “模范五福代表队”), which the annotated local news tags ORG; not a short
+    form the text gives (简称“一庭一中心”), a name with a count in it or a scheme (“家庭农场+合作社”).
+
+    >>> text = "成立“银发先锋服务队”，挂牌“南昌市交通事故速裁法庭”(简称“一庭一中心”)，推广“共享法庭”“家庭农场+合作社”"
+    >>> [text[s:e] for s, e in quoted_bodies(text)]
+    ['银发先锋服务队', '南昌市交通事故速裁法庭']
+    """
+    return [match.span(1) for match in _QUOTED_BODY.finditer(text)
+            if len(match.group(1)) >= 6 and not _COUNT.search(match.group(1))]
 
 
 # The bodies that run a zone, a park or a town, named after it: 开发区管委会, 街道党工委.

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .bodies import (FIRM_SUFFIXES, LEVELS, STRINGER, bracketed_names, committee_names, find_bodies, find_media,
-                     find_new_media, firm_short_name)
+                     find_new_media, firm_short_name, quoted_bodies)
 from .clean import RepairedText, repair
 from .errors import ModelError
 from .gazetteer import TOWN_SUFFIXES, full_name, is_division, is_place_name, is_town_stem, place_names, prefecture_of, town_in
@@ -1024,7 +1024,8 @@ class BodyComponent:
     media named by their place (浙江在线; :func:`kg.bodies.find_media`) over the entities inside them (a place the
     name takes in: 台州市 + 委, 浙江 + 在线; a body the tagger read as a person: 浙江省 + 卫健委; a zone the tagger
     read as a project: 瓯江口产业集聚区 + 环保局) where no other entity crosses them, the other name an
-    organisation gives in brackets after its own (台州市工商联(总商会); :func:`kg.bodies.bracketed_names`), and the
+    organisation gives in brackets after its own (台州市工商联(总商会); :func:`kg.bodies.bracketed_names`), a body
+    named in quotes (“银发先锋服务队”; :func:`kg.bodies.quoted_bodies`) and the
     committee that runs a zone the NER found (浙江椒江经济开发区 + 管理委员会; :func:`kg.bodies.committee_names`)."""
 
     def __init__(self, nlp: Language, name: str):
@@ -1061,6 +1062,11 @@ class BodyComponent:
             other = doc.char_span(*view.to_original(s, e), label="ORG", alignment_mode="expand")
             if other is not None:
                 ents = [x for x in ents if x.end <= other.start or other.end <= x.start] + [other]
+        for s, e in quoted_bodies(view.text):  # “银发先锋服务队”: over what the tagger read inside the quotes
+            body = doc.char_span(*view.to_original(s, e), label="ORG", alignment_mode="expand")
+            if body is not None and all(body.start <= x.start and x.end <= body.end or x.end <= body.start
+                                        or body.end <= x.start for x in ents):
+                ents = [x for x in ents if x.end <= body.start or body.end <= x.start] + [body]
         doc.ents = sorted(ents, key=lambda s: s.start)
         return doc
 

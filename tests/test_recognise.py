@@ -751,3 +751,9 @@ def test_a_name_an_article_writes_often_has_one_label(nlp, fixtures):
             if len(votes) == 2:
                 assert votes[0][1] == votes[1][1] or ent.label_ in (votes[0][0], "PROJECT"), ent.text
     assert len(articles) == 24
+
+
+def test_a_body_named_in_quotes_is_one_organisation_and_a_short_coinage_none(nlp):
+    text = "在塘山法庭挂牌成立“南昌市交通事故速裁法庭”，推广“共享法庭”。"
+    assert [e for e in _ents(nlp(text)) if e[2] != "LOC"] == [
+        (1, 5, "ORG", "塘山法庭"), (10, 21, "ORG", "南昌市交通事故速裁法庭")]
