@@ -105,7 +105,7 @@ _CODE = re.compile(r"[A-Za-z0-9０-９]|" + _PHASE_OR_NUMBER)
 _NUMBERED = re.compile(r"[0-9０-９]|" + _PHASE_OR_NUMBER)
 _QUOTES = {"”": "“", "\"": "\"", "」": "「", "’": "‘"}
 _PLACE_END = re.compile(r"(省|市|县|区|镇|乡|村|街道|湾|岛|港|江|河|湖|山)$")
-_LIST_END = re.compile(r"等(\d+个)?(重点|重大|续建|新建|在建)?(建设)?(项目|工程)")
+_LIST_END = re.compile(r"等((?:\d+|[一二三四五六七八九十两百]+)个)?(重点|重大|续建|新建|在建)?(建设)?(项目|工程)")
 _LIST_CLAUSE = re.compile(r"[。！？；!?;，,：:“”\n]")
 _LIST_SEP = re.compile(r"、|以及|及|和|与")
 _WORKS = re.compile(r"路|街|大道|桥|隧道|线|高速|港|站|码头|园|区块|中心|馆|场|厂|水库|电站|工程|项目")
@@ -449,12 +449,15 @@ def _quoted_short_forms(text: str, projects: list[tuple[int, int]]) -> list[tupl
 
 
 def _listed_projects(text: str, place_chars: AbstractSet[int] = frozenset()) -> list[tuple[int, int]]:
-    """Items of a list closed by 等项目 / 等重点工程 that look like names (rule 7): with a place found by the
-    NER (``place_chars``), a code, or a works word (road, bridge, line, park, …) in them.
+    """Items of a list closed by 等项目 / 等重点工程 / 等三个重大项目 that look like names (rule 7): with a place
+    found by the NER (``place_chars``), a code, or a works word (road, bridge, line, park, …) in them.
 
     >>> text = "在商海街北延、双水路西延及桐桥桥等项目现场，教育、医疗等民生项目"
     >>> [text[s:e] for s, e in _listed_projects(text)]
     ['商海街北延', '双水路西延', '桐桥桥']
+    >>> text = "开工的共有国际会议中心、新发数字经济创新中心和基金Park等三个重大项目"
+    >>> [text[s:e] for s, e in _listed_projects(text)]
+    ['国际会议中心', '新发数字经济创新中心', '基金Park']
     """
     found = []
     for end_match in _LIST_END.finditer(text):
