@@ -1331,14 +1331,17 @@ def byline_names(text: str) -> list[tuple[int, int]]:
     return sorted(set(found))
 
 
-# A web page's source line (来源: 浙江在线-浙江日报 记者 …) and a wire-style opening (温州网讯 近日…): the publisher
-# is an organisation; "-" joins two of them, and names may follow it (来源: 丽水网 叶捷 吴厚非).
+# A web page's source line (来源: 浙江在线-浙江日报 记者 …), a wire-style opening (温州网讯 近日…, 浙江在线天台11月21日讯,
+# with the place and day reported from) and a page's header (杭州网  发布时间:…): the publisher is an organisation;
+# "-" joins two of them, and names may follow it (来源: 丽水网 叶捷 吴厚非).
 _SOURCE = re.compile(r"(?:信息)?来源[ \t\u3000]*[:：丨|][ \t\u3000]*([^\s|/:：,，。()（）【】\d]{2,24}?)"
                      r"(?=[\s|/\d]|$|作者|发布[时日]|时间|记者|编辑|浏览)", re.M)
 _SPACES = re.compile(r"[ \t\u3000]*")
 # One publisher of a source line that names several, joined by dashes or 、 (浙江在线-钱江晚报, 杭州网—杭州日报).
 _PUBLISHER = re.compile(r"[^-—–、]+")
-_NEWS_OPENING = re.compile(r"^[ \t\u3000■]*(?!本报)([\u4e00-\u9fff][^\s\d]{0,9}?(?:网|报|台|在线))讯", re.M)
+_NEWS_OPENING = re.compile(r"^[ \t\u3000■]*(?!本报)(?:([\u4e00-\u9fff][^\s\d]{0,9}?(?:网|报|台|在线))讯"
+                           r"|([\u4e00-\u9fff]{1,8}?(?:网|报|在线))[\u4e00-\u9fff]{2,3}\d{1,2}月\d{1,2}日讯"
+                           r"|([\u4e00-\u9fff]{1,8}(?:网|在线|日报|晚报))[ \t\u3000]+发布时间)", re.M)
 
 
 def source_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -1351,6 +1354,9 @@ def source_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
     >>> text = "来源:杭州网—杭州日报 驻富阳记者"
     >>> [text[s:e] for s, e in source_names(text)[0]]
     ['杭州网', '杭州日报']
+    >>> text = "浙江在线天台11月21日讯(记者 王敏)\\n杭州网  发布时间:2020-05-01\\n杭州网友说\\n浙江在线-台州频道4月10日讯"
+    >>> [text[s:e] for s, e in source_names(text)[0]]
+    ['浙江在线', '杭州网']
     """
     orgs, persons = [], []
     for source in _SOURCE.finditer(text):
@@ -1366,7 +1372,7 @@ def source_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
         names, at = _name_run(text, _SPACES.match(text, source.end(1)).end())  # type: ignore[union-attr]
         if names and _BYLINE_END.match(text, at):
             persons += names
-    orgs += [m.span(1) for m in _NEWS_OPENING.finditer(text)]
+    orgs += [m.span(next(i for i in (1, 2, 3) if m.group(i))) for m in _NEWS_OPENING.finditer(text)]
     return sorted(orgs), persons
 
 

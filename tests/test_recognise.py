@@ -757,3 +757,8 @@ def test_a_body_named_in_quotes_is_one_organisation_and_a_short_coinage_none(nlp
     text = "在塘山法庭挂牌成立“南昌市交通事故速裁法庭”，推广“共享法庭”。"
     assert [e for e in _ents(nlp(text)) if e[2] != "LOC"] == [
         (1, 5, "ORG", "塘山法庭"), (10, 21, "ORG", "南昌市交通事故速裁法庭")]
+
+
+def test_a_wire_style_opening_with_its_place_and_day_and_a_pages_header_name_their_publishers(nlp):
+    text = "村头警务室\n浙江在线天台11月21日讯(记者 张三)近日。\n桃源式小康\n杭州网  发布时间:2020-05-01"
+    assert [e for e in _ents(nlp(text)) if e[2] == "ORG"] == [(6, 10, "ORG", "浙江在线"), (36, 39, "ORG", "杭州网")]
