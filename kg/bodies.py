@@ -16,6 +16,7 @@ import re
 from typing import Sequence
 
 from .gazetteer import is_place_name
+from .projects import COUNT_CHARS
 from .tagger import is_word
 
 __all__ = ["LEVELS", "BODIES", "MEDIA", "COMMITTEES", "STRINGER", "find_bodies", "find_media", "find_new_media",
@@ -188,7 +189,6 @@ def bracketed_names(text: str, orgs: Sequence[tuple[int, int]]) -> list[tuple[in
 # count makes one (“一庭一中心”, “四大服务团”).
 _QUOTED_BODY = re.compile(r"[“\"]([\u4e00-\u9fff·]{2,12}"
                           r"(?:队|社|中心|法庭|工作室|协会|商会|联合会|委员会|俱乐部|联盟|基金会|合作社))[”\"]")
-_COUNT = re.compile(r"[一二三四五六七八九十百千两\d]")
 
 
 def quoted_bodies(text: str) -> list[tuple[int, int]]:
@@ -201,7 +201,7 @@ def quoted_bodies(text: str) -> list[tuple[int, int]]:
     ['银发先锋服务队', '南昌市交通事故速裁法庭']
     """
     return [match.span(1) for match in _QUOTED_BODY.finditer(text)
-            if len(match.group(1)) >= 6 and not _COUNT.search(match.group(1))]
+            if len(match.group(1)) >= 6 and not COUNT_CHARS.search(match.group(1))]
 
 
 # The bodies that run a zone, a park or a town, named after it: 开发区管委会, 街道党工委.

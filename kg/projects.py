@@ -40,8 +40,8 @@ import jieba.posseg as posseg
 from .gazetteer import is_division, is_place_name, place_matches, place_names
 from .tagger import is_common_word, is_word
 
-__all__ = ["DEFAULT_HEADS", "after_clause", "after_leading_verb", "before_run_on", "before_zone_projects", "find_projects",
-           "is_project_name", "is_site_in_use", "join_paired_places", "join_routes", "leading_divisions",
+__all__ = ["COUNT_CHARS", "DEFAULT_HEADS", "after_clause", "after_leading_verb", "before_run_on",
+           "before_zone_projects", "find_projects", "is_project_name", "is_site_in_use", "join_paired_places", "join_routes", "leading_divisions",
            "names_more_fully", "quoted_name", "short_zone_names", "split_joined", "with_section"]
 
 DEFAULT_HEADS = (
@@ -300,7 +300,7 @@ def is_project_name(text: str, start: int, end: int, *, heads: Sequence[str] = D
         return False
     head = _head_of(name, set(heads))
     if name in _quoted_slogans(text, start, end) and (
-            _COUNT_CHARS.search(name) or head is None or head == "工程" and len(name) <= 6):
+            COUNT_CHARS.search(name) or head is None or head == "工程" and len(name) <= 6):
         return False  # “千万工程”, “山海协作工程”: a campaign in quotes; “闻川运河古城项目”, “浙中信息产业园”: a name
     before_head = name[: len(name) - len(head)] if head else name
     if _COUNTED.search(before_head) or _QUANTITY.match(name) or DATE_OR_COUNT.match(name):
@@ -826,7 +826,8 @@ def with_section(text: str, start: int, end: int) -> int:
 
 
 _QUOTED_BEFORE_HEAD = re.compile(r"[“\"「]([^“”\"「」\s，。、,]{2,14})[”\"」](?:项目|工程)$")
-_COUNT_CHARS = re.compile(r"[一二三四五六七八九十两百千万\d]")
+# The characters of a count (三大, 十佳, 100个), which mark a quoted name as a campaign's or a group's.
+COUNT_CHARS = re.compile(r"[一二三四五六七八九十两百千万\d]")
 
 
 def quoted_name(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -841,7 +842,7 @@ def quoted_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     ((1, 4), None, None)
     """
     match = _QUOTED_BEFORE_HEAD.search(text, start, end)
-    if match is None or _COUNT_CHARS.search(match.group(1)) or match.group(1)[-1] not in NAME_ENDS:
+    if match is None or COUNT_CHARS.search(match.group(1)) or match.group(1)[-1] not in NAME_ENDS:
         return None
     return match.span(1)
 
@@ -884,7 +885,7 @@ def _named_by_counts(name: str) -> bool:
     (True, False, False)
     """
     quoted = _QUOTED.search(name)
-    if quoted is None or not _COUNT_CHARS.search(quoted.group(1)):
+    if quoted is None or not COUNT_CHARS.search(quoted.group(1)):
         return False
     rest = name[:quoted.start()] + "|" + name[quoted.end():]
     return not place_matches(rest) and not _NAMED_PHASE.search(rest)
