@@ -1372,7 +1372,7 @@ def source_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
         names, at = _name_run(text, _SPACES.match(text, source.end(1)).end())  # type: ignore[union-attr]
         if names and _BYLINE_END.match(text, at):
             persons += names
-    orgs += [m.span(next(i for i in (1, 2, 3) if m.group(i))) for m in _NEWS_OPENING.finditer(text)]
+    orgs += [m.span(m.lastindex or 1) for m in _NEWS_OPENING.finditer(text)]  # the one publisher group that matched
     return sorted(orgs), persons
 
 
