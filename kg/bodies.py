@@ -103,18 +103,18 @@ def find_media(text: str, places: Sequence[tuple[int, int]]) -> list[tuple[int, 
 
 
 # The new media of a place's government and papers, in source lines and bylines: its official account (衢州发布,
-# 来源:黄岩发布), its news app (掌上温岭) and 浙江日报's county stringers (共享联盟天台站, 浙报集团融媒共享联盟岱山站).
+# 来源:黄岩发布), its news app (掌上温岭, 掌中九江) and 浙江日报's county stringers (共享联盟天台站, 浙报集团融媒共享联盟岱山站).
 # also a byline role (kg.recognise.byline_names); an OCR space may fall inside (共享 联盟奉化站)
 STRINGER = r"(?:浙报集团融媒)?共[ \t]?享[ \t]?联[ \t]?盟[·・]?[ \t]?"
 _STRINGER = re.compile(STRINGER)
-_APP = re.compile(r"掌上")
+_APP = re.compile(r"掌上|(?<![\u4e00-\u9fff])掌中")  # not 执掌中国
 _ACCOUNT = re.compile(r"发布")
 # What may follow an account's name: the end of a line or of a name, or a source line's time (仙居发布 2022-05-20).
 _AFTER_ACCOUNT = re.compile(r"$|[\s、，,。；;：:)）”\"」』|丨/]|\d{4}-\d")
 # A byline's medium: a name ending as media names end, alone at a line's start or after a space or bracket, just
 # before the reporter (台传媒记者, (温岭记者站 记者…), 澎湃新闻记者, 瓯海融媒通讯员).
-_BYLINE_MEDIUM = re.compile(r"(?:^|(?<=[\s(（【■]))([\u4e00-\u9fff]{1,8}?(?:传媒|在线|新闻|晚报|日报|金报|客户端|融媒|"
-                            r"融媒体中心|网|分社|记者站))(?=[ \t\u3000]*(?:全媒体)?(?:记者|通讯员))", re.M)
+_BYLINE_MEDIUM = re.compile(r"(?:^|(?<=[\s(（【■]))([\u4e00-\u9fff]{1,8}?(?:传媒|在线|新闻|晚报|日报|金报|报业|客户端|"
+                            r"融媒|融媒体中心|网|分社|记者站))(?=[ \t\u3000]*(?:全媒体?)?(?:记者|通讯员))", re.M)
 
 
 def _place_end(text: str, start: int) -> int:
@@ -145,6 +145,9 @@ def find_new_media(text: str) -> list[tuple[int, int]]:
     ...         "台传媒记者 王佳 共享 联盟奉化站")
     >>> [text[s:e] for s, e in find_new_media(text)]
     ['共享联盟天台站', '共享 联盟奉化站', '掌上温岭', '台传媒', '仙居发布']
+    >>> text = "掌中九江\\n(桂文涛 九江日报全媒记者 孔颖)(镇江报业全媒体记者 原晶晶)执掌中国女排"
+    >>> [text[s:e] for s, e in find_new_media(text)]
+    ['掌中九江', '九江日报', '镇江报业']
     """
     found = []
     for match in _STRINGER.finditer(text):

@@ -21,8 +21,8 @@ from .tagger import is_common_word, is_word
 __all__ = ["ORG_KINDS", "LOC_KINDS", "NOT_NAMES", "find_list_items", "honoured_places", "looks_like_name",
            "quoted_guesthouses", "town_lists"]
 
-ORG_KINDS = ("企业", "公司", "集团", "车企", "药企", "厂家", "餐饮店", "饭店", "酒家", "酒店", "门店", "商家", "银行",
-             "学校", "高校", "医院", "机构", "协会", "商会")
+ORG_KINDS = ("企业", "公司", "集团", "车企", "药企", "房企", "央企", "国企", "民企", "外企", "厂家", "餐饮店", "饭店",
+             "酒家", "酒店", "门店", "商家", "银行", "学校", "高校", "医院", "机构", "协会", "商会")
 LOC_KINDS = ("国家", "城市", "地区", "省份", "景区", "景点", "港口")
 NOT_NAMES = ("品牌", "车型", "产品", "商品")
 _ITEM = r"[^\s，。；：！？、,.;:!?“”\"‘’'（）()《》]"
@@ -55,6 +55,9 @@ def find_list_items(text: str) -> list[tuple[int, int, str | None]]:
     >>> text = "集聚了“新力新材料”“万隆化工”等一大批上下游企业"
     >>> [(text[s:e], label) for s, e, label in find_list_items(text)]
     [('新力新材料', 'ORG'), ('万隆化工', 'ORG')]
+    >>> text = "此外,漳龙地产、恒晟地产、建发地产等房企进驻各社区"
+    >>> [(text[s:e], label) for s, e, label in find_list_items(text)]
+    [('漳龙地产', 'ORG'), ('恒晟地产', 'ORG'), ('建发地产', 'ORG')]
     """
     found = []
     for match in _QUOTED_LIST.finditer(text):

@@ -54,7 +54,7 @@ from typing import Iterable, Sequence
 import jieba
 
 from .bodies import BODIES, firm_short_name, is_body
-from .gazetteer import full_name, is_place_name, prefecture_of
+from .gazetteer import full_name, is_place_name, is_town_stem, prefecture_of
 from .tagger import is_common_word
 
 __all__ = ["Mention", "Entity", "clean_name", "mark_bracketed_names", "resolve"]
@@ -530,14 +530,18 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
     type_of = {key: sorted(votes, key=lambda t: (-votes[t], t))[0] for key, votes in type_votes.items()}
 
     # 4. places differing only by an administrative suffix, when both forms occur; where the corpus writes the
-    # stem with several (温岭市 and the county's old name 温岭县), the division the gazetteer knows it by
+    # stem with several (温岭市 and the county's old name 温岭县), the division the gazetteer knows it by. A
+    # village too (陶坑 -> 陶坑村), unless its stem names a town or another place (塘栖 is 塘栖镇, whose seat is
+    # 塘栖村; 东海 is a sea, 东海村 a village)
     loc_names = {k for k, t in type_of.items() if t == "LOC"}
     full_forms: dict[str, list[str]] = defaultdict(list)
     for name in loc_names:
-        for suffix in ADMIN_SUFFIXES + TOWN_SUFFIXES + ("地区",):
-            if (name.endswith(suffix) and len(name) - len(suffix) >= 2 and name[:-len(suffix)] in loc_names
-                    and (name[-len(suffix) - 1:] not in _NOT_SUFFIXED or is_place_name(name))):
-                full_forms[name[:-len(suffix)]].append(name)
+        for suffix in ADMIN_SUFFIXES + TOWN_SUFFIXES + ("地区", "村"):
+            stem = name[:-len(suffix)]
+            if (name.endswith(suffix) and len(stem) >= 2 and stem in loc_names
+                    and (name[-len(suffix) - 1:] not in _NOT_SUFFIXED or is_place_name(name))
+                    and (suffix != "村" or not (is_place_name(stem) or is_town_stem(stem)))):
+                full_forms[stem].append(name)
     merge_to: dict[str, str] = {}
     for stem, fulls in full_forms.items():
         division = full_name(stem)

@@ -107,6 +107,16 @@ def test_towns_merge_with_their_short_form_unless_it_names_two_places():
     assert entities["LOC:沿江"].rules == {"沿江镇": "same", "沿江": "admin-suffix"}
 
 
+def test_a_village_merges_with_its_short_form_unless_that_names_a_town_or_another_place():
+    ms = [Mention("a", 0, 3, "LOC", "陶坑村"), Mention("a", 4, 6, "LOC", "陶坑"), Mention("b", 0, 2, "LOC", "陶坑"),
+          Mention("c", 0, 3, "LOC", "塘栖村"), Mention("c", 4, 6, "LOC", "塘栖"),  # 塘栖 is the town, 塘栖镇
+          Mention("d", 0, 3, "LOC", "东海村"), Mention("e", 0, 2, "LOC", "东海")]  # 东海 is a sea
+    entities = resolve(ms)
+    assert _ids(ms) == ["LOC:陶坑"] * 3 + ["LOC:塘栖村", "LOC:塘栖", "LOC:东海村", "LOC:东海"]  # named as most written
+    assert entities["LOC:陶坑"].aliases == {"陶坑": 2, "陶坑村": 1}
+    assert entities["LOC:陶坑"].rules == {"陶坑村": "same", "陶坑": "admin-suffix"}
+
+
 def test_common_words_make_no_entity_unless_a_place_or_a_body():
     ms = [Mention("a", 0, 3, "ORG", "工作站"), Mention("b", 0, 3, "ORG", "工作站"), Mention("a", 4, 6, "LOC", "地球"),
           Mention("a", 7, 9, "LOC", "三门"), Mention("a", 10, 12, "ORG", "区委"), Mention("a", 13, 16, "ORG", "台州市委")]
