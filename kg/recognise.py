@@ -1125,7 +1125,8 @@ def find_repeats(text: str, names: Sequence[tuple[int, int, str]]) -> list[tuple
     """(start, end, label) of each further place where ``text`` writes a name already found in it (``names``), so
     that a name is tagged wherever its article writes it: the tagger finds 戴冬林 after 区委书记 but can miss it at
     the start of a later sentence. A town or county found in full also gives its short form (沿江 of 沿江镇), and
-    a firm its short name (中杭水泵 of 浙江中杭水泵股份有限公司).
+    a firm its short name (中杭水泵 of 浙江中杭水泵股份有限公司) unless that is a common word (市场 of
+    义乌市场集团).
 
     Not repeated, since a wrong name would be repeated too: names of one character, names found only in quotes
     (“狮团”, a nickname), common words of jieba's dictionary (督查), two-character person names that do not start
@@ -1137,6 +1138,9 @@ def find_repeats(text: str, names: Sequence[tuple[int, int, str]]) -> list[tuple
     >>> text = "区委书记戴冬林调研。戴冬林指出，要把湖畔社区建好。湖畔社区，美丽湖畔社区"
     >>> [(text[s:e], label) for s, e, label in find_repeats(text, [(4, 7, "PER"), (18, 22, "LOC")])]
     [('戴冬林', 'PER'), ('湖畔社区', 'LOC')]
+    >>> text = "义乌市场集团建成。撑起市场迭代，浙江中杭水泵有限公司。中杭水泵"
+    >>> [(text[s:e], label) for s, e, label in find_repeats(text, [(0, 6, "ORG"), (16, 26, "ORG")])]
+    [('中杭水泵', 'ORG')]
     """
     counts: dict[str, Counter[str]] = {}
     for start, end, label in names:
@@ -1148,6 +1152,8 @@ def find_repeats(text: str, names: Sequence[tuple[int, int, str]]) -> list[tuple
             continue
         counts.setdefault(name, Counter())[label] += 1
         short = _SUFFIX.sub("", name) if label == "LOC" else firm_short_name(name) if label == "ORG" else None
+        if label == "ORG" and short and is_common_word(short):  # 市场 of 义乌市场集团 is the market
+            short = None
         if short and len(short) >= 2 and short != name:  # 沿江 for 沿江镇, 中杭水泵 for 浙江中杭水泵股份有限公司
             counts.setdefault(short, Counter())[label] += 1
     if not counts:
