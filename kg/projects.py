@@ -242,8 +242,9 @@ NAME_ENDS = frozenset("目区程园段城线镇路期地心道桥体铁带场块
 _NOT_ONE_NAME = re.compile(r"[、，,。；;：:|\n]|——")  # a list, a clause, or a dash that names what came before
 
 
-# Words that describe a place rather than name it; no annotated project name holds one.
-_DESCRIPTION = re.compile("唯一|入选|首个|首批")
+# Words that describe a place rather than name it; no annotated project name holds one (a superlative or a
+# clause joined by 的: 全球最强的影视产业基地, 乡贤投资建设的桑叶茶现代农业产业项目).
+_DESCRIPTION = re.compile("唯一|入选|首个|首批|最|的")
 # The dash that pairs places (天台-路桥, 三门——温岭): join_paired_places joins them before a project, and a name
 # the tagger read whole with them is one name.
 _DASH = "——|[-—－]"
@@ -275,14 +276,18 @@ def is_project_name(text: str, start: int, end: int, *, heads: Sequence[str] = D
     project names end (:data:`NAME_ENDS`), it is one name (no list or clause break inside, no word that never
     starts a name), not a meeting or role (a ``not_after`` word follows), not a slogan alone in quotes (a
     campaign: counts, no head word, or a short …工程: “千万工程”, “山海协作工程”; a headed name alone in quotes is a
-    name, “闻川运河古城项目”, as the local gold tags 96 times) or inside a document title, not a group named by its
-    count or its sum (萧山9大项目, 100亿元健康产业大项目), not a kind of works alone (小微企业园:
-    :data:`GENERIC_KINDS`), a title (国防教育基地: :data:`HONOUR`) or a walk (文化长廊), and before 项目/工程 not a
-    bare place, phase or generic word (衢州项目, 一期项目, 安居项目, 重点工程).
+    name, “闻川运河古城项目”, as the local gold tags 96 times) or inside a document title, not described (唯一,
+    首个, a superlative or a clause with 的: 全国最大的茶叶基地), not a group named by its count or its sum
+    (萧山9大项目, 100亿元健康产业大项目), not a kind of works alone (小微企业园: :data:`GENERIC_KINDS`), a title
+    (国防教育基地: :data:`HONOUR`) or a walk (文化长廊), and before 项目/工程 not a bare place, phase or generic word
+    (衢州项目, 一期项目, 安居项目, 重点工程).
 
     >>> text = "衢州项目和安居项目，台州湾新材料产业园，“千万工程”，南排工程推进会"
     >>> [text[s:e] for s, e in [(0, 4), (5, 9), (10, 19), (21, 25), (27, 31)] if is_project_name(text, s, e)]
     ['台州湾新材料产业园']
+    >>> text = "乡贤投资建设的桑叶茶现代农业产业项目，全国最大的茶叶基地"
+    >>> is_project_name(text, 0, 18), is_project_name(text, 19, 28), is_project_name(text, 7, 18)
+    (False, False, True)
     """
     name = text[start:end]
     if (name.rstrip(")）")[-1:] not in NAME_ENDS or name.endswith("长廊") or name in GENERIC_KINDS
