@@ -347,8 +347,9 @@ def _resolve_in_article(ids: list[int], labels: list[str], keys: list[str], why:
     """Rewrite ``keys`` of one article's mentions: short forms to the full form of the same type used in the
     article (市工商联 -> 台州市工商联), abbreviations to the one name they abbreviate (经开区 -> 苍南经济开发区,
     when the article writes it as 经济开发区 after a place), and 市委/区政府-style names to the article's home
-    place (市委 -> 台州市委 when 台州 is the 市 the article names most, at least twice), or, when the article
-    has none of that level, to the home place of its page (``page_homes``)."""
+    place (市委 -> 台州市委 when 台州 is the 市 the article names most, at least twice; the Youth League's 团县委
+    -> 共青团新昌县委), or, when the article has none of that level, to the home place of its page
+    (``page_homes``)."""
     counts = Counter((labels[i], keys[i]) for i in ids)
     names = set(counts)
     # An article overrides its page's home place only with a place it spells out in full: a report on another
@@ -385,6 +386,8 @@ def _resolve_in_article(ids: list[int], labels: list[str], keys: list[str], why:
                 keys[i], why[i] = full, "abbreviation"
         elif label == "ORG" and short[0] in ADMIN_SUFFIXES and short[:2] not in _NOT_ADMIN and short[0] in homes:
             keys[i], why[i] = homes[short[0]] + short[1:], "home-place"
+        elif label == "ORG" and short[0] == "团" and short[1:2] in homes and short[2:] == "委":  # 团县委: the Youth
+            keys[i], why[i] = "共青团" + homes[short[1]] + "委", "home-place"  # League's 共青团新昌县委
         elif label == "ORG" and (local := _local_home(short, counts)):
             keys[i], why[i] = local, "home-place"
     # a form resolved to another that is resolved in turn (经开区 -> 苍南经开区 -> 苍南经济开发区) goes to the end

@@ -230,6 +230,16 @@ def test_city_level_names_resolve_to_the_article_home_place():
     assert [m.entity for m in ms if m.label == "ORG"] == ["ORG:台州市委", "ORG:路桥区委", "ORG:台州市委", "ORG:市委"]
 
 
+def test_the_youth_league_committee_of_a_level_resolves_to_the_article_home_place():
+    ms = [Mention("a", 0, 3, "LOC", "新昌县"), Mention("a", 4, 7, "LOC", "新昌县"), Mention("a", 8, 11, "ORG", "团县委"),
+          Mention("a", 12, 14, "ORG", "县委"), Mention("a", 15, 22, "ORG", "共青团新昌县委"),
+          Mention("b", 0, 3, "ORG", "团县委")]
+    entities = resolve(ms)
+    # b names no county: its 团县委 says which kind of body, not which one, and makes no entity
+    assert [m.entity for m in ms if m.label == "ORG"] == ["ORG:共青团新昌县委", "ORG:新昌县委", "ORG:共青团新昌县委", ""]
+    assert entities["ORG:共青团新昌县委"].rules == {"共青团新昌县委": "same", "团县委": "home-place"}
+
+
 def test_article_without_a_home_place_takes_its_page_home_place():
     ms = [Mention("p.txt#1", 0, 3, "LOC", "路桥区"), Mention("p.txt#1", 5, 7, "LOC", "路桥"),
           Mention("p.txt#1", 7, 9, "LOC", "路桥"), Mention("p.txt#1", 9, 12, "LOC", "椒江区"),
