@@ -33,6 +33,8 @@ these rules, each recorded as the alias's ``rule``:
   occur (鉴洋湖城市湿地公园首启区项目, 鉴洋湖城市湿地公园首启区);
 - ``people-s``: across the corpus, a government, court or procuratorate written with and without 人民, when
   both forms occur (浙江省人民政府, 浙江省政府; 市政府 resolved to 浙江省政府 counts);
+- ``party-prefix``: a party committee or its department written with and without 中共 before its place or level
+  (中共张家港市委, 张家港市委; 中共市委, resolved to its home place as 市委 is);
 - ``majority-type``: a name tagged with several types gets the type most of its mentions have.
 
 A place or organisation named by a common word of jieba's dictionary (工作站, 行业协会, 地球) that no rule resolved
@@ -434,7 +436,8 @@ def _page_of(article_id: str) -> str:
 
 
 # The rules that keep a surface a full form of its entity's name (the others make short forms of it).
-_FULL_FORM_RULES = ("same", "admin-suffix", "separator", "majority-type", "project-suffix", "people-s")
+_FULL_FORM_RULES = ("same", "admin-suffix", "separator", "majority-type", "project-suffix", "people-s",
+                    "party-prefix")
 # Marks written between the parts of one name, or left out (浙江在线-台州频道, 浙江在线台州频道).
 _SEPARATORS = re.compile(r"[-－–—·•・‧丨|]")
 # 温岭市人民政府 is 温岭市政府; 人民医院 is a hospital's own name, which the form without 人民 need not share.
@@ -477,6 +480,11 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
         by_article[m.article_id].append(i)
     keys: list[str] = [name for _, name in cleaned]
     labels = [m.label for m, _ in cleaned]
+    for i, label in enumerate(labels):
+        rest = keys[i][2:]
+        if label == "ORG" and keys[i].startswith("中共") and (_PLACE_PREFIX.match(rest) or any(
+                is_place_name(rest[:n]) for n in range(2, min(len(rest), 6) + 1))):
+            keys[i], why[i] = rest, "party-prefix"  # 中共张家港市委 is 张家港市委; not 中共中央
     by_page: dict[str, list[int]] = defaultdict(list)  # a page (or file): the articles "FILE#N" of one source
     for article_id, ids in by_article.items():
         by_page[_page_of(article_id)].extend(ids)

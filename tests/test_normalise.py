@@ -240,6 +240,17 @@ def test_the_youth_league_committee_of_a_level_resolves_to_the_article_home_plac
     assert entities["ORG:共青团新昌县委"].rules == {"共青团新昌县委": "same", "团县委": "home-place"}
 
 
+def test_a_party_committee_is_one_body_with_and_without_zhonggong():
+    ms = [Mention("a", 0, 4, "LOC", "张家港市"), Mention("a", 5, 9, "LOC", "张家港市"), Mention("a", 10, 14, "ORG", "中共市委"),
+          Mention("a", 15, 22, "ORG", "中共张家港市委"), Mention("a", 23, 25, "ORG", "市委"),
+          Mention("b", 0, 7, "ORG", "中共中央政治局"), Mention("b", 8, 13, "ORG", "张家港市委")]
+    entities = resolve(ms)
+    assert [m.entity for m in ms if m.label == "ORG"] == ["ORG:中共张家港市委"] * 3 + ["ORG:中共中央政治局",
+                                                                                   "ORG:中共张家港市委"]
+    assert entities["ORG:中共张家港市委"].rules == {"中共市委": "home-place", "中共张家港市委": "party-prefix",
+                                                  "市委": "home-place", "张家港市委": "same"}
+
+
 def test_article_without_a_home_place_takes_its_page_home_place():
     ms = [Mention("p.txt#1", 0, 3, "LOC", "路桥区"), Mention("p.txt#1", 5, 7, "LOC", "路桥"),
           Mention("p.txt#1", 7, 9, "LOC", "路桥"), Mention("p.txt#1", 9, 12, "LOC", "椒江区"),
