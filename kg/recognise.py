@@ -1235,12 +1235,14 @@ class RepeatComponent:
 
 # A byline: a reporter's role, then names separated by spaces (本报讯(记者 李敏 童俊 通讯员 柳博姗); a paper's
 # county stringers are one too: 记者 杨群 共享联盟天台站 李兆葵); a news agency's or a paper's dateline credit
-# (16日电(陈巧珍 葛妍君), 本报讯(钟斯洋 袁 颖)), an author's line (作者: 李钱乾 林楠), a ■ credit and a line that
-# credits the text or the photographs (文 / 赵会营 石全, 摄影:苏巧将, 摄影 杨 辉, 摄 制图 高薇) open such a run too.
+# (16日电(陈巧珍 葛妍君), 本报讯(钟斯洋 袁 颖)), an author's line (作者: 李钱乾 林楠), a ■ or □ credit, a photo
+# credit in brackets ((池长峰 摄)) and a line that credits the text or the photographs (文 / 赵会营 石全, 摄影:苏巧将,
+# 摄影 杨 辉, 摄 制图 高薇) open such a run too.
 _ROLES = r"记\s?者|通[ \t]?讯[ \t]?员|报[ \t]?道[ \t]?组|实[ \t]?习[ \t]?生"  # an OCR space may fall inside
 _ROLE = re.compile(r"(?:" + _ROLES + "|" + STRINGER
                    + r"[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,4}?(?=[ \t\u3000]))[ \t\u3000:：/]*")
-_RUN_OPENER = re.compile(_ROLE.pattern + r"|(?<=[电讯])[ \t\u3000]*[(（]|(?<=作者)[:：][ \t\u3000]*|■[ \t\u3000]*"
+_RUN_OPENER = re.compile(_ROLE.pattern + r"|(?<=[电讯])[ \t\u3000]*[(（]|(?<=作者)[:：][ \t\u3000]*|[■□][ \t\u3000]*"
+                         r"|[(（](?=[\u4e00-\u9fff]{2,3}[ \t\u3000]?摄[)）])"
                          r"|^[ \t\u3000]*(?:文|图|摄影|图片|撰稿)[ \t\u3000]*[:：/／][ \t\u3000]*"
                          r"|(?<![\u4e00-\u9fff])(?:摄影|制图)[ \t\u3000]+", re.M)
 # A name in a byline: two or three characters up to a space, a bracket, a slash, a credit (文/摄) or the line's
@@ -1250,9 +1252,9 @@ _BYLINE_NAME = re.compile(r"((?:[\u4e00-\u9fff] [\u4e00-\u9fff](?![\u4e00-\u9fff
                           r"|[\u4e00-\u9fff]{2,3}(?<!摄)(?=[ \t\u3000)）/、摄]|文[/／]|$)"
                           r"|[\u4e00-\u9fff]{4}(?=[ \t\u3000])))(?:/[文摄])?[ \t\u3000、]*", re.M)
 # What ends a byline: a bracket, the line's end, a slash (/ 编辑), a credit (文/摄, 摄), the next role with its
-# unit before it (区委报道组, 象山记者站), or the next field of a web page's header (责任编辑, 字数).
+# unit before it (区委报道组, 象山记者站), or the next field of a web page's header (责任编辑, 字数, 字体).
 _BYLINE_END = re.compile(r"[)）/\n]|$|(?:文[/／])?摄|文$|[\u4e00-\u9fff]{0,8}?(?:" + _ROLES + ")"
-                         r"|(?:责任)?编辑|字数", re.M)
+                         r"|(?:责任)?编辑|字数|字体|字号", re.M)
 # A line that holds only names (樊建亮 刘 斌 郑 荣 under a headline): two or more, each starting with a surname.
 _NAME_LINE = re.compile(r"^[ \t\u3000]*(?=\S+[ \t\u3000]+\S)", re.M)
 
@@ -1320,6 +1322,9 @@ def byline_names(text: str) -> list[tuple[int, int]]:
     >>> text = "(记者 陆遥 王婷 黄 慧仙/文 杨子宸/摄)\\n(通讯员 金晓 欣 卢靖愉)\\n(记者 李敏 摄)"
     >>> [text[s:e] for s, e in byline_names(text)]
     ['陆遥', '王婷', '黄 慧仙', '杨子宸', '金晓 欣', '卢靖愉', '李敏']
+    >>> text = "作者:郭乐燕 赖淼莲 字体:大 中 小\\n□ 叶晖 吕信渊 倪中勇\\n会员大会现场 (池长峰 摄)\\n(我们 都说)"
+    >>> [text[s:e] for s, e in byline_names(text)]
+    ['郭乐燕', '赖淼莲', '叶晖', '吕信渊', '倪中勇', '池长峰']
     """
     found: list[tuple[int, int]] = []
     at = 0
