@@ -910,7 +910,8 @@ class ProjectComponent:
     project that it names more fully (:func:`kg.projects.names_more_fully`) where no gap of the page lies inside it
     (:func:`_has_gap`: a line break, where OCR pages glue columns, or a space after a bracket; not a column's line
     end inside a word); any other rule's project wins, unless it names a site in use (a road the text uses as a
-    landmark: 距杭金衢高速出入口4公里).
+    landmark: 距杭金衢高速出入口4公里), starting after a name the NER found where the rule's first word began inside
+    it (瓯江口产业集聚 | 区欣乐加…: :meth:`_start_after_names`).
 
     Last, for every entity of the doc: a name that starts with an opening bracket takes in the words before it
     (:func:`name_at_bracket`; here, where every component's names are settled), a project the part of the works
@@ -968,6 +969,7 @@ class ProjectComponent:
         model_projects = [(s, e) for s, e, label in ents if label == "PROJECT" and not _has_gap(view, s, e)]
         found = [p for p in found if not any(names_more_fully(view.text, m, p, self.heads) for m in model_projects)
                  and not is_site_in_use(view.text, *p)]
+        found = [p for s, e in found if (p := self._start_after_names(view.text, s, e, ents)) is not None]
         found = [(start, e) for s, e in found if (start := self._name_start(view.text, s, e)) is not None]
         places: list[tuple[int, int, str]] = []
         for s, e in found:
@@ -1009,6 +1011,18 @@ class ProjectComponent:
         if end - named >= 4 and is_project_name(text, named, end, heads=self.heads, not_after=self.not_after):
             return named
         return None
+
+    def _start_after_names(self, text: str, start: int, end: int,
+                           ents: Sequence[tuple[int, int, str]]) -> tuple[int, int] | None:
+        """A rule's project name that starts inside a name the NER found starts after it, where jieba glued the
+        first word onto that name's last character (瓯江口产业集聚 | 区欣乐加 | 生物科技产业园(一期): the NER's
+        瓯江口产业集聚区 ends the word's place, and 欣乐加生物科技产业园(一期) is the project); None where no
+        project name is left."""
+        inside = [e for s, e, _ in ents if s < start < e < end]
+        if not inside:
+            return start, end
+        start = max(inside)
+        return (start, end) if is_project_name(text, start, end, heads=self.heads, not_after=self.not_after) else None
 
     def _model_project(self, view: RepairedText, span: tuple[int, int]) -> str | None:
         """The label a PROJECT the model tagged keeps: none where the rules veto it

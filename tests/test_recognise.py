@@ -762,3 +762,9 @@ def test_a_body_named_in_quotes_is_one_organisation_and_a_short_coinage_none(nlp
 def test_a_wire_style_opening_with_its_place_and_day_and_a_pages_header_name_their_publishers(nlp):
     text = "村头警务室\n浙江在线天台11月21日讯(记者 张三)近日。\n桃源式小康\n杭州网  发布时间:2020-05-01"
     assert [e for e in _ents(nlp(text)) if e[2] == "ORG"] == [(6, 10, "ORG", "浙江在线"), (36, 39, "ORG", "杭州网")]
+
+
+def test_a_rules_project_starts_after_a_name_jieba_glued_its_first_word_onto(nlp):
+    # jieba cuts 集聚 | 区欣乐加: the rule's name would start with the zone's last character
+    text = "其中,瓯江口产业集聚区欣乐加生物科技产业园(一期)、228国道洞头灵昆段"
+    assert _ents(nlp(text))[:2] == [(3, 11, "PROJECT", "瓯江口产业集聚区"), (11, 25, "PROJECT", "欣乐加生物科技产业园(一期)")]
