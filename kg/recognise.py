@@ -1247,12 +1247,14 @@ class RepeatComponent:
         return doc
 
 
-# A byline: a reporter's role, then names separated by spaces (本报讯(记者 李敏 童俊 通讯员 柳博姗); a paper's
-# county stringers are one too: 记者 杨群 共享联盟天台站 李兆葵); a news agency's or a paper's dateline credit
+# A byline: a reporter's or a page editor's role, then names separated by spaces (本报讯(记者 李敏 童俊 通讯员
+# 柳博姗), 本版编辑 王 健  美编 林晓; a paper's county stringers are one too: 记者 杨群 共享联盟天台站 李兆葵); a
+# news agency's or a paper's dateline credit
 # (16日电(陈巧珍 葛妍君), 本报讯(钟斯洋 袁 颖)), an author's line (作者: 李钱乾 林楠), a ■ or □ credit, a photo
 # credit in brackets ((池长峰 摄)) and a line that credits the text or the photographs (文 / 赵会营 石全, 摄影:苏巧将,
 # 摄影 杨 辉, 摄 制图 高薇) open such a run too.
-_ROLES = r"记\s?者|通[ \t]?讯[ \t]?员|报[ \t]?道[ \t]?组|实[ \t]?习[ \t]?生"  # an OCR space may fall inside
+_ROLES = (r"记\s?者|通[ \t]?讯[ \t]?员|报[ \t]?道[ \t]?组|实[ \t]?习[ \t]?生"  # an OCR space may fall inside
+          r"|编[ \t]?辑|美[ \t]?编|责[ \t]?编|校[ \t]?对")  # a page's editors: 本版编辑 王 健  美编 林晓
 _ROLE = re.compile(r"(?:" + _ROLES + "|" + STRINGER
                    + r"[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,4}?(?=[ \t\u3000]))[ \t\u3000:：/]*")
 _RUN_OPENER = re.compile(_ROLE.pattern + r"|(?<=[电讯])[ \t\u3000]*[(（]|(?<=作者)[:：][ \t\u3000]*|[■□][ \t\u3000]*"
@@ -1306,14 +1308,14 @@ def _name_run(text: str, at: int) -> tuple[list[tuple[int, int]], int]:
 
 
 def byline_names(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each reporter's name in the bylines of ``text``: after a role (记者, 通讯员, 报道组, 实习生),
-    a dateline's 电( or an author's line, the names that follow one by one, each ended by a space, a bracket, a
-    slash or the line's end, and each starting with a common surname, the run ended by a bracket, the line's end,
-    a credit (文/摄) or the page's next field (责任编辑); and a line that holds only such names, two or more,
-    none a dictionary word or ending in a particle (路通了 景美了 is a headline). The tagger misses names in such
-    runs (陈越 冯洁, 县委报道组 方镖 杨远航), reads two as one (刘万铭 林杰) and cuts a four-character one
-    (张笑川雨); in running text (记者王博在现场, 记者邹德 浩报道 with an OCR space) the run does not end so, and
-    nothing is taken.
+    """(start, end) of each reporter's name in the bylines of ``text``: after a role (记者, 通讯员, 报道组, 实习生;
+    a page's 编辑, 美编, 责编, 校对), a dateline's 电( or an author's line, the names that follow one by one, each
+    ended by a space, a bracket, a slash or the line's end, and each starting with a common surname, the run ended
+    by a bracket, the line's end, a credit (文/摄) or the page's next field (字数, 字体); and a line that holds
+    only such names, two or more, none a dictionary word or ending in a particle (路通了 景美了 is a headline). The
+    tagger misses names in such runs (陈越 冯洁, 县委报道组 方镖 杨远航), reads two as one (刘万铭 林杰) and cuts a
+    four-character one (张笑川雨); in running text (记者王博在现场, 记者邹德 浩报道 with an OCR space) the run does
+    not end so, and nothing is taken.
 
     >>> text = "本报讯(记者张笑川雨 通讯员 梁伟伟)1月22日。本报记者 沈孙晖 王 珏 文/摄\\n记者了解到，记者王博在现场"
     >>> [text[s:e] for s, e in byline_names(text)]
@@ -1339,6 +1341,9 @@ def byline_names(text: str) -> list[tuple[int, int]]:
     >>> text = "作者:郭乐燕 赖淼莲 字体:大 中 小\\n□ 叶晖 吕信渊 倪中勇\\n会员大会现场 (池长峰 摄)\\n(我们 都说)"
     >>> [text[s:e] for s, e in byline_names(text)]
     ['郭乐燕', '赖淼莲', '叶晖', '吕信渊', '倪中勇', '池长峰']
+    >>> text = "本版编辑 王 健  美编 林晓\\n记者、编辑结下深厚的友谊"
+    >>> [text[s:e] for s, e in byline_names(text)]
+    ['王 健', '林晓']
     """
     found: list[tuple[int, int]] = []
     at = 0
