@@ -40,7 +40,7 @@ import jieba.posseg as posseg
 from .gazetteer import is_division, is_place_name, place_matches, place_names
 from .tagger import is_common_word, is_word
 
-__all__ = ["COUNT_CHARS", "DEFAULT_HEADS", "after_clause", "after_leading_verb", "before_run_on",
+__all__ = ["COUNT_CHARS", "DEFAULT_HEADS", "after_clause", "after_leading_verb", "before_run_on", "clause_place",
            "before_zone_projects", "find_projects", "is_project_name", "is_site_in_use", "join_paired_places", "join_routes", "leading_divisions",
            "names_more_fully", "quoted_name", "short_zone_names", "split_joined", "with_section"]
 
@@ -735,17 +735,21 @@ def after_leading_verb(text: str, start: int, end: int) -> int:
 
 # The words that end a clause the tagger read into a project's name with the clause's subject (马卫光 + 宣布 +
 # …项目, 集中开工 + 暨 + …项目): a verb of announcing or launching, or 暨 joining two events.
-_CLAUSE_VERBS = frozenset(("宣布", "携", "打造", "启动", "签约", "引进", "暨"))
+_CLAUSE_VERBS = frozenset(("宣布", "携", "打造", "启动", "签约", "引进", "暨", "调研", "考察", "视察", "察看"))
 
 
 def after_clause(text: str, start: int, end: int, heads: Sequence[str] = DEFAULT_HEADS) -> int:
     """Where the project name ``text[start:end]`` starts once a clause read into it is left out: its subject and
-    verb (马卫光宣布 + 中纺院绿色纤维项目, 张寓帅携 + 铝电解电容器项目, 活动暨 + 总部经济大楼项目), where what follows
+    verb (马卫光宣布 + 中纺院绿色纤维项目, 张寓帅携 + 铝电解电容器项目, 活动暨 + 总部经济大楼项目, 温岭调研 +
+    南排工程(一期)), where what follows
     the clause's last verb is a project's name of four characters or more; ``start`` otherwise.
 
     >>> text = "马卫光宣布中纺院绿色纤维项目，长三角产业合作区，诸暨华东光电产业园项目"
     >>> [text[after_clause(text, s, e):e] for s, e in ((0, 14), (15, 23), (24, 35))]
     ['中纺院绿色纤维项目', '长三角产业合作区', '诸暨华东光电产业园项目']
+    >>> text = "温岭调研南排工程(一期)"
+    >>> text[after_clause(text, 0, 12):]
+    '南排工程(一期)'
     """
     at = start
     for word in posseg.dt.cut(text[start:end]):
@@ -754,6 +758,18 @@ def after_clause(text: str, start: int, end: int, heads: Sequence[str] = DEFAULT
                 text, at, end, heads=heads):
             start = at
     return start
+
+
+def clause_place(text: str, start: int, cut: int) -> int:
+    """Where the place that is the subject of the clause ``text[start:cut]`` (a place and a verb that
+    :func:`after_clause` left out of a project's name) ends; 0 when the subject is no place.
+
+    >>> text = "温岭调研南排工程(一期)，马卫光宣布中纺院绿色纤维项目"
+    >>> clause_place(text, 0, 4), clause_place(text, 13, 18)
+    (2, 0)
+    """
+    verb = next((v for v in _CLAUSE_VERBS if text.endswith(v, start, cut)), None)
+    return cut - len(verb) if verb and is_place_name(text[start:cut - len(verb)]) else 0
 
 
 # "A zone's projects" (银湖新区项目集中开工): the projects built in a development area, whose name is the project.

@@ -39,9 +39,9 @@ from .gazetteer import TOWN_SUFFIXES, full_name, is_division, is_place_name, is_
 from .lists import find_list_items, honoured_places, looks_like_name, quoted_guesthouses, town_lists
 from .projects import (DATE_OR_COUNT, DEFAULT_HEADS, DEFAULT_NOT_AFTER, FUNCTION_CHARS, HONOUR, NAME_VERBS,
                        after_clause, after_leading_verb, before_run_on, before_time_word, before_zone_projects,
-                       find_projects, is_new_town_being_built, is_project_name, is_site_in_use, join_paired_places,
-                       join_routes, leading_divisions, names_more_fully, quoted_name, short_zone_names, split_joined,
-                       with_section)
+                       clause_place, find_projects, is_new_town_being_built, is_project_name, is_site_in_use,
+                       join_paired_places, join_routes, leading_divisions, names_more_fully, quoted_name,
+                       short_zone_names, split_joined, with_section)
 from .tagger import Tagger, is_common_word, is_word
 
 __all__ = ["GROUP_CHARS", "group_chars_of", "groups_by_chars", "TaggerComponent", "BodyComponent", "RepeatComponent", "ListComponent", "ProjectComponent", "load_pipeline", "new_pipeline", "DEFAULT_MODEL", "find_default_model", "model_places", "LABELS"]
@@ -902,7 +902,8 @@ class ProjectComponent:
     and a zone named in full is then a project by its kind alone (… 经开区: :func:`kg.projects.short_zone_names`).
 
     A PROJECT the NER found is cut before a clause's time word run on into it (…一期工程 + 目前…), after a clause
-    read into its start (马卫光宣布 + …项目: :func:`kg.projects.after_clause`) and before the 项目 that follows a
+    read into its start (马卫光宣布 + …项目: :func:`kg.projects.after_clause`; a place that is the clause's subject is
+    a LOC: 温岭 + 调研 + 南排工程(一期)) and before the 项目 that follows a
     zone's name (银湖新区 + 项目集中开工: :func:`kg.projects.before_zone_projects`), kept where it
     passes the rules' vetoes (:func:`kg.projects.is_project_name`: 衢州项目, 平安台州 and “千万工程” do not),
     becomes a LOC where it names a site in use (:func:`kg.projects.is_site_in_use`), leaves the divisions it starts
@@ -947,7 +948,10 @@ class ProjectComponent:
             if label == "PROJECT":  # …一期工程 + 目前桩基工程, …工程 + 污水管道: a clause or a part ran on into it
                 span = (span[0], before_time_word(view.text, *span))
                 span = trim_span(view.text, span[0], before_run_on(view.text, *span))
-                span = (after_clause(view.text, *span, heads=self.heads), span[1])  # 马卫光宣布 + …项目
+                cut = after_clause(view.text, *span, heads=self.heads)  # 马卫光宣布 + …项目
+                if place_end := clause_place(view.text, span[0], cut):  # 温岭 + 调研 + 南排工程(一期)
+                    ents.append((span[0], place_end, "LOC"))
+                span = (cut, span[1])
                 span = (span[0], before_zone_projects(view.text, *span))  # 银湖新区 + 项目
                 label = self._model_project(view, span)
             if label == "LOC" and (view.text.endswith(ZONES, *span) or view.text.endswith(NEW_AREAS, *span)

@@ -768,3 +768,9 @@ def test_a_rules_project_starts_after_a_name_jieba_glued_its_first_word_onto(nlp
     # jieba cuts 集聚 | 区欣乐加: the rule's name would start with the zone's last character
     text = "其中,瓯江口产业集聚区欣乐加生物科技产业园(一期)、228国道洞头灵昆段"
     assert _ents(nlp(text))[:2] == [(3, 11, "PROJECT", "瓯江口产业集聚区"), (11, 25, "PROJECT", "欣乐加生物科技产业园(一期)")]
+
+
+def test_a_place_and_a_visit_read_into_a_project_are_a_place_and_a_project(nlp):
+    text = "台州市委书记李跃旗在温岭调研南排工程(一期)。"
+    assert _ents(nlp(text)) == [(0, 4, "ORG", "台州市委"), (6, 9, "PER", "李跃旗"), (10, 12, "LOC", "温岭"),
+                                (14, 22, "PROJECT", "南排工程(一期)")]
