@@ -103,8 +103,9 @@ def find_media(text: str, places: Sequence[tuple[int, int]]) -> list[tuple[int, 
 
 
 # The new media of a place's government and papers, in source lines and bylines: its official account (衢州发布,
-# 来源:黄岩发布), its news app (掌上温岭, 掌中九江) and 浙江日报's county stringers (共享联盟天台站, 浙报集团融媒共享联盟岱山站).
-# also a byline role (kg.recognise.byline_names); an OCR space may fall inside (共享 联盟奉化站)
+# 来源:黄岩发布), its news app (掌上温岭, 掌中九江) and 浙江日报's county stringers (共享联盟天台站,
+# 浙报集团融媒共享联盟岱山站), also a byline role (kg.recognise.byline_names); an OCR space may fall inside
+# (共享 联盟奉化站)
 STRINGER = r"(?:浙报集团融媒)?共[ \t]?享[ \t]?联[ \t]?盟[·・]?[ \t]?"
 _STRINGER = re.compile(STRINGER)
 _APP = re.compile(r"掌上|(?<![\u4e00-\u9fff])掌中")  # not 执掌中国

@@ -40,9 +40,9 @@ import jieba.posseg as posseg
 from .gazetteer import is_division, is_place_name, place_matches, place_names
 from .tagger import is_common_word, is_word
 
-__all__ = ["COUNT_CHARS", "DEFAULT_HEADS", "after_clause", "after_leading_verb", "before_run_on", "clause_place",
-           "before_zone_projects", "find_projects", "is_project_name", "is_site_in_use", "join_paired_places", "join_routes", "leading_divisions",
-           "names_more_fully", "quoted_name", "short_zone_names", "split_joined", "with_section"]
+__all__ = ["COUNT_CHARS", "DEFAULT_HEADS", "after_clause", "after_leading_verb", "before_run_on", "before_zone_projects",
+           "clause_place", "find_projects", "is_project_name", "is_site_in_use", "join_paired_places", "join_routes",
+           "leading_divisions", "names_more_fully", "quoted_name", "short_zone_names", "split_joined", "with_section"]
 
 DEFAULT_HEADS = (
     "工程", "项目", "产业园", "工业园", "科技园", "创业园", "物流园", "园区", "产业带", "基地", "平台", "走廊",
@@ -741,8 +741,8 @@ _CLAUSE_VERBS = frozenset(("宣布", "携", "打造", "启动", "签约", "引�
 def after_clause(text: str, start: int, end: int, heads: Sequence[str] = DEFAULT_HEADS) -> int:
     """Where the project name ``text[start:end]`` starts once a clause read into it is left out: its subject and
     verb (马卫光宣布 + 中纺院绿色纤维项目, 张寓帅携 + 铝电解电容器项目, 活动暨 + 总部经济大楼项目, 温岭调研 +
-    南排工程(一期)), where what follows
-    the clause's last verb is a project's name of four characters or more; ``start`` otherwise.
+    南排工程(一期)), where what follows the clause's last verb is a project's name of four characters or more;
+    ``start`` otherwise.
 
     >>> text = "马卫光宣布中纺院绿色纤维项目，长三角产业合作区，诸暨华东光电产业园项目"
     >>> [text[after_clause(text, s, e):e] for s, e in ((0, 14), (15, 23), (24, 35))]

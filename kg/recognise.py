@@ -1253,10 +1253,9 @@ class RepeatComponent:
 
 # A byline: a reporter's or a page editor's role, then names separated by spaces (本报讯(记者 李敏 童俊 通讯员
 # 柳博姗), 本版编辑 王 健  美编 林晓; a paper's county stringers are one too: 记者 杨群 共享联盟天台站 李兆葵); a
-# news agency's or a paper's dateline credit
-# (16日电(陈巧珍 葛妍君), 本报讯(钟斯洋 袁 颖)), an author's line (作者: 李钱乾 林楠), a ■ or □ credit, a photo
-# credit in brackets ((池长峰 摄)) and a line that credits the text or the photographs (文 / 赵会营 石全, 摄影:苏巧将,
-# 摄影 杨 辉, 摄 制图 高薇) open such a run too.
+# news agency's or a paper's dateline credit (16日电(陈巧珍 葛妍君), 本报讯(钟斯洋 袁 颖)), an author's line (作者:
+# 李钱乾 林楠), a ■ or □ credit, a photo credit in brackets ((池长峰 摄)) and a line that credits the text or the
+# photographs (文 / 赵会营 石全, 摄影:苏巧将, 摄影 杨 辉, 摄 制图 高薇) open such a run too.
 _ROLES = (r"记\s?者|通[ \t]?讯[ \t]?员|报[ \t]?道[ \t]?组|实[ \t]?习[ \t]?生"  # an OCR space may fall inside
           r"|编[ \t]?辑|美[ \t]?编|责[ \t]?编|校[ \t]?对")  # a page's editors: 本版编辑 王 健  美编 林晓
 _ROLE = re.compile(r"(?:" + _ROLES + "|" + STRINGER
@@ -1272,9 +1271,9 @@ _BYLINE_NAME = re.compile(r"((?:[\u4e00-\u9fff] [\u4e00-\u9fff](?![\u4e00-\u9fff
                           r"|[\u4e00-\u9fff]{2,3}(?<!摄)(?=[ \t\u3000)）/、摄]|文[/／]|$)"
                           r"|[\u4e00-\u9fff]{4}(?=[ \t\u3000])))(?:/[文摄])?[ \t\u3000、]*", re.M)
 # What ends a byline: a bracket, the line's end, a slash (/ 编辑), a credit (文/摄, 摄), the next role with its
-# unit before it (区委报道组, 象山记者站), or the next field of a web page's header (责任编辑, 字数, 字体).
+# unit before it (区委报道组, 象山记者站, 责任编辑), or the next field of a web page's header (字数, 字体).
 _BYLINE_END = re.compile(r"[)）/\n]|$|(?:文[/／])?摄|文$|[\u4e00-\u9fff]{0,8}?(?:" + _ROLES + ")"
-                         r"|(?:责任)?编辑|字数|字体|字号", re.M)
+                         r"|字数|字体|字号", re.M)
 # A line that holds only names (樊建亮 刘 斌 郑 荣 under a headline): two or more, each starting with a surname.
 _NAME_LINE = re.compile(r"^[ \t\u3000]*(?=\S+[ \t\u3000]+\S)", re.M)
 
