@@ -23,7 +23,7 @@ from .clean import is_traditional, to_simplified
 from .errors import InputError
 from .link import add_measures, build_graph, filter_graph
 from .normalise import Entity, Mention, mark_bracketed_names, resolve
-from .read import FORMATS, Skipped, read_paths
+from .read import FORMATS, Skipped, passed_over, read_paths
 from .recognise import group_chars_of, groups_by_chars, load_pipeline, recogniser_fingerprint
 from .segment import Article, join_continuations, segment
 
@@ -54,9 +54,18 @@ class Report:
     cache: str = ""  # the cache file, when one was used
     period: tuple = ()  # (since, until, dated outside it, undated) when the run kept only a period's articles
     cached: int = 0  # articles whose mentions came from it
+    other_kinds: Counter = field(default_factory=Counter)  # suffix -> files of it that folders held and kg passed over
+    output_folders: list[str] = field(default_factory=list)  # folders among the pages that hold a build's outputs
 
     def summary(self) -> str:
         lines = [f"read {self.files} files, skipped {len(self.skipped)}; {self.articles} articles"]
+        if self.other_kinds:
+            kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(self.other_kinds.items()))
+            lines.append(f"  passed over {sum(self.other_kinds.values())} files of other kinds ({kinds}): "
+                         f"kg reads {', '.join(FORMATS)}")
+        if self.output_folders:
+            lines.append(f"  passed over the outputs of a kg build in {', '.join(self.output_folders)} "
+                         "(name its articles.jsonl to read it)")
         if self.joined:
             lines.append(f"  and {self.joined} continued from another page ((上接第一版)), each joined to its article")
         if self.dates:
@@ -96,6 +105,9 @@ def _articles(paths: Sequence[str | Path], report: Report) -> list[Article]:
         raise InputError(f"no such file or folder: {', '.join(missing)}")
     articles: list[Article] = []
     sources = set()
+    others, outputs = passed_over(paths)
+    report.other_kinds = Counter(Path(name).suffix.lower() or "(no suffix)" for name in others)
+    report.output_folders = sorted({Path(name).parent.as_posix() for name in outputs})
     for item in read_paths(paths):
         if isinstance(item, Skipped):
             report.skipped.append(item)

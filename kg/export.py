@@ -23,6 +23,7 @@ from pyvis.network import Network
 
 from .errors import ExportError
 from .normalise import Entity, Mention
+from .read import OUTPUT_FILES
 from .segment import Article
 
 __all__ = ["TYPE_COLOURS", "write_outputs", "write_graphml", "write_gexf", "write_html", "layout", "most_seen", "induced"]
@@ -247,8 +248,7 @@ def write_outputs(out: Path, graph: nx.Graph, articles: Sequence[Article], menti
     """Write every output into ``out``; returns them by name."""
     out.mkdir(parents=True, exist_ok=True)
     positions = layout(graph, seed=seed, max_nodes=max_nodes)
-    paths = {name: out / name for name in ("graph.graphml", "graph.gexf", "graph.html", "entities.csv", "edges.csv",
-                                           "aliases.csv", "articles.jsonl")}
+    paths = {name: out / name for name in OUTPUT_FILES}
     write_graphml(graph, paths["graph.graphml"], positions)
     write_gexf(graph, paths["graph.gexf"], positions)
     write_html(graph, paths["graph.html"], articles, mentions, positions, max_nodes=max_nodes)

@@ -15,9 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-__all__ = ["Document", "Skipped", "FORMATS", "read_paths", "decode", "markdown_text", "plain_text", "parse_record"]
+__all__ = ["Document", "Skipped", "FORMATS", "read_paths", "passed_over", "is_output_folder", "decode", "markdown_text",
+           "plain_text", "parse_record"]
 
 FORMATS = (".txt", ".md", ".jsonl")
+# what `kg build` writes into its output folder (kg.export): never read back in a walk of the pages
+OUTPUT_FILES = ("graph.graphml", "graph.gexf", "graph.html", "entities.csv", "edges.csv", "aliases.csv",
+                "articles.jsonl")
 
 
 @dataclass
@@ -86,6 +90,54 @@ def decode(data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
+def is_output_folder(folder: Path) -> bool:
+    """Whether ``folder`` holds what ``kg build`` writes (its graph.graphml beside its articles.jsonl)."""
+    return all((folder / name).is_file() for name in ("graph.graphml", "articles.jsonl"))
+
+
+def _folder(folder: Path) -> tuple[list[Path], list[Path], list[Path]]:
+    """The files under ``folder`` to read (of the kinds in :data:`FORMATS`; a link whose target is gone too, so
+    that it is reported), the files of other kinds (not hidden ones such as .DS_Store, nor those inside hidden
+    folders such as .git), and the outputs of kg builds (:data:`OUTPUT_FILES` in a folder that
+    :func:`is_output_folder`). The outputs are not read: a build that writes among its pages (``kg build . -o
+    output``, run twice) would read its own articles.jsonl back as a second copy of every article. Sorted, so
+    that a rerun reads the files in the same order and writes the same outputs."""
+    read: list[Path] = []
+    others: list[Path] = []
+    outputs: list[Path] = []
+    for p in sorted(folder.rglob("*")):
+        if not (p.is_file() or p.is_symlink() and not p.exists()):
+            continue
+        if p.name in OUTPUT_FILES and is_output_folder(p.parent):
+            outputs.append(p)
+        elif p.suffix.lower() in FORMATS:
+            read.append(p)
+        elif not any(part.startswith(".") for part in p.relative_to(folder).parts):
+            others.append(p)
+    return read, others, outputs
+
+
+def passed_over(paths: Iterable[str | Path]) -> tuple[list[str], list[str]]:
+    """What a walk of the folders among ``paths`` does not read: files of other kinds (.html, .pdf, .jpg), and the
+    outputs of kg builds, each named relative to the folder given.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> for name in ("a.txt", "scan.jpg", ".DS_Store", "out/graph.graphml", "out/articles.jsonl"):
+    ...     (folder / name).parent.mkdir(exist_ok=True); _ = (folder / name).write_text("台州", encoding="utf-8")
+    >>> passed_over([folder])
+    (['scan.jpg'], ['out/articles.jsonl', 'out/graph.graphml'])
+    """
+    others: list[str] = []
+    outputs: list[str] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            _, other_files, output_files = _folder(path)
+            others += [p.relative_to(path).as_posix() for p in other_files]
+            outputs += [p.relative_to(path).as_posix() for p in output_files]
+    return others, outputs
+
+
 def _files(paths: Iterable[Path]) -> Iterator[tuple[Path, str]]:
     """Each file to read under ``paths`` once, with its name: relative to the one folder given; with several
     paths, relative to the folder that holds them all (d1/01.txt and d2/01.txt, not 01.txt twice); a file given
@@ -99,9 +151,7 @@ def _files(paths: Iterable[Path]) -> Iterator[tuple[Path, str]]:
         if path.is_dir():
             # Sorted, so that a rerun reads files in the same order and writes the same outputs.
             # A link whose target is gone is kept, so that it is reported rather than passed over.
-            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in FORMATS
-                           and (p.is_file() or p.is_symlink() and not p.exists()))
-            named = [(file, file.relative_to(path).as_posix()) for file in found]
+            named = [(file, file.relative_to(path).as_posix()) for file in _folder(path)[0]]
         else:
             named = [(path, path.as_posix() if not path.is_absolute() else path.name)]
         for file, name in named:

@@ -79,6 +79,25 @@ def test_broken_files_are_reported_and_skipped(fixtures, tmp_path, capsys):
     assert OUTPUTS <= {p.name for p in tmp_path.iterdir()}
 
 
+def test_a_build_among_its_pages_does_not_read_its_outputs_back(fixtures, tmp_path, capsys):
+    # `kg build . -o output` run twice in a folder of pages: the second run must not read output/articles.jsonl
+    pages = tmp_path / "pages"
+    shutil.copytree(fixtures / "pages", pages)
+    (pages / "scan.JPG").write_bytes(b"\xff\xd8\xff")
+    (pages / "a.html").write_text("<p>台州</p>", encoding="utf-8")
+    (pages / ".DS_Store").write_bytes(b"\x00")
+    assert main(["build", str(pages), "-o", str(pages / "output")]) == 0
+    first = capsys.readouterr().out
+    assert main(["build", str(pages), "-o", str(pages / "output")]) == 0
+    second = capsys.readouterr().out
+    assert first.splitlines()[:2] == ["read 1 files, skipped 0; 2 articles",
+                                      "  passed over 2 files of other kinds (.html 1, .jpg 1): kg reads .txt, .md, .jsonl"]
+    assert second.splitlines()[:3] == first.splitlines()[:2] + [
+        "  passed over the outputs of a kg build in output (name its articles.jsonl to read it)"]
+    assert main(["build", str(pages / "output" / "articles.jsonl"), "-o", str(tmp_path / "again"), "-q"]) == 0
+    assert len((tmp_path / "again" / "articles.jsonl").read_text(encoding="utf-8").splitlines()) == 2
+
+
 def test_quiet_prints_only_skips_to_stderr(fixtures, tmp_path, capsys):
     assert main(["build", str(fixtures / "pages"), "-o", str(tmp_path), "--quiet"]) == 0
     captured = capsys.readouterr()
