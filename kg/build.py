@@ -22,7 +22,7 @@ from spacy.language import Language
 from .clean import is_traditional, to_simplified
 from .errors import InputError
 from .link import add_measures, build_graph, filter_graph
-from .normalise import Entity, Mention, mark_bracketed_names, resolve
+from .normalise import Entity, Mention, apply_aliases, clean_name, mark_bracketed_names, resolve
 from .read import FORMATS, Skipped, passed_over, read_paths
 from .recognise import group_chars_of, groups_by_chars, load_pipeline, recogniser_fingerprint
 from .segment import Article, join_continuations, segment
@@ -56,6 +56,9 @@ class Report:
     cached: int = 0  # articles whose mentions came from it
     other_kinds: Counter = field(default_factory=Counter)  # suffix -> files of it that folders held and kg passed over
     output_folders: list[str] = field(default_factory=list)  # folders among the pages that hold a build's outputs
+    aliases: str = ""  # the user's table of aliases (--aliases), when one was given
+    aliased: Counter = field(default_factory=Counter)  # its alias -> mentions it gave their entity
+    unused_aliases: list[str] = field(default_factory=list)  # its aliases that no mention has
 
     def summary(self) -> str:
         lines = [f"read {self.files} files, skipped {len(self.skipped)}; {self.articles} articles"]
@@ -83,6 +86,11 @@ class Report:
         if self.unnamed:
             lines.append(f"  {self.unnamed} of them name no entity "
                          "(a bare surname, a number, a common word, a bare body such as 党支部)")
+        if self.aliases:
+            unused = ", ".join(self.unused_aliases[:10]) + (" …" if len(self.unused_aliases) > 10 else "")
+            lines.append(f"  {sum(self.aliased.values())} of them take their entity from {self.aliases} "
+                         f"({len(self.aliased)} of its {len(self.aliased) + len(self.unused_aliases)} aliases"
+                         + (f"; in no article: {unused})" if unused else ")"))
         if self.cache:
             lines.append(f"  {self.cached} of the {self.articles} articles recognised in an earlier run, "
                          f"taken from {self.cache}")
@@ -241,8 +249,8 @@ def recognise_in_processes(ner: str | None, articles: Sequence[Article], process
 
 def build(paths: Iterable[str | Path], *, ner: str | None = None, nlp: Language | None = None,
           report: Report | None = None, progress: Callable[[int, int], None] | None = None, processes: int = 1,
-          cache: str | Path | None = None, period: tuple[str | None, str | None] = (None, None)
-          ) -> tuple[nx.Graph, list[Article]]:
+          cache: str | Path | None = None, period: tuple[str | None, str | None] = (None, None),
+          aliases: dict[str, str] | None = None) -> tuple[nx.Graph, list[Article]]:
     """Read, segment, recognise, normalise and link: the graph and the articles (each with its mentions).
 
     paths: files or folders of ``.txt``/``.md`` pages and ``.jsonl`` exports.
@@ -252,9 +260,11 @@ def build(paths: Iterable[str | Path], *, ner: str | None = None, nlp: Language 
     cache (path | None): a :class:`MentionCache` file of the ``ner`` recogniser's spans, read and added to (not
         with ``nlp``, whose recogniser it cannot name).
     period ((since, until)): keep only the articles dated from ``since`` to ``until`` (ISO dates; None: open).
+    aliases (dict | None): the user's table of aliases (:func:`kg.normalise.read_aliases`), over the rules.
     """
     graph, articles, _ = _build(paths, ner=ner, nlp=nlp, report=report, progress=progress, processes=processes,
-                                cache=None if cache is None or nlp is not None else Path(cache), period=period)
+                                cache=None if cache is None or nlp is not None else Path(cache), period=period,
+                                aliases=aliases)
     return graph, articles
 
 
@@ -270,7 +280,8 @@ def in_period(articles: Sequence[Article], since: str | None, until: str | None,
 
 
 def _build(paths, *, ner, nlp, report, progress, processes=1, cache: Path | None = None,
-           period: tuple[str | None, str | None] = (None, None)) -> tuple[nx.Graph, list[Article], dict[str, Entity]]:
+           period: tuple[str | None, str | None] = (None, None), aliases: dict[str, str] | None = None
+           ) -> tuple[nx.Graph, list[Article], dict[str, Entity]]:
     started = time.time()
     report = report if report is not None else Report()
     articles = in_period(_articles(list(paths), report), *period, report)
@@ -293,6 +304,11 @@ def _build(paths, *, ner, nlp, report, progress, processes=1, cache: Path | None
             store.close()
     mentions = [m for a in articles for m in a.mentions]
     entities = resolve(mentions)
+    if aliases:
+        entities = apply_aliases(mentions, entities, aliases)
+        surfaces = Counter(clean_name(m.text, m.label) for m in mentions)
+        report.aliased = Counter({a: surfaces[a] for a in aliases if surfaces[a]})
+        report.unused_aliases = [a for a in aliases if not surfaces[a]]
     graph = add_measures(build_graph(articles, mentions, entities))
     report.articles = len(articles)
     report.dates = [a.date for a in articles if a.date]
@@ -305,21 +321,27 @@ def _build(paths, *, ner, nlp, report, progress, processes=1, cache: Path | None
 
 def run(paths: Sequence[str | Path], out: Path, *, ner: str | None = None, max_nodes: int = 1500,
         progress: Callable[[int, int], None] | None = None, filters: dict | None = None, processes: int = 1,
-        cache: bool = True, period: tuple[str | None, str | None] = (None, None)) -> Report:
+        cache: bool = True, period: tuple[str | None, str | None] = (None, None),
+        aliases: str | Path | None = None) -> Report:
     """``kg build``: build the graph (recognising in ``processes`` processes, taking what an earlier run into
     ``out`` recognised from its cache, :data:`CACHE_NAME`, unless ``cache`` is False) of the articles dated in
     ``period`` ((since, until), ISO dates or None; all articles when both are None), apply ``filters`` (keywords
-    of :func:`kg.link.filter_graph`; none by default) and write every output into ``out``."""
+    of :func:`kg.link.filter_graph`; none by default), give the mentions the entities that the user's table of
+    ``aliases`` (a CSV file: :func:`kg.normalise.read_aliases`) names, and write every output into ``out``."""
     from .export import write_outputs
+    from .normalise import read_aliases
+
+    table = read_aliases(aliases) if aliases is not None else None  # a bad table fails now, not after recognition
 
     try:  # before the work, so that a path that cannot hold the outputs fails now, not after recognition
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise InputError(f"{out}: cannot write the outputs there ({error.strerror or error})") from None
     started = time.time()
-    report = Report()
+    report = Report(aliases=str(aliases) if aliases is not None else "")
     graph, articles, entities = _build(paths, ner=ner, nlp=None, report=report, progress=progress,
-                                       processes=processes, cache=out / CACHE_NAME if cache else None, period=period)
+                                       processes=processes, cache=out / CACHE_NAME if cache else None, period=period,
+                                       aliases=table)
     if filters:
         graph, report.filtered = filter_graph(graph, **filters)
         entities = {k: e for k, e in entities.items() if k in graph}

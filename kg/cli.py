@@ -76,7 +76,7 @@ def cmd_build(args) -> int:
                "top": args.top}
     report = run(args.paths or ["corpus"], Path(args.output), ner=args.ner, max_nodes=args.max_nodes,
                  progress=_progress(args.quiet), filters=filters, processes=args.processes, cache=not args.no_cache,
-                 period=(args.since, args.until))
+                 period=(args.since, args.until), aliases=args.aliases)
     if not args.quiet:
         print(report.summary())
     else:
@@ -215,6 +215,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--no-cache", action="store_true",
                    help="recognise every article afresh and keep nothing (default: reuse and keep what was "
                         "recognised, in OUTPUT/.kg-cache.sqlite)")
+    b.add_argument("--aliases", default=None, metavar="FILE",
+                   help="a CSV table of your own aliases (columns alias,entity, as in aliases.csv; entity TYPE:name, "
+                        "or empty for no entity) that overrides the rules")
     b.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     b.set_defaults(func=cmd_build)
 

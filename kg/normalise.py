@@ -35,7 +35,9 @@ these rules, each recorded as the alias's ``rule``:
   both forms occur (浙江省人民政府, 浙江省政府; 市政府 resolved to 浙江省政府 counts);
 - ``party-prefix``: a party committee or its department written with and without 中共 before its place or level
   (中共张家港市委, 张家港市委; 中共市委, resolved to its home place as 市委 is);
-- ``majority-type``: a name tagged with several types gets the type most of its mentions have.
+- ``majority-type``: a name tagged with several types gets the type most of its mentions have;
+- ``user``: the user's own table of aliases (``kg build --aliases FILE``: :func:`read_aliases`,
+  :func:`apply_aliases`) has the last word: 杭城 -> LOC:杭州市, 艾莉贝 -> PER:艾莉贝, or no entity at all.
 
 A place or organisation named by a common word of jieba's dictionary (工作站, 行业协会, 地球) that no rule resolved
 makes no entity, as a mention with nothing name-like left (张) makes none: it names no one real entity.
@@ -47,19 +49,25 @@ named by the division the gazetteer gives another of its names (台州 -> 台州
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Iterable, Sequence
 
 import jieba
 
 from .bodies import BODIES, firm_short_name, is_body
+from .errors import InputError
 from .gazetteer import full_name, is_place_name, is_town_stem, prefecture_of
+from .read import decode
+from .recognise import LABELS
 from .tagger import is_common_word
 
-__all__ = ["Mention", "Entity", "clean_name", "mark_bracketed_names", "resolve"]
+__all__ = ["Mention", "Entity", "clean_name", "mark_bracketed_names", "resolve", "read_aliases", "apply_aliases"]
 
 _QUOTE_FOLD = str.maketrans({"「": "“", "」": "”", "『": "“", "』": "”", "‘": "“", "’": "”"})
 _ASCII_QUOTES = re.compile(r'"([^"]*)"')
@@ -617,3 +625,87 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
     for entity in sorted(by_key.values(), key=lambda e: order[e.id]):
         entities[entity.id] = entity
     return entities
+
+
+def read_aliases(path: str | Path) -> dict[str, str]:
+    """The user's table of aliases: a CSV file with a header row naming the columns ``alias`` and ``entity`` (other
+    columns are ignored, so rows of an output aliases.csv can be copied into it), in UTF-8, UTF-16 or GB18030.
+    ``entity`` is an entity id, ``TYPE:name`` (LOC:杭州市), or empty: the alias names no entity. Returns alias ->
+    entity id, aliases written without spaces, as aliases.csv writes them; raises InputError naming the file, the
+    line and the value at fault.
+
+    >>> import tempfile
+    >>> table = Path(tempfile.mkdtemp()) / "aliases.csv"
+    >>> _ = table.write_text("alias,entity,rule\\n杭城,LOC:杭州市,\\n回浦系 男篮,,\\n", encoding="utf-8")
+    >>> read_aliases(table)
+    {'杭城': 'LOC:杭州市', '回浦系男篮': ''}
+    """
+    path = Path(path)
+    try:
+        text, _ = decode(path.read_bytes())
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+    except ValueError as error:
+        raise InputError(f"{path}: {error}") from None
+    rows = csv.DictReader(io.StringIO(text, newline=""))
+    if not {"alias", "entity"} <= set(rows.fieldnames or ()):
+        raise InputError(f"{path}: its first line must name the columns alias and entity "
+                         f"(it names {', '.join(rows.fieldnames or ()) or 'none'})")
+    table: dict[str, str] = {}
+    line_of: dict[str, int] = {}
+    for row in rows:
+        line = rows.line_num
+        alias = re.sub(r"\s+", "", row["alias"] or "")
+        entity = (row["entity"] or "").strip()
+        type_, _, name = entity.partition(":")
+        if not alias:
+            raise InputError(f"{path}:{line}: no alias")
+        if entity and (type_ not in LABELS or not name.strip()):
+            raise InputError(f"{path}:{line}: entity {entity!r} is not TYPE:name with TYPE one of "
+                             f"{', '.join(LABELS)} (or empty, for no entity)")
+        entity = f"{type_}:{name.strip()}" if entity else ""
+        if table.get(alias, entity) != entity:
+            raise InputError(f"{path}:{line}: alias {alias} is given to {table[alias] or 'no entity'} on line "
+                             f"{line_of[alias]} and to {entity or 'no entity'} here")
+        table[alias], line_of[alias] = entity, line
+    return table
+
+
+def apply_aliases(mentions: Sequence[Mention], entities: dict[str, Entity], table: dict[str, str]
+                  ) -> dict[str, Entity]:
+    """Give each mention whose cleaned name is an alias of ``table`` (from :func:`read_aliases`) the entity the
+    table gives it, over what :func:`resolve` found (rule ``user``): the user merges what the rules kept apart,
+    separates what they merged, corrects a type, or removes a name that is none (an empty entity). An entity left
+    with no mention is gone. Returns the entities by id, in order of first mention; a new entity is named and typed
+    by its id.
+
+    >>> ms = [Mention("a", 0, 2, "LOC", "杭城"), Mention("a", 3, 6, "LOC", "杭州市"), Mention("a", 7, 10, "LOC", "艾莉贝")]
+    >>> entities = apply_aliases(ms, resolve(ms), {"杭城": "LOC:杭州市", "艾莉贝": "PER:艾莉贝"})
+    >>> [(e.id, dict(e.aliases), e.rules) for e in entities.values()]
+    [('LOC:杭州市', {'杭州市': 1, '杭城': 1}, {'杭州市': 'same', '杭城': 'user'}), ('PER:艾莉贝', {'艾莉贝': 1}, {'艾莉贝': 'user'})]
+    """
+    for m in mentions:
+        surface = clean_name(m.text, m.label)
+        if surface is None or surface not in table:
+            continue
+        if (old := entities.get(m.entity)) is not None:
+            old.aliases[surface] -= 1
+            old.types[m.label] -= 1
+            if not old.aliases[surface]:
+                del old.aliases[surface]
+                old.rules.pop(surface, None)
+            old.types += Counter()  # drops the types left with no mention
+        m.entity = table[surface]
+        if m.entity:
+            type_, _, name = m.entity.partition(":")
+            entity = entities.setdefault(m.entity, Entity(id=m.entity, name=name, type=type_))
+            entity.aliases[surface] += 1
+            entity.rules[surface] = "user"
+            entity.types[m.label] += 1
+    articles: dict[str, list[str]] = defaultdict(list)
+    for m in mentions:
+        if m.entity:
+            articles[m.entity].append(m.article_id)
+    for id_, article_ids in articles.items():
+        entities[id_].articles = list(dict.fromkeys(article_ids))
+    return {id_: entities[id_] for id_ in articles}

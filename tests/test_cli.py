@@ -98,6 +98,26 @@ def test_a_build_among_its_pages_does_not_read_its_outputs_back(fixtures, tmp_pa
     assert len((tmp_path / "again" / "articles.jsonl").read_text(encoding="utf-8").splitlines()) == 2
 
 
+def test_the_users_aliases_table_overrides_the_rules_in_every_output(fixtures, tmp_path, capsys):
+    table = tmp_path / "mine.csv"
+    table.write_text("alias,entity,rule\n台州,LOC:台州市,same\n区委,ORG:中共路桥区委,\n台州海关,,\n杭城,LOC:杭州市,\n",
+                     encoding="utf-8")
+    assert main(["build", str(fixtures / "pages"), "-o", str(tmp_path / "out"), "--aliases", str(table)]) == 0
+    assert f"\n  4 of them take their entity from {table} (3 of its 4 aliases; in no article: 杭城)\n" in (
+        capsys.readouterr().out)
+    rows = list(csv.DictReader(open(tmp_path / "out" / "aliases.csv", encoding="utf-8-sig")))
+    assert {(r["alias"], r["entity"], r["rule"]) for r in rows if r["rule"] == "user"} == {
+        ("台州", "LOC:台州市", "user"), ("区委", "ORG:中共路桥区委", "user")}
+    graph = nx.read_graphml(tmp_path / "out" / "graph.graphml")
+    assert {"LOC:台州市", "ORG:中共路桥区委"} <= set(graph) and not {"LOC:台州", "ORG:路桥区委", "ORG:台州海关"} & set(graph)
+    assert graph.nodes["LOC:台州市"]["label"] == "台州市" and graph.nodes["LOC:台州市"]["mentions"] == 2
+    table.write_text("alias,entity\n台州,PLACE:台州市\n", encoding="utf-8")
+    assert main(["build", str(fixtures / "pages"), "-o", str(tmp_path / "out2"), "--aliases", str(table)]) == 2
+    assert capsys.readouterr().err == (f"kg build: error: {table}:2: entity 'PLACE:台州市' is not TYPE:name with TYPE "
+                                       "one of PER, ORG, LOC, PROJECT (or empty, for no entity)\n")
+    assert not (tmp_path / "out2").exists()  # refused before any work
+
+
 def test_quiet_prints_only_skips_to_stderr(fixtures, tmp_path, capsys):
     assert main(["build", str(fixtures / "pages"), "-o", str(tmp_path), "--quiet"]) == 0
     captured = capsys.readouterr()

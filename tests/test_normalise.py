@@ -1,6 +1,7 @@
 import pytest
 
-from kg.normalise import Mention, clean_name, mark_bracketed_names, resolve
+from kg.errors import InputError
+from kg.normalise import Mention, apply_aliases, clean_name, mark_bracketed_names, read_aliases, resolve
 
 
 @pytest.mark.parametrize("surface, label, cleaned", [
@@ -358,3 +359,40 @@ def test_a_place_whose_name_ends_in_a_word_like_port_area_is_not_its_stem_with_a
     # 港区 and 湖区 are words (a port's area, a lake's district); 龙湾区 is a district; 温州市区 is the city's own
     assert _ids(ms) == ["LOC:大麦屿港", "LOC:大麦屿港区", "LOC:飞龙湖", "LOC:飞龙湖区", "LOC:龙湾区", "LOC:龙湾区",
                         "LOC:温州市", "LOC:温州市", "LOC:温州市"]
+
+
+def test_the_users_aliases_merge_split_retype_and_remove_over_the_rules():
+    ms = [Mention("a", 0, 2, "LOC", "台州"), Mention("a", 3, 6, "LOC", "台州市"), Mention("b", 0, 3, "LOC", "台州市"),
+          Mention("b", 4, 6, "LOC", "杭城"), Mention("b", 7, 10, "LOC", "艾莉贝"), Mention("b", 11, 16, "ORG", "回浦系男篮"),
+          Mention("c", 0, 3, "LOC", "杭州市")]
+    entities = resolve(ms)
+    assert ms[0].entity == "LOC:台州市" and "LOC:艾莉贝" in entities  # the rules' own reading
+    table = {"台州": "LOC:台州", "杭 城": "LOC:杭州市", "艾莉贝": "PER:艾莉贝", "回浦系男篮": "", "义乌": "LOC:义乌市"}
+    entities = apply_aliases(ms, entities, {k.replace(" ", ""): v for k, v in table.items()})
+    assert [m.entity for m in ms] == ["LOC:台州", "LOC:台州市", "LOC:台州市", "LOC:杭州市", "PER:艾莉贝", "",
+                                      "LOC:杭州市"]
+    assert list(entities) == ["LOC:台州", "LOC:台州市", "LOC:杭州市", "PER:艾莉贝"]  # LOC:艾莉贝 is gone
+    assert (entities["LOC:台州市"].aliases, entities["LOC:台州市"].rules, entities["LOC:台州市"].articles) == (
+        {"台州市": 2}, {"台州市": "same"}, ["a", "b"])
+    assert (entities["LOC:杭州市"].aliases, entities["LOC:杭州市"].rules, entities["LOC:杭州市"].articles) == (
+        {"杭城": 1, "杭州市": 1}, {"杭城": "user", "杭州市": "same"}, ["b", "c"])
+    assert (entities["PER:艾莉贝"].type, entities["PER:艾莉贝"].types) == ("PER", {"LOC": 1})  # what NER said
+
+
+def test_the_users_aliases_are_read_from_a_spreadsheets_csv_and_refused_by_line(tmp_path):
+    table = tmp_path / "aliases.csv"
+    table.write_bytes("alias,entity,rule,count\r\n台 州,LOC:台州市,admin-suffix,3\r\n回浦系男篮,,,\r\n".encode("utf-16"))
+    assert read_aliases(table) == {"台州": "LOC:台州市", "回浦系男篮": ""}
+    table.write_text("别名,实体\n台州,LOC:台州市\n", encoding="gb18030")
+    with pytest.raises(InputError, match=r"aliases.csv: its first line must name the columns alias and entity "
+                                         r"\(it names 别名, 实体\)"):
+        read_aliases(table)
+    for rows, message in [(",LOC:台州市", ":2: no alias"),
+                          ("台州,地点:台州市", ":2: entity '地点:台州市' is not TYPE:name with TYPE one of PER, ORG, LOC, "),
+                          ("台州,LOC:", ":2: entity 'LOC:' is not TYPE:name"),
+                          ("台州,LOC:台州市\n杭城,\n台州,LOC:台州", ":4: alias 台州 is given to LOC:台州市 on line 2 and to "
+                                                                   "LOC:台州 here")]:
+        table.write_text("alias,entity\n" + rows + "\n", encoding="utf-8")
+        with pytest.raises(InputError) as error:
+            read_aliases(table)
+        assert str(error.value).startswith(f"{table}{message}")
