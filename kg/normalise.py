@@ -15,7 +15,9 @@ these rules, each recorded as the alias's ``rule``:
   台州市工商联(总商会); marked by :func:`mark_bracketed_names`);
 - ``abbreviation``: within one article (else on its page), a name whose characters the one longer name of the
   same type keeps in order, taking a character from each of its words (经开区 -> 苍南经济开发区; not 台州市委 ->
-  台州市最美妇联执委); a zone the NER took for a place (经开区 as LOC) joins the project it abbreviates;
+  台州市最美妇联执委); a zone the NER took for a place (经开区 as LOC) joins the project it abbreviates; across
+  the corpus, an organisation of two or three characters, one from each word of the one organisation it
+  shortens (浙大 -> 浙江大学, 浙报 -> 浙江日报);
 - ``home-place``: within one article, 市委/区政府-style names with no full form, resolved to the 市/区/县/省 the
   article spells out most (at least twice): 市委 -> 台州市委; else to its page's (bare names counted for the
   division the gazetteer gives them: 台州 -> 台州市; named once will do when the page names no other place of
@@ -55,6 +57,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -249,6 +252,52 @@ def _is_abbreviation(short: str, full: str) -> bool:
     """
     return (len(short) >= 3 and short[0] == full[0] and short[-1] == full[-1] and _in_order(short, full)
             and _keeps_every_word(short, full))
+
+
+def _shortens(short: str, full: str) -> bool:
+    """Whether ``short`` is ``full`` written short word by word, one character of each of its words in order, the
+    first its first (浙大 of 浙江大学, 台报 of 台州日报, 瑞中 of 瑞安中学); words as jieba's search mode cuts them
+    finest. A first word kept whole is no such short form: 新荣记 is a restaurant, 新荣记学院 its school.
+
+    >>> _shortens("浙大", "浙江大学"), _shortens("台报", "台州日报"), _shortens("瑞中", "瑞安中学")
+    (True, True, True)
+    >>> _shortens("浙大", "浙江大学医学院"), _shortens("江大", "浙江大学"), _shortens("清华", "清华大学")
+    (False, False, False)
+    """
+    if short[0] != full[0] or not _in_order(short, full):
+        return False
+    words = _finest_words(full)
+    starts = [sum(map(len, words[:n])) for n in range(len(words) + 1)]
+    at, used = 0, []
+    for c in short:
+        at = full.find(c, at)
+        if at < 0:
+            return False
+        used.append(max(n for n, s in enumerate(starts) if s <= at))
+        at += 1
+    return used == list(range(len(words)))
+
+
+@lru_cache(maxsize=100_000)
+def _finest_words(text: str) -> tuple[str, ...]:
+    """``text`` cut into jieba's words, a word of four characters or more cut again into the shorter words of
+    jieba's search mode where they cover it end to end (浙江大学 -> 浙江, 大学).
+
+    >>> _finest_words("浙江大学医学院")
+    ('浙江', '大学', '医学院')
+    """
+    finest: list[str] = []
+    for word in jieba.lcut(text, HMM=False):
+        parts, at = [], 0
+        if len(word) >= 4:
+            inner = sorted(((s, e) for _, s, e in jieba.tokenize(word, mode="search") if e - s < len(word)),
+                           key=lambda span: (span[0], -span[1]))
+            for s, e in inner:
+                if s == at:
+                    parts.append(word[s:e])
+                    at = e
+        finest += parts if parts and at == len(word) else [word]
+    return tuple(finest)
 
 
 def _keeps_every_word(short: str, full: str, tail: tuple[str, ...] = ()) -> bool:
@@ -541,6 +590,20 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
                 _abbreviates(keys[i], k) or (label == "PROJECT" and _names_part(keys[i], k)))}
             if len(spelled) == 1:
                 keys[i], labels[i], why[i] = spelled.pop(), label, "abbreviation"
+
+    # 2d. across the corpus, an organisation written short that no rule resolved (浙大, 浙报) joins the one
+    # organisation of the corpus that it shortens word by word (浙江大学, 浙江日报); not a place's level and body
+    # (市委 is no short form of 市发改委)
+    orgs_by_first: dict[str, set[str]] = defaultdict(set)
+    for key, label in zip(keys, labels):
+        if label == "ORG":
+            orgs_by_first[key[0]].add(key)
+    unresolved = [i for i, key in enumerate(keys) if labels[i] == "ORG" and why[i] == "same" and 2 <= len(key) <= 3
+                  and not is_place_name(key) and not _PLACE_PREFIX.match(key)]
+    shortened = {key: [k for k in orgs_by_first[key[0]] if _shortens(key, k)] for key in {keys[i] for i in unresolved}}
+    for i in unresolved:
+        if len(fuller := shortened[keys[i]]) == 1:
+            keys[i], why[i] = fuller[0], "abbreviation"
 
     # 3. majority type for each name
     type_votes: dict[str, Counter] = defaultdict(Counter)

@@ -396,3 +396,13 @@ def test_the_users_aliases_are_read_from_a_spreadsheets_csv_and_refused_by_line(
         with pytest.raises(InputError) as error:
             read_aliases(table)
         assert str(error.value).startswith(f"{table}{message}")
+
+
+def test_an_organisation_written_short_word_by_word_joins_the_one_it_shortens_across_the_corpus():
+    ms = [Mention("a", 0, 4, "ORG", "浙江大学"), Mention("b", 0, 2, "ORG", "浙大"),  # another page: not the page rule
+          Mention("b", 3, 7, "ORG", "市发改委"), Mention("b", 8, 10, "ORG", "市委"),
+          Mention("c", 0, 4, "ORG", "台州日报"), Mention("c", 5, 9, "ORG", "台州晚报"), Mention("d", 0, 2, "ORG", "台报"),
+          Mention("d", 3, 6, "ORG", "新荣记"), Mention("e", 0, 5, "ORG", "新荣记学院")]
+    resolve(ms)
+    assert [m.entity for m in ms] == ["ORG:浙江大学", "ORG:浙江大学", "ORG:市发改委", "ORG:市委", "ORG:台州日报",
+                                      "ORG:台州晚报", "ORG:台报", "ORG:新荣记", "ORG:新荣记学院"]
