@@ -70,7 +70,7 @@ def match_nodes(built: nx.Graph, gold: nx.Graph) -> dict:
     pairs = nx.Graph()
     for node, data in built.nodes(data=True):
         label = _key(data["label"])
-        for name in {label} | {_key(a) for a in str(data.get("aliases", "")).split("|") if a}:
+        for name in sorted({label} | {_key(a) for a in str(data.get("aliases", "")).split("|") if a}):  # sorted: the same matching on every run
             for g in by_name.get((data["type"], name), []):
                 weight = 3 if label == g.split(":", 1)[1] else 2 if name == label else 1
                 if weight > pairs.get_edge_data(("b", node), ("g", g), {"weight": 0})["weight"]:
