@@ -91,14 +91,9 @@ def _read_inputs(path: Path, gold: bool = False) -> list[dict]:
     """Records {"id", "text", ...} from gold-format JSONL, or one per non-empty line of a plain text file; with
     ``gold``, each JSONL record's "entities" checked (:func:`kg.evaluate.gold_entities`)."""
     from .evaluate import gold_entities
-    from .read import decode, parse_record
+    from .read import parse_record, read_text
 
-    try:
-        text, _ = decode(path.read_bytes())
-    except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
-    except ValueError as error:
-        raise InputError(f"{path}: {error}") from None
+    text = read_text(path)
     records = []
     if path.suffix.lower() == ".jsonl":
         for n, line in enumerate(text.split("\n"), 1):

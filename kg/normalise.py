@@ -66,7 +66,7 @@ import jieba
 from .bodies import BODIES, firm_short_name, is_body
 from .errors import InputError
 from .gazetteer import full_name, is_place_name, is_town_stem, prefecture_of
-from .read import decode
+from .read import read_text
 from .recognise import LABELS
 from .tagger import is_common_word
 
@@ -704,13 +704,7 @@ def read_aliases(path: str | Path) -> dict[str, str]:
     {'杭城': 'LOC:杭州市', '回浦系男篮': ''}
     """
     path = Path(path)
-    try:
-        text, _ = decode(path.read_bytes())
-    except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
-    except ValueError as error:
-        raise InputError(f"{path}: {error}") from None
-    rows = csv.DictReader(io.StringIO(text, newline=""))
+    rows = csv.DictReader(io.StringIO(read_text(path), newline=""))
     if not {"alias", "entity"} <= set(rows.fieldnames or ()):
         raise InputError(f"{path}: its first line must name the columns alias and entity "
                          f"(it names {', '.join(rows.fieldnames or ()) or 'none'})")

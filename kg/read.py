@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-__all__ = ["Document", "Skipped", "FORMATS", "read_paths", "passed_over", "is_output_folder", "decode", "markdown_text",
-           "plain_text", "parse_record"]
+from .errors import InputError
+
+__all__ = ["Document", "Skipped", "FORMATS", "read_paths", "passed_over", "is_output_folder", "decode", "read_text",
+           "markdown_text", "plain_text", "parse_record"]
 
 FORMATS = (".txt", ".md", ".jsonl")
 # what `kg build` writes into its output folder (kg.export): never read back in a walk of the pages
@@ -88,6 +90,17 @@ def decode(data: bytes) -> tuple[str, str]:
     if controls > len(text) / 100:
         raise ValueError("binary file (control characters), not text")
     return text, encoding
+
+
+def read_text(path: Path) -> str:
+    """The text of one file that a command was given (a table, a gold file), decoded as :func:`decode` does;
+    InputError naming the file and what is wrong with it."""
+    try:
+        return decode(path.read_bytes())[0]
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+    except ValueError as error:
+        raise InputError(f"{path}: {error}") from None
 
 
 def is_output_folder(folder: Path) -> bool:
