@@ -131,14 +131,15 @@ def _folder(folder: Path) -> tuple[list[Path], list[Path], list[Path]]:
 
 
 def passed_over(paths: Iterable[str | Path]) -> tuple[list[str], list[str]]:
-    """What a walk of the folders among ``paths`` does not read: files of other kinds (.html, .pdf, .jpg), and the
-    outputs of kg builds, each named relative to the folder given.
+    """What a walk of the folders among ``paths`` does not read: files of other kinds (.html, .pdf, .jpg), named
+    relative to the folder given, and the outputs of kg builds, named with it.
 
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
     >>> for name in ("a.txt", "scan.jpg", ".DS_Store", "out/graph.graphml", "out/articles.jsonl"):
     ...     (folder / name).parent.mkdir(exist_ok=True); _ = (folder / name).write_text("台州", encoding="utf-8")
-    >>> passed_over([folder])
+    >>> others, outputs = passed_over([folder])
+    >>> others, [Path(name).relative_to(folder).as_posix() for name in outputs]
     (['scan.jpg'], ['out/articles.jsonl', 'out/graph.graphml'])
     """
     others: list[str] = []
@@ -147,7 +148,7 @@ def passed_over(paths: Iterable[str | Path]) -> tuple[list[str], list[str]]:
         if path.is_dir():
             _, other_files, output_files = _folder(path)
             others += [p.relative_to(path).as_posix() for p in other_files]
-            outputs += [p.relative_to(path).as_posix() for p in output_files]
+            outputs += [(path / p.relative_to(path)).as_posix() for p in output_files]
     return others, outputs
 
 

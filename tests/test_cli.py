@@ -93,7 +93,8 @@ def test_a_build_among_its_pages_does_not_read_its_outputs_back(fixtures, tmp_pa
     assert first.splitlines()[:2] == ["read 1 files, skipped 0; 2 articles",
                                       "  passed over 2 files of other kinds (.html 1, .jpg 1): kg reads .txt, .md, .jsonl"]
     assert second.splitlines()[:3] == first.splitlines()[:2] + [
-        "  passed over the outputs of a kg build in output (name its articles.jsonl to read it)"]
+        f"  passed over the outputs of a kg build in {(pages / 'output').as_posix()} "
+        "(name its articles.jsonl to read it)"]
     assert main(["build", str(pages / "output" / "articles.jsonl"), "-o", str(tmp_path / "again"), "-q"]) == 0
     assert len((tmp_path / "again" / "articles.jsonl").read_text(encoding="utf-8").splitlines()) == 2
 
