@@ -23,7 +23,7 @@ __all__ = ["Document", "Skipped", "FORMATS", "read_paths", "passed_over", "is_ou
 FORMATS = (".txt", ".md", ".jsonl")
 # what `kg build` writes into its output folder (kg.export): never read back in a walk of the pages
 OUTPUT_FILES = ("graph.graphml", "graph.gexf", "graph.html", "entities.csv", "edges.csv", "aliases.csv",
-                "articles.jsonl")
+                "articles.csv", "articles.jsonl")
 
 
 @dataclass

@@ -14,7 +14,8 @@ from kg.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 
-OUTPUTS = {"graph.graphml", "graph.gexf", "graph.html", "entities.csv", "edges.csv", "aliases.csv", "articles.jsonl"}
+OUTPUTS = {"graph.graphml", "graph.gexf", "graph.html", "entities.csv", "edges.csv", "aliases.csv", "articles.csv",
+           "articles.jsonl"}
 
 
 @pytest.fixture(scope="module")
@@ -117,6 +118,17 @@ def test_the_users_aliases_table_overrides_the_rules_in_every_output(fixtures, t
     assert capsys.readouterr().err == (f"kg build: error: {table}:2: entity 'PLACE:台州市' is not TYPE:name with TYPE "
                                        "one of PER, ORG, LOC, PROJECT (or empty, for no entity)\n")
     assert not (tmp_path / "out2").exists()  # refused before any work
+
+
+def test_articles_csv_lists_each_article_with_the_entities_it_mentions_by_type(fixtures, tmp_path):
+    assert main(["build", str(fixtures / "pages"), "-o", str(tmp_path), "-q", "--types", "PER,ORG,PROJECT"]) == 0
+    rows = list(csv.reader(open(tmp_path / "articles.csv", encoding="utf-8-sig")))
+    assert rows == [
+        ["id", "date", "source", "lines", "headline", "byline", "characters", "PER", "ORG", "LOC", "PROJECT"],
+        ["page.txt#1", "2022-01-26", "page.txt", "5-11", "台州出口值首次突破两千亿元", "本报讯(记者王媛媛)", "121", "王媛媛",
+         "台州海关|台州市文赚进出口有限公司", "", ""],  # 台州 left out by --types, as from the graph
+        ["page.txt#2", "2022-01-26", "page.txt", "17-21", "潘军明督查道路综合提升工作", "本报讯(全媒体记者 周益)", "77",
+         "潘军明|周益", "路桥区委", "", "甬台温高速公路改扩建工程"]]
 
 
 def test_quiet_prints_only_skips_to_stderr(fixtures, tmp_path, capsys):

@@ -104,7 +104,8 @@ def test_write_outputs_writes_every_file(built, tmp_path):
     graph, articles, mentions, entities = built
     paths = write_outputs(tmp_path, graph, articles, mentions, entities)
     assert sorted(p.name for p in paths.values()) == sorted(
-        ["graph.graphml", "graph.gexf", "graph.html", "entities.csv", "edges.csv", "aliases.csv", "articles.jsonl"])
+        ["graph.graphml", "graph.gexf", "graph.html", "entities.csv", "edges.csv", "aliases.csv", "articles.csv",
+         "articles.jsonl"])
     records = [json.loads(line) for line in (tmp_path / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
     assert records[0] == {"id": "a1", "source": "p.txt", "lines": [1, 3], "headline": "潘军明调研", "byline": "本报讯",
                           "date": "", "text": "潘军明在路桥调研。", "continued": [], "mentions": [
