@@ -24,6 +24,7 @@ from pyvis.network import Network
 from .errors import ExportError
 from .normalise import Entity, Mention
 from .read import OUTPUT_FILES
+from .recognise import LABELS
 from .segment import Article
 
 __all__ = ["TYPE_COLOURS", "write_outputs", "write_graphml", "write_gexf", "write_html", "layout", "most_seen", "induced"]
@@ -152,19 +153,16 @@ def _csv(path: Path, header: Sequence[str], rows) -> None:
         writer.writerows(rows)
 
 
-_TYPES = ("PER", "ORG", "LOC", "PROJECT")
-
-
 def _article_rows(articles: Sequence[Article], entities: dict[str, Entity]) -> Iterable[list]:
     """One row an article for a spreadsheet: where it is, its headline and byline, and the names of the entities
     of the graph it mentions, by type, "|"-joined in the order it first mentions them."""
     for a in articles:
-        named: dict[str, dict[str, None]] = {t: {} for t in _TYPES}
+        named: dict[str, dict[str, None]] = {t: {} for t in LABELS}
         for m in a.mentions:
             if (entity := entities.get(m.entity)) is not None:
                 named[entity.type][entity.name] = None
         yield ([a.id, a.date, a.source, f"{a.lines[0]}-{a.lines[1]}", a.headline, a.byline, len(a.text)]
-               + ["|".join(named[t]) for t in _TYPES])
+               + ["|".join(named[t]) for t in LABELS])
 
 
 def _evidence(articles: Sequence[Article], mentions: Sequence[Mention]) -> dict[str, list[list[str]]]:
@@ -278,7 +276,7 @@ def write_outputs(out: Path, graph: nx.Graph, articles: Sequence[Article], menti
           for u, v, d in sorted(graph.edges(data=True), key=lambda e: (-e[2]["weight"], e[0], e[1]))))
     _csv(paths["aliases.csv"], ("alias", "entity", "rule", "count"),
          ([alias, e.id, e.rules.get(alias, "same"), n] for e in entities.values() for alias, n in e.aliases.items()))
-    _csv(paths["articles.csv"], ("id", "date", "source", "lines", "headline", "byline", "characters") + _TYPES,
+    _csv(paths["articles.csv"], ("id", "date", "source", "lines", "headline", "byline", "characters") + LABELS,
          _article_rows(articles, entities))
     with open(paths["articles.jsonl"], "w", encoding="utf-8") as f:
         for a in articles:

@@ -55,9 +55,11 @@ import csv
 import io
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -267,13 +269,11 @@ def _shortens(short: str, full: str) -> bool:
     if short[0] != full[0] or not _in_order(short, full):
         return False
     words = _finest_words(full)
-    starts = [sum(map(len, words[:n])) for n in range(len(words) + 1)]
+    starts = list(accumulate(map(len, words), initial=0))
     at, used = 0, []
-    for c in short:
-        at = full.find(c, at)
-        if at < 0:
-            return False
-        used.append(max(n for n, s in enumerate(starts) if s <= at))
+    for c in short:  # first fit, as _in_order found it
+        at = full.index(c, at)
+        used.append(bisect_right(starts, at) - 1)  # the word that holds it
         at += 1
     return used == list(range(len(words)))
 
