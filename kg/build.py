@@ -22,7 +22,7 @@ from spacy.language import Language
 from .clean import is_traditional, to_simplified
 from .errors import InputError
 from .link import add_measures, build_graph, filter_graph
-from .normalise import Entity, Mention, apply_aliases, clean_name, mark_bracketed_names, resolve
+from .normalise import Entity, Mention, apply_aliases, clean_name, mark_bracketed_names, mark_set_phrases, resolve
 from .read import FORMATS, Skipped, passed_over, read_paths
 from .recognise import group_chars_of, groups_by_chars, load_pipeline, recogniser_fingerprint
 from .segment import Article, join_continuations, segment
@@ -41,7 +41,7 @@ class Report:
     skipped: list[Skipped] = field(default_factory=list)
     articles: int = 0
     mentions: Counter = field(default_factory=Counter)
-    unnamed: int = 0  # mentions that name no entity (a bare surname, a number, a common word, a bare body)
+    unnamed: int = 0  # mentions that name no entity (a bare surname, a number, a common word, a bare body, a place in a set phrase)
     nodes: int = 0
     edges: int = 0
     seconds: float = 0.0
@@ -85,7 +85,8 @@ class Report:
         lines.append(f"mentions: {sum(self.mentions.values())} ({by_type})")
         if self.unnamed:
             lines.append(f"  {self.unnamed} of them name no entity "
-                         "(a bare surname, a number, a common word, a bare body such as 党支部)")
+                         "(a bare surname, a number, a common word, a bare body such as 党支部, "
+                         "中国 of 中国特色社会主义)")
         if self.aliases:
             unused = ", ".join(self.unused_aliases[:10]) + (" …" if len(self.unused_aliases) > 10 else "")
             lines.append(f"  {sum(self.aliased.values())} of them take their entity from {self.aliases} "
@@ -143,11 +144,13 @@ def _articles(paths: Sequence[str | Path], report: Report) -> list[Article]:
 
 
 def _attach(article: Article, spans: Iterable[tuple[int, int, str]]) -> list[Mention]:
-    """Set ``article.mentions`` from (start, end, label) spans, bracketed other names marked; returns them.
+    """Set ``article.mentions`` from (start, end, label) spans, bracketed other names and places in set phrases
+    marked; returns them.
     An article in traditional characters names its mentions in simplified ones, so that 臺州 is 台州's alias."""
     fold = to_simplified if is_traditional(article.text) else str
     article.mentions = [Mention(article.id, s, e, label, fold(article.text[s:e])) for s, e, label in spans]
     mark_bracketed_names(article.text, article.mentions)
+    mark_set_phrases(article.text, article.mentions)
     return article.mentions
 
 

@@ -42,7 +42,10 @@ these rules, each recorded as the alias's ``rule``:
   :func:`apply_aliases`) has the last word: 杭城 -> LOC:杭州市, 艾莉贝 -> PER:艾莉贝, or no entity at all.
 
 A place or organisation named by a common word of jieba's dictionary (工作站, 行业协会, 地球) that no rule resolved
-makes no entity, as a mention with nothing name-like left (张) makes none: it names no one real entity.
+makes no entity, as a mention with nothing name-like left (张) makes none: it names no one real entity. Nor does a
+country named inside one of the set phrases of political news that use it for a style (中国特色社会主义,
+中国式现代化, 马克思主义中国化; marked by :func:`mark_set_phrases`): the NER tags it, as the news corpora do, but
+as a node it would join 中国 to every name of every report that quotes the phrase.
 
 The canonical name of an entity is its most frequent cleaned surface (the longer on a tie), but a place is
 named by the division the gazetteer gives another of its names (台州 -> 台州市); its id carries the type:
@@ -72,7 +75,8 @@ from .read import read_text
 from .recognise import LABELS
 from .tagger import is_common_word
 
-__all__ = ["Mention", "Entity", "clean_name", "mark_bracketed_names", "resolve", "read_aliases", "apply_aliases"]
+__all__ = ["Mention", "Entity", "clean_name", "mark_bracketed_names", "mark_set_phrases", "resolve", "read_aliases",
+           "apply_aliases"]
 
 _QUOTE_FOLD = str.maketrans({"「": "“", "」": "”", "『": "“", "』": "”", "‘": "“", "’": "”"})
 _ASCII_QUOTES = re.compile(r'"([^"]*)"')
@@ -104,6 +108,7 @@ class Mention:
     text: str
     entity: str = ""
     renames: int | None = None  # the start of the name this one is another name of (:func:`mark_bracketed_names`)
+    in_set_phrase: bool = False  # a place named for a style in a set phrase (:func:`mark_set_phrases`): no entity
 
     def to_dict(self) -> dict:
         return {"start": self.start, "end": self.end, "label": self.label, "text": self.text, "entity": self.entity}
@@ -142,6 +147,27 @@ def mark_bracketed_names(text: str, mentions: Sequence[Mention]) -> None:
         if (m.label == "ORG" and before is not None and text[m.start - 1:m.start] in ("(", "（")
                 and text[m.end:m.end + 1] in (")", "）")):
             m.renames = before.start
+
+
+# What follows a country in the set phrases of political news that use its name for a style; 化 only after
+# 马克思主义 (马克思主义中国化), as a place before 化 is more often a firm's (浙江化工).
+_STYLE_AFTER = re.compile(r"\s*(?:特\s*色\s*社\s*会\s*主\s*义|式\s*现\s*代\s*化)")
+
+
+def mark_set_phrases(text: str, mentions: Sequence[Mention]) -> None:
+    """Mark each place named for a style in a set phrase of political news (中国特色社会主义, 中国式现代化,
+    马克思主义中国化) as naming no entity (``in_set_phrase``). ``text`` is the article's.
+
+    >>> text = "坚持中国特色社会主义，推进中国式现代化和马克思主义中国化，在中国建厂，浙江化工"
+    >>> ms = [Mention("a", s, s + 2, "LOC", text[s:s + 2]) for s in (2, 13, 25, 30, 35)]
+    >>> mark_set_phrases(text, ms)
+    >>> [m.in_set_phrase for m in ms]
+    [True, True, True, False, False]
+    """
+    for m in mentions:
+        if m.label == "LOC" and (_STYLE_AFTER.match(text, m.end) or (
+                text.startswith("化", m.end) and "".join(text[max(0, m.start - 8):m.start].split()).endswith("马克思主义"))):
+            m.in_set_phrase = True
 
 
 def clean_name(text: str | None, label: str) -> str | None:
@@ -525,7 +551,7 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
     cleaned: list[tuple[Mention, str]] = []
     for m in mentions:
         name = clean_name(m.text, m.label)
-        if name is None:
+        if name is None or m.in_set_phrase:
             m.entity = ""
             continue
         cleaned.append((m, name))

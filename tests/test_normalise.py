@@ -1,7 +1,8 @@
 import pytest
 
 from kg.errors import InputError
-from kg.normalise import Mention, apply_aliases, clean_name, mark_bracketed_names, read_aliases, resolve
+from kg.normalise import (Mention, apply_aliases, clean_name, mark_bracketed_names, mark_set_phrases, read_aliases,
+                          resolve)
 
 
 @pytest.mark.parametrize("surface, label, cleaned", [
@@ -218,6 +219,21 @@ def test_a_name_in_brackets_after_an_organisation_is_that_organisation():
     entities = resolve(ms)
     assert _ids(ms) == ["ORG:台州市工商联", "ORG:台州市工商联", "ORG:市委", "ORG:市政府"]
     assert entities["ORG:台州市工商联"].rules == {"台州市工商联": "same", "总商会": "bracket-alias"}
+
+
+def test_a_country_in_a_set_phrase_of_political_news_names_no_entity():
+    # a: the phrases alone (OCR spaces inside too); b: the same country named as a place as well
+    a = "学习中国特色 社会主义理论，推进中 国式现代化，推动马克思主义中国化时代化，台州市委"
+    b = "坚持中国特色社会主义，在中国建厂，浙江化工"
+    ms = [Mention("a", 2, 4, "LOC", "中国"), Mention("a", 16, 19, "LOC", "中 国"), Mention("a", 31, 33, "LOC", "中国"),
+          Mention("a", 38, 42, "ORG", "台州市委"),
+          Mention("b", 2, 4, "LOC", "中国"), Mention("b", 12, 14, "LOC", "中国"), Mention("b", 17, 19, "LOC", "浙江")]
+    assert [a[m.start:m.end] for m in ms[:4]] + [b[m.start:m.end] for m in ms[4:]] == [m.text for m in ms]
+    mark_set_phrases(a, ms[:4])
+    mark_set_phrases(b, ms[4:])
+    entities = resolve(ms)
+    assert _ids(ms) == ["", "", "", "ORG:台州市委", "", "LOC:中国", "LOC:浙江"]
+    assert entities["LOC:中国"].articles == ["b"] and entities["LOC:中国"].mentions == 1
 
 
 def test_city_level_names_resolve_to_the_article_home_place():
