@@ -31,6 +31,11 @@ __all__ = ["TYPE_COLOURS", "write_outputs", "write_graphml", "write_gexf", "writ
 
 TYPE_COLOURS = {"PER": "#e15759", "ORG": "#4e79a7", "LOC": "#59a14f", "PROJECT": "#f28e2b"}
 TYPE_NAMES = {"PER": "人物 person", "ORG": "机构 organisation", "LOC": "地点 place", "PROJECT": "项目 project"}
+# The explorer's colours for communities (graph.graphml's `community`, numbered largest first) when it colours by
+# community: one each for the largest, grey for the rest (a dozen hues are as many as an eye tells apart).
+COMMUNITY_COLOURS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
+                     "#9c755f", "#17becf", "#bcbd22", "#8c564b")
+OTHER_COMMUNITY = "#bab0ac"
 # The explorer lists at most this many of an edge's shared articles (graph.graphml and edges.csv keep them all).
 SHARED_SHOWN = 20
 _SCALARS = (str, int, float, bool)
@@ -196,7 +201,7 @@ def write_html(graph: nx.Graph, path: Path, articles: Sequence[Article], mention
         x, y = positions.get(node, (0.0, 0.0))
         tip = f"{d['label']} ({d['type']})\n{d['articles']} articles, {d['mentions']} mentions"
         net.add_node(node, label=d["label"], title=tip, color=TYPE_COLOURS.get(d["type"], "#999999"),
-                     size=_node_size(d["articles"]), x=x, y=y, kind=d["type"])
+                     size=_node_size(d["articles"]), x=x, y=y, kind=d["type"], community=d.get("community", -1))
     # pyvis's add_edge scans every edge added before for a duplicate (time quadratic in the edges: 28 s for the
     # 15,177 edges drawn of 1,080 articles); a networkx Graph has none, so its edges go in as add_edge makes them.
     net.edges.extend(Edge(u, v, False, value=d["weight"], weight=d["weight"], sentences=d.get("sentence_weight", 0),
@@ -208,6 +213,7 @@ def write_html(graph: nx.Graph, path: Path, articles: Sequence[Article], mention
     info = {n: {"type": shown.nodes[n]["type"], "aliases": shown.nodes[n]["aliases"],
                 "articles": shown.nodes[n]["articles"], "mentions": shown.nodes[n]["mentions"],
                 "first_date": shown.nodes[n].get("first_date", ""), "last_date": shown.nodes[n].get("last_date", ""),
+                "community": shown.nodes[n].get("community", -1),
                 **{k: shown.nodes[n][k] for k in ("latitude", "longitude") if k in shown.nodes[n]}}
             for n in shown}
     evidence = _evidence(articles, mentions)
@@ -238,6 +244,7 @@ def write_html(graph: nx.Graph, path: Path, articles: Sequence[Article], mention
         "title": title, "nodes": nodes, "edges": edges, "info": info,
         "evidence": node_evidence, "articles": article_info, "sentences": list(sentences),
         "types": [{"type": t, "name": TYPE_NAMES[t], "colour": c} for t, c in TYPE_COLOURS.items()],
+        "communities": _communities(shown),
         "total_nodes": graph.number_of_nodes(), "total_edges": graph.number_of_edges(),
     }
     # JSON inside <script>: escape <, > and & so that no text from the corpus can close the script or open a tag.
@@ -250,6 +257,25 @@ def write_html(graph: nx.Graph, path: Path, articles: Sequence[Article], mention
             .replace("{{title}}", _html_escape(title)))
     path.write_text(page, encoding="utf-8")
     return len(shown)
+
+
+def _communities(graph: nx.Graph, named: int = 3) -> list[dict]:
+    """The communities of the drawn graph for the explorer's legend, largest first (by graph.graphml's numbering):
+    id, colour, the number of its entities drawn and the ``named`` of them in most articles.
+
+    >>> g = nx.Graph()
+    >>> g.add_nodes_from([("a", {"label": "台州市", "articles": 9, "community": 0}),
+    ...                   ("b", {"label": "潘军明", "articles": 2, "community": 0}),
+    ...                   ("c", {"label": "南排工程", "articles": 3, "community": 1})])
+    >>> _communities(g)
+    [{'id': 0, 'colour': '#4e79a7', 'size': 2, 'names': ['台州市', '潘军明']}, {'id': 1, 'colour': '#f28e2b', 'size': 1, 'names': ['南排工程']}]
+    """
+    members: dict[int, list] = defaultdict(list)
+    for node, d in graph.nodes(data=True):
+        members[d.get("community", -1)].append((-d["articles"], d["label"]))
+    return [{"id": c, "colour": COMMUNITY_COLOURS[c] if 0 <= c < len(COMMUNITY_COLOURS) else OTHER_COMMUNITY,
+             "size": len(found), "names": [label for _, label in sorted(found)[:named]]}
+            for c, found in sorted(members.items())]
 
 
 def _html_escape(text: str) -> str:

@@ -223,7 +223,7 @@ def test_a_period_shows_only_the_entities_and_links_of_the_articles_dated_within
     assert [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#articles li")] == [
         "潘军明到椒江\n2022-03-01 · p.txt lines 3–3, continued in p2.txt lines 5–6\n潘军明到椒江。"]
     assert browser.find_element(By.CSS_SELECTOR, "#details .note").text == (
-        "PER · 3 articles · 3 mentions · 2021-05-01 – 2022-03-01")
+        "PER · 3 articles · 3 mentions · 2021-05-01 – 2022-03-01 · community 0")
     _click_link(browser, "PER:潘军明", "LOC:椒江")
     assert browser.find_element(By.CSS_SELECTOR, "#details .note").text == (
         "1 shared article, 1 shared sentence · NPMI 0 · 2022-03-01")
@@ -246,3 +246,41 @@ def test_the_map_layout_draws_the_places_with_coordinates_where_they_are(browser
     assert hangzhou["x"] < wenzhou["x"] < taizhou["x"]  # east to the right
     Select(browser.find_element(By.ID, "layout")).select_by_value("network")
     assert len(browser.execute_script("return kgNetwork.getPositions()")) == 5
+
+
+def test_colouring_by_community_paints_each_community_and_shows_one_on_click(browser, tmp_path):
+    from selenium.webdriver.support.ui import Select
+
+    # two groups of articles that share no entity: two communities, the one of three entities first
+    articles = [Article("a1", "p.txt", (1, 1), "", "", "潘军明在路桥调研台州市工商联。"),
+                Article("a2", "p.txt", (3, 3), "", "", "潘军明在路桥。"),
+                Article("a3", "q.txt", (1, 1), "", "", "南排工程在温岭开工。")]
+    mentions = [Mention("a1", 0, 3, "PER", "潘军明"), Mention("a1", 4, 6, "LOC", "路桥"),
+                Mention("a1", 8, 14, "ORG", "台州市工商联"), Mention("a2", 0, 3, "PER", "潘军明"),
+                Mention("a2", 4, 6, "LOC", "路桥"), Mention("a3", 0, 4, "PROJECT", "南排工程"),
+                Mention("a3", 5, 7, "LOC", "温岭")]
+    _open(browser, tmp_path, articles, mentions)
+    colours = ("var d = kgNetwork.body.data.nodes; var out = {}; d.getIds().forEach(function (i) {"
+               "var c = d.get(i).color; out[i] = typeof c === 'string' ? c : c.background; }); return out;")
+    by_type = browser.execute_script(colours)
+    assert by_type == {"PER:潘军明": "#e15759", "LOC:路桥": "#59a14f", "ORG:台州市工商联": "#4e79a7",
+                       "PROJECT:南排工程": "#f28e2b", "LOC:温岭": "#59a14f"}
+    legend = browser.find_element(By.ID, "community-legend")
+    assert not legend.is_displayed()
+    Select(browser.find_element(By.ID, "colour-by")).select_by_value("community")
+    assert browser.execute_script(colours) == {"PER:潘军明": "#4e79a7", "LOC:路桥": "#4e79a7",
+                                               "ORG:台州市工商联": "#4e79a7", "PROJECT:南排工程": "#f28e2b",
+                                               "LOC:温岭": "#f28e2b"}
+    assert legend.is_displayed()
+    assert [li.text for li in legend.find_elements(By.CSS_SELECTOR, "li")] == [
+        "潘军明, 路桥, 台州市工商联 (3)", "南排工程, 温岭 (2)"]
+    legend.find_element(By.ID, "community-1").click()
+    faded = sorted(i for i, c in browser.execute_script(colours).items() if c == "#e6e6e6")
+    assert faded == ["LOC:路桥", "ORG:台州市工商联", "PER:潘军明"]
+    box = browser.find_element(By.ID, "search")
+    box.send_keys("南排")
+    assert browser.find_element(By.CSS_SELECTOR, "#details .note").text == "PROJECT · 1 article · 1 mention · community 1"
+    Select(browser.find_element(By.ID, "colour-by")).select_by_value("type")
+    assert not legend.is_displayed()
+    assert browser.execute_script(colours)["PROJECT:南排工程"] == "#f28e2b"
+    assert browser.execute_script(colours)["LOC:温岭"] == "#59a14f"
