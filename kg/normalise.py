@@ -23,7 +23,7 @@ these rules, each recorded as the alias's ``rule``:
   division the gazetteer gives them: 台州 -> 台州市; named once will do when the page names no other place of
   that level); a 省 to the corpus's province (浙江 -> 浙江省); a town's, village's or community's body written by
   its unit (镇党委, 村党支部, 乡政府) to the one such place the article names, or the one it names most, at least
-  twice (村党委 -> 由桥村党委);
+  twice (村党委 -> 由桥村党委; not a city whose name ends in 镇: 景德镇);
 - ``admin-suffix``: across the corpus, places that differ only by an administrative suffix or 地区 (台州/台州市,
   浙江/浙江省, 沿江/沿江镇, 凤鸣/凤鸣街道, 长三角/长三角地区), when both forms occur and the short one has
   only that full form, or several of which one is the division the gazetteer gives it (温岭 -> 温岭市, not
@@ -497,12 +497,13 @@ def _local_home(name: str, counts: Counter) -> str | None:
     '由桥村党委'
     >>> _local_home("镇海区委", Counter({("LOC", "石林镇"): 1})), _local_home("村党委", Counter())
     (None, None)
+    >>> _local_home("镇政府", Counter({("LOC", "景德镇"): 13}))  # a city (景德镇市) whose name ends in 镇: no town
     """
     unit = next((u for u in _LOCAL_UNITS if name.startswith(u) and name[len(u):] in _LOCAL_BODIES), None)
     if unit is None:
         return None
     places = Counter({key: n for (label, key), n in counts.items()
-                      if label == "LOC" and key.endswith(unit) and len(key) > len(unit) + 1})
+                      if label == "LOC" and key.endswith(unit) and len(key) > len(unit) + 1 and not full_name(key)})
     (place, n), *rest = places.most_common(2) or [("", 0)]
     if place and (not rest or n >= 2 and rest[0][1] < n):
         return place + name[len(unit):]

@@ -367,6 +367,14 @@ def test_a_village_or_town_body_written_by_its_unit_is_the_articles_village_or_t
     assert entities["ORG:由桥村党委"].rules == {"村党委": "home-place"}
 
 
+def test_a_city_whose_name_ends_in_a_town_unit_is_no_home_for_a_town_body():
+    # 景德镇 is 景德镇市, a city: the 镇政府 of an article that names it is a town's, not 景德镇政府
+    ms = [Mention("a", 0, 3, "LOC", "景德镇"), Mention("a", 4, 7, "LOC", "景德镇"), Mention("a", 8, 11, "ORG", "镇政府"),
+          Mention("b", 0, 3, "LOC", "景德镇"), Mention("b", 4, 8, "LOC", "鲇鱼山镇"), Mention("b", 9, 12, "ORG", "镇政府")]
+    resolve(ms)
+    assert _ids(ms) == ["LOC:景德镇", "LOC:景德镇", "ORG:镇政府", "LOC:景德镇", "LOC:鲇鱼山镇", "ORG:鲇鱼山镇政府"]
+
+
 def test_a_place_whose_name_ends_in_a_word_like_port_area_is_not_its_stem_with_a_level():
     ms = [Mention("a", 0, 4, "LOC", "大麦屿港"), Mention("a", 6, 11, "LOC", "大麦屿港区"), Mention("a", 12, 15, "LOC", "飞龙湖"),
           Mention("a", 16, 20, "LOC", "飞龙湖区"), Mention("b", 0, 2, "LOC", "龙湾"), Mention("b", 3, 6, "LOC", "龙湾区"),
