@@ -85,6 +85,25 @@ def prefecture_of(county: str) -> tuple[str, str] | None:
     return _prefectures().get(county)
 
 
+@lru_cache(maxsize=1)
+def _provinces() -> dict[str, str]:
+    table = {province: province for _, province in _prefectures().values()}
+    table.update({prefecture: province for prefecture, province in _prefectures().values()})
+    table.update({county: province for county, (_, province) in _prefectures().items()})
+    return table
+
+
+def province_of(place: str) -> str | None:
+    """The province a province, prefecture-level city or county-level division belongs to, named in full or by its
+    one division's short form; None for any other name.
+
+    >>> province_of("景德镇"), province_of("柯桥区"), province_of("浙江"), province_of("沿江镇")
+    ('江西省', '浙江省', '浙江省', None)
+    """
+    table = _provinces()
+    return table.get(place) or table.get(full_name(place) or "")
+
+
 def is_division(name: str) -> bool:
     """Whether ``name`` is a division of the gazetteer written with its suffix (台州市, 路桥区, 浙江省, 龙溪镇).
 

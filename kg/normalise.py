@@ -70,7 +70,7 @@ import jieba
 
 from .bodies import BODIES, firm_short_name, is_body
 from .errors import InputError
-from .gazetteer import full_name, is_place_name, is_town_stem, prefecture_of
+from .gazetteer import full_name, is_place_name, is_town_stem, prefecture_of, province_of
 from .read import read_text
 from .recognise import LABELS
 from .tagger import is_common_word
@@ -387,6 +387,28 @@ def _homes(ids: Iterable[int], labels: list[str], keys: list[str], gazetteer: bo
     return homes
 
 
+def _other_province(ids: Iterable[int], labels: list[str], keys: list[str], corpus: str | None) -> str | None:
+    """The province a page's places lie in, where that is not the corpus's ``corpus``: the one its place mentions
+    (provinces, cities and counties, by the gazetteer) belong to, where they name two places of it or more, three
+    times or more, and no place of the corpus's province (a page of another province's paper in the folder, not
+    a report on another province: 河南 named twice in a 台州 paper); None otherwise.
+
+    >>> keys = ["景德镇", "景德镇", "浮梁县", "江西", "沿江镇"]
+    >>> _other_province(range(5), ["LOC"] * 5, keys, "浙江省"), _other_province(range(5), ["LOC"] * 5, keys, None)
+    ('江西省', None)
+    >>> _other_province(range(2), ["LOC"] * 2, ["河南", "河南"], "浙江省")  # one place twice: not enough
+    >>> _other_province(range(4), ["LOC"] * 4, ["河南", "郑州", "开封", "台州"], "浙江省")  # a place of the corpus's
+    """
+    if corpus is None:
+        return None
+    places = Counter((p, keys[i]) for i in ids if labels[i] == "LOC" and (p := province_of(keys[i])))
+    mentions = Counter(p for p, _ in places.elements())
+    if not mentions or corpus in mentions:
+        return None
+    province, n = mentions.most_common(1)[0]
+    return province if n >= 3 and sum(1 for p, _ in places if p == province) >= 2 else None
+
+
 _NOT_OCR = set("0123456789一二三四五六七八九十百千东西南北上下前后中新老大小")
 
 
@@ -572,10 +594,14 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
     by_page: dict[str, list[int]] = defaultdict(list)  # a page (or file): the articles "FILE#N" of one source
     for article_id, ids in by_article.items():
         by_page[_page_of(article_id)].extend(ids)
-    # a local corpus keeps to one province, which a page's reports on other places do not change: 省委 -> 浙江省委
+    # a local corpus keeps to one province, which a page's reports on other places do not change: 省委 -> 浙江省委;
+    # but a page whose places lie in another province is another province's paper (a folder of several papers)
     corpus_province = {k: v for k, v in _homes(range(len(keys)), labels, keys).items() if k == "省"}
-    page_homes = {page: {**_homes(ids, labels, keys, province=corpus_province.get("省")), **corpus_province}
-                  for page, ids in by_page.items()}
+    page_homes = {}
+    for page, ids in by_page.items():
+        own = _other_province(ids, labels, keys, corpus_province.get("省"))
+        province = {"省": own} if own else corpus_province
+        page_homes[page] = {**_homes(ids, labels, keys, province=province.get("省")), **province}
     for article_id, ids in by_article.items():
         _resolve_in_article(ids, labels, keys, why, page_homes[_page_of(article_id)])
     # an organisation's other name in brackets (总商会 in 台州市工商联(总商会)) is that organisation

@@ -312,6 +312,21 @@ def test_province_level_names_resolve_to_the_corpus_province():
     assert ms[-1].entity == "ORG:河南省委"
 
 
+def test_a_page_of_another_provinces_paper_in_the_folder_keeps_its_own_province():
+    zhejiang = [Mention(f"{page}.txt#1", 0, 2, "LOC", "浙江") for page in "pqru"] + [
+        Mention("p.txt#1", 3, 5, "ORG", "省委"), Mention("p.txt#1", 6, 8, "LOC", "河南"), Mention("p.txt#1", 9, 11, "LOC", "郑州"),
+        Mention("p.txt#1", 12, 14, "LOC", "开封")]  # a report on a visit to 河南, which names 浙江 too
+    jiangxi = [Mention("s.txt#1", 0, 3, "LOC", "景德镇"), Mention("s.txt#1", 4, 7, "LOC", "景德镇"),
+               Mention("s.txt#1", 8, 11, "LOC", "浮梁县"), Mention("s.txt#2", 0, 4, "ORG", "省水利厅")]
+    resolve(zhejiang + jiangxi)
+    assert zhejiang[4].entity == "ORG:浙江省委"
+    assert jiangxi[-1].entity == "ORG:江西省水利厅"
+    henan = [Mention("t.txt#1", 0, 2, "LOC", "河南"), Mention("t.txt#1", 3, 5, "LOC", "河南"),
+             Mention("t.txt#1", 6, 8, "ORG", "省委")]  # one place of 河南 named twice: the corpus's own 省委
+    resolve(zhejiang + henan)
+    assert henan[-1].entity == "ORG:浙江省委"
+
+
 def test_a_tie_between_full_forms_goes_to_the_home_place():
     ms = [Mention("a", 0, 2, "LOC", "台州"), Mention("a", 3, 5, "LOC", "台州"), Mention("a", 6, 12, "ORG", "台州市工商联"),
           Mention("a", 13, 19, "ORG", "临海市工商联"), Mention("a", 20, 24, "ORG", "市工商联")]
