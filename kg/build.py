@@ -41,7 +41,8 @@ class Report:
     skipped: list[Skipped] = field(default_factory=list)
     articles: int = 0
     mentions: Counter = field(default_factory=Counter)
-    unnamed: int = 0  # mentions that name no entity (a bare surname, a number, a common word, a bare body, a place in a set phrase)
+    # mentions that name no entity (a bare surname, a number, a common word, a bare body, a place in a set phrase)
+    unnamed: int = 0
     nodes: int = 0
     edges: int = 0
     seconds: float = 0.0

@@ -165,8 +165,10 @@ def mark_set_phrases(text: str, mentions: Sequence[Mention]) -> None:
     [True, True, True, False, False]
     """
     for m in mentions:
-        if m.label == "LOC" and (_STYLE_AFTER.match(text, m.end) or (
-                text.startswith("化", m.end) and "".join(text[max(0, m.start - 8):m.start].split()).endswith("马克思主义"))):
+        if m.label != "LOC":
+            continue
+        before = "".join(text[max(0, m.start - 8):m.start].split())  # OCR spaces left out
+        if _STYLE_AFTER.match(text, m.end) or (text.startswith("化", m.end) and before.endswith("马克思主义")):
             m.in_set_phrase = True
 
 
