@@ -778,7 +778,9 @@ def read_aliases(path: str | Path) -> dict[str, str]:
         entity = f"{type_}:{name.strip()}" if entity else ""
         if table.get(alias, entity) != entity:
             raise InputError(f"{path}:{line}: alias {alias} is given to {table[alias] or 'no entity'} on line "
-                             f"{line_of[alias]} and to {entity or 'no entity'} here")
+                             f"{line_of[alias]} and to {entity or 'no entity'} here; the table applies to every "
+                             "article alike, so keep only the rows you mean to decide (aliases.csv lists a name "
+                             "that the rules resolve article by article, such as 市委, once for each entity)")
         table[alias], line_of[alias] = entity, line
     return table
 

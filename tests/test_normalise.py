@@ -435,6 +435,8 @@ def test_the_users_aliases_are_read_from_a_spreadsheets_csv_and_refused_by_line(
         with pytest.raises(InputError) as error:
             read_aliases(table)
         assert str(error.value).startswith(f"{table}{message}")
+    assert str(error.value).endswith("so keep only the rows you mean to decide (aliases.csv lists a name that the "
+                                     "rules resolve article by article, such as 市委, once for each entity)")
 
 
 def test_an_organisation_written_short_word_by_word_joins_the_one_it_shortens_across_the_corpus():
