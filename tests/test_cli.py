@@ -35,6 +35,15 @@ def test_build_on_corpus_writes_every_output(corpus_run):
     unnamed = sum(1 for line in (out / "articles.jsonl").read_text(encoding="utf-8").splitlines()
                   for m in json.loads(line)["mentions"] if not m["entity"])
     assert unnamed > 0 and f"\n  {unnamed} of them name no entity" in stdout
+    # the article whose entities make most of the graph (page 001's long feature) is named, with its share
+    records = [json.loads(line) for line in (out / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    named = {r["id"]: len({m["entity"] for m in r["mentions"] if m["entity"]}) for r in records}
+    largest = max(named, key=named.__getitem__)
+    graph, n = nx.read_graphml(out / "graph.graphml"), named[largest]
+    nodes, edges = graph.number_of_nodes(), graph.number_of_edges()
+    assert largest.startswith("001_") and n * (n - 1) // 2 > edges / 2
+    assert (f"graph: {nodes} nodes, {edges} edges\n  {n * (n - 1) // 2} of its {edges} edges join the {n} "
+            f"entities of one article, {largest} (graph.html can link by shared sentences instead)\n") in stdout
 
 
 def test_graphml_from_corpus_parses_with_typed_attributes(corpus_run):
@@ -75,6 +84,7 @@ def test_broken_files_are_reported_and_skipped(fixtures, tmp_path, capsys):
     out = capsys.readouterr().out
     assert "read 6 files, skipped 4; 6 articles" in out
     assert "skipped binary.txt: binary file (NUL bytes), not text" in out
+    assert "entities of one article" not in out  # six short articles: none makes most of the graph
     assert "skipped empty.txt: empty file" in out
     assert "skipped export.jsonl:3: invalid JSON (Expecting value at column 1)" in out
     assert OUTPUTS <= {p.name for p in tmp_path.iterdir()}
