@@ -21,7 +21,7 @@ from spacy.language import Language
 
 from .clean import is_traditional, to_simplified
 from .errors import InputError
-from .link import add_measures, build_graph, filter_graph
+from .link import add_measures, build_graph, dominant_article, filter_graph
 from .normalise import Entity, Mention, apply_aliases, clean_name, mark_bracketed_names, mark_set_phrases, resolve
 from .read import FORMATS, Skipped, passed_over, read_paths
 from .recognise import group_chars_of, groups_by_chars, load_pipeline, recogniser_fingerprint
@@ -31,10 +31,6 @@ __all__ = ["Report", "MentionCache", "build", "recognise_articles", "recognise_i
 
 # where ``kg build`` keeps what it recognised, in its output folder (``--no-cache``: not kept)
 CACHE_NAME = ".kg-cache.sqlite"
-# The summary names the article whose entities alone make this share of the graph's edges, and at least this many
-# (85 entities make 3,570 edges: a long feature of the sample pages holds most of their graph).
-LARGEST_SHARE = 0.25
-LARGEST_EDGES = 1000
 
 
 @dataclass
@@ -108,7 +104,7 @@ class Report:
             article, entities, edges, total = self.largest
             before = " before the filters" if total != self.edges else ""
             lines.append(f"  {edges} of its {total} edges{before} join the {entities} entities of one article, "
-                         f"{article} (graph.html can link by shared sentences instead)")
+                         f"{article} (so graph.html links by shared sentences to start with)")
         for name, count in self.filtered.items():
             what = "edges" if name == "min_weight" else "nodes"
             lines.append(f"  filter {name} removed {count} {what}")
@@ -331,11 +327,9 @@ def _build(paths, *, ner, nlp, report, progress, processes=1, cache: Path | None
     report.mentions = Counter(m.label for m in mentions)
     report.unnamed = sum(1 for m in mentions if not m.entity)
     report.nodes, report.edges = graph.number_of_nodes(), graph.number_of_edges()
-    biggest, named = max(((a.id, len({m.entity for m in a.mentions if m.entity})) for a in articles),
-                         key=lambda pair: pair[1], default=("", 0))
-    edges = named * (named - 1) // 2  # every two entities of an article are joined by an edge
-    if edges >= LARGEST_SHARE * report.edges and edges >= LARGEST_EDGES:
-        report.largest = (biggest, named, edges, report.edges)
+    dominant = dominant_article(graph, articles)
+    if dominant:
+        report.largest = (*dominant, report.edges)
     report.seconds = time.time() - started
     return graph, articles, entities
 

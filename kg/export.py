@@ -22,6 +22,7 @@ from pyvis.edge import Edge
 from pyvis.network import Network
 
 from .errors import ExportError
+from .link import dominant_article
 from .normalise import Entity, Mention
 from .read import OUTPUT_FILES
 from .recognise import LABELS
@@ -245,6 +246,7 @@ def write_html(graph: nx.Graph, path: Path, articles: Sequence[Article], mention
         "evidence": node_evidence, "articles": article_info, "sentences": list(sentences),
         "types": [{"type": t, "name": TYPE_NAMES[t], "colour": c} for t, c in TYPE_COLOURS.items()],
         "communities": _communities(shown),
+        "dominant": _dominant(graph, articles),
         "total_nodes": graph.number_of_nodes(), "total_edges": graph.number_of_edges(),
     }
     # JSON inside <script>: escape <, > and & so that no text from the corpus can close the script or open a tag.
@@ -257,6 +259,17 @@ def write_html(graph: nx.Graph, path: Path, articles: Sequence[Article], mention
             .replace("{{title}}", _html_escape(title)))
     path.write_text(page, encoding="utf-8")
     return len(shown)
+
+
+def _dominant(graph: nx.Graph, articles: Sequence[Article]) -> dict | None:
+    """The article whose entities make much of the graph (:func:`kg.link.dominant_article`), for the explorer,
+    which then links by shared sentences from the start: its headline (or id), entities and share of the edges."""
+    found = dominant_article(graph, articles)
+    if found is None:
+        return None
+    article, entities, edges = found
+    headline = next((a.headline for a in articles if a.id == article), "") or article
+    return {"headline": headline, "entities": entities, "share": 100 * edges // graph.number_of_edges()}  # floor: 100 only if all
 
 
 def _communities(graph: nx.Graph, named: int = 3) -> list[dict]:

@@ -43,7 +43,7 @@ def test_build_on_corpus_writes_every_output(corpus_run):
     nodes, edges = graph.number_of_nodes(), graph.number_of_edges()
     assert largest.startswith("001_") and n * (n - 1) // 2 > edges / 2
     assert (f"graph: {nodes} nodes, {edges} edges\n  {n * (n - 1) // 2} of its {edges} edges join the {n} "
-            f"entities of one article, {largest} (graph.html can link by shared sentences instead)\n") in stdout
+            f"entities of one article, {largest} (so graph.html links by shared sentences to start with)\n") in stdout
 
 
 def test_graphml_from_corpus_parses_with_typed_attributes(corpus_run):

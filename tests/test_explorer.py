@@ -284,3 +284,28 @@ def test_colouring_by_community_paints_each_community_and_shows_one_on_click(bro
     assert not legend.is_displayed()
     assert browser.execute_script(colours)["PROJECT:南排工程"] == "#f28e2b"
     assert browser.execute_script(colours)["LOC:温岭"] == "#59a14f"
+
+
+def test_an_article_whose_entities_make_most_of_the_graph_makes_the_explorer_link_by_sentences(browser, tmp_path):
+    from selenium.webdriver.support.ui import Select
+
+    # one roll of honour naming 50 people (1,225 edges, all of one article) and a short article with two of them
+    names = [f"{surname}{given}" for surname in "王李张刘陈" for given in ("一一", "二二", "三三", "四四", "五五", "六六", "七七",
+                                                                        "八八", "九九", "十十")]
+    roll = "表彰名单：" + "、".join(names) + "。"
+    mentions = [Mention("a1", roll.index(n), roll.index(n) + 3, "PER", n) for n in names]
+    short = f"{names[0]}和{names[1]}在路桥。"
+    mentions += [Mention("a2", 0, 3, "PER", names[0]), Mention("a2", 4, 7, "PER", names[1]),
+                 Mention("a2", 8, 10, "LOC", "路桥")]
+    articles = [Article("a1", "p.txt", (1, 1), "2023年度表彰名单", "", roll), Article("a2", "p.txt", (3, 3), "", "", short)]
+    for article in articles:
+        article.mentions = [m for m in mentions if m.article_id == article.id]
+    _open(browser, tmp_path, articles, mentions)
+    assert Select(browser.find_element(By.ID, "measure")).first_selected_option.get_attribute("value") == "sentences"
+    assert browser.find_element(By.ID, "dominant").text == (
+        "Linked by shared sentences: one article, 2023年度表彰名单, names 50 entities, and by shared articles they "
+        "make 99 % of the links.")
+    # the roll is one sentence, so its 1,225 links stay; the short article's sentence adds its place's two
+    assert browser.execute_script("return kgNetwork.body.data.edges.length") == 1227
+    Select(browser.find_element(By.ID, "measure")).select_by_value("weight")
+    assert browser.execute_script("return kgNetwork.body.data.edges.length") == 1227
