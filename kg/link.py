@@ -105,14 +105,19 @@ def build_graph(articles: Sequence[Article], mentions: Sequence[Mention], entiti
 
 
 def dominant_article(graph: nx.Graph, articles: Sequence[Article]) -> tuple[str, int, int] | None:
-    """(id, entities, edges) of the article whose entities in ``graph`` make :data:`DOMINANT_SHARE` of its edges or
-    more (every two entities of an article are joined), and :data:`DOMINANT_EDGES` at least; None when none does.
-    Reads the articles' mentions' ``entity``."""
-    counts = [(a.id, len({m.entity for m in a.mentions if m.entity in graph})) for a in articles]
-    article, named = max(counts, key=lambda pair: pair[1], default=("", 0))
-    edges = named * (named - 1) // 2
-    if edges >= DOMINANT_SHARE * graph.number_of_edges() and edges >= DOMINANT_EDGES:
-        return article, named, edges
+    """(id, entities, edges) of the article whose entities make :data:`DOMINANT_SHARE` of the edges of ``graph`` or
+    more, and :data:`DOMINANT_EDGES` at least, by the edges of ``graph`` that join two of them (in a graph no filter
+    thinned, every two entities of an article); None when no article does. Reads the mentions' ``entity``."""
+    best: tuple[str, int, int] | None = None
+    for article in articles:
+        named = sorted({m.entity for m in article.mentions if m.entity in graph})
+        if len(named) * (len(named) - 1) // 2 < DOMINANT_EDGES:
+            continue  # too few entities to make that many edges
+        edges = sum(1 for u, v in combinations(named, 2) if graph.has_edge(u, v))
+        if best is None or edges > best[2]:
+            best = (article.id, len(named), edges)
+    if best and best[2] >= DOMINANT_EDGES and best[2] >= DOMINANT_SHARE * graph.number_of_edges():
+        return best
     return None
 
 

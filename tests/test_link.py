@@ -1,7 +1,7 @@
 import networkx as nx
 import pytest
 
-from kg.link import add_measures, build_graph
+from kg.link import add_measures, build_graph, dominant_article, filter_graph
 from kg.normalise import Mention, resolve
 from kg.segment import Article
 
@@ -78,3 +78,25 @@ def test_a_place_that_is_a_division_carries_its_coordinates_for_a_map():
     located = {n: (d["latitude"], d["longitude"]) for n, d in graph.nodes(data=True) if "latitude" in d}
     # 横峰 here is 温岭's 横峰街道 (a town: no point), not Jiangxi's 横峰县
     assert located == {"LOC:台州市": (28.65638, 121.42076), "LOC:温岭市": (28.372506, 121.385604)}
+
+
+def test_the_article_whose_entities_make_most_of_the_graph_is_found_and_a_filter_can_undo_it(graph):
+    # a roll of 50 names (1,225 edges) and a short article naming two of them with a place, twice
+    names = [f"{surname}{given}" for surname in "王李张刘陈" for given in ("一一", "二二", "三三", "四四", "五五", "六六",
+                                                                        "七七", "八八", "九九", "十十")]
+    roll = "、".join(names)
+    articles = [Article("roll", "p.txt", (1, 1), "", "", roll)]
+    articles[0].mentions = [Mention("roll", roll.index(n), roll.index(n) + 3, "PER", n) for n in names]
+    for k in (1, 2):
+        text = f"{names[0]}和{names[1]}在路桥。"
+        articles.append(Article(f"a{k}", "q.txt", (k, k), "", "", text))
+        articles[-1].mentions = [Mention(f"a{k}", 0, 3, "PER", names[0]), Mention(f"a{k}", 4, 7, "PER", names[1]),
+                                 Mention(f"a{k}", 8, 10, "LOC", "路桥")]
+    mentions = [m for a in articles for m in a.mentions]
+    roll_graph = build_graph(articles, mentions, resolve(mentions))
+    assert roll_graph.number_of_edges() == 1227
+    assert dominant_article(roll_graph, articles) == ("roll", 50, 1225)
+    assert dominant_article(graph, []) is None
+    # two articles or more per edge: the roll's edges go (but the one the short articles share) and it dominates no more
+    thinned, _ = filter_graph(roll_graph, min_weight=2)
+    assert thinned.number_of_edges() == 3 and dominant_article(thinned, articles) is None
