@@ -60,8 +60,8 @@ class Report:
     aliases: str = ""  # the user's table of aliases (--aliases), when one was given
     aliased: Counter = field(default_factory=Counter)  # its alias -> mentions it gave their entity
     unused_aliases: list[str] = field(default_factory=list)  # its aliases that no mention has
-    # (article id, entities, edges, all edges) of the one article whose entities make much of the graph (a long
-    # feature, a roll of honour), before any filter
+    # (article id, entities, edges) of the one article whose entities make much of the graph written (a long
+    # feature, a roll of honour: kg.link.dominant_article), if one does
     largest: tuple = ()
 
     def summary(self) -> str:
@@ -100,14 +100,13 @@ class Report:
             lines.append(f"  {self.cached} of the {self.articles} articles recognised in an earlier run, "
                          f"taken from {self.cache}")
         lines.append(f"graph: {self.nodes} nodes, {self.edges} edges")
-        if self.largest:
-            article, entities, edges, total = self.largest
-            before = " before the filters" if total != self.edges else ""
-            lines.append(f"  {edges} of its {total} edges{before} join the {entities} entities of one article, "
-                         f"{article} (so graph.html links by shared sentences to start with)")
         for name, count in self.filtered.items():
             what = "edges" if name == "min_weight" else "nodes"
             lines.append(f"  filter {name} removed {count} {what}")
+        if self.largest:
+            article, entities, edges = self.largest
+            lines.append(f"  {edges} of its {self.edges} edges join the {entities} entities of one article, {article} "
+                         "(so graph.html links by shared sentences to start with)")
         if self.outputs:
             where = Path(next(iter(self.outputs.values()))).parent
             lines.append(f"wrote {', '.join(self.outputs)} to {where}")
@@ -327,9 +326,6 @@ def _build(paths, *, ner, nlp, report, progress, processes=1, cache: Path | None
     report.mentions = Counter(m.label for m in mentions)
     report.unnamed = sum(1 for m in mentions if not m.entity)
     report.nodes, report.edges = graph.number_of_nodes(), graph.number_of_edges()
-    dominant = dominant_article(graph, articles)
-    if dominant:
-        report.largest = (*dominant, report.edges)
     report.seconds = time.time() - started
     return graph, articles, entities
 
@@ -361,6 +357,7 @@ def run(paths: Sequence[str | Path], out: Path, *, ner: str | None = None, max_n
         graph, report.filtered = filter_graph(graph, **filters)
         entities = {k: e for k, e in entities.items() if k in graph}
         report.nodes, report.edges = graph.number_of_nodes(), graph.number_of_edges()
+    report.largest = dominant_article(graph, articles) or ()
     mentions = [m for a in articles for m in a.mentions]
     report.outputs = write_outputs(out, graph, articles, mentions, entities, max_nodes=max_nodes)
     report.shown_nodes = min(max_nodes, report.nodes)
