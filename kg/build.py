@@ -21,7 +21,7 @@ from spacy.language import Language
 
 from .clean import is_traditional, to_simplified
 from .errors import InputError
-from .link import add_measures, build_graph, dominant_article, filter_graph
+from .link import add_measures, build_graph, dominant_article, filter_graph, find_entities
 from .normalise import Entity, Mention, apply_aliases, clean_name, mark_bracketed_names, mark_set_phrases, resolve
 from .read import FORMATS, Skipped, passed_over, read_paths
 from .recognise import group_chars_of, groups_by_chars, load_pipeline, recogniser_fingerprint
@@ -63,6 +63,7 @@ class Report:
     # (article id, entities, edges) of the one article whose entities make much of the graph written (a long
     # feature, a roll of honour: kg.link.dominant_article), if one does
     largest: tuple = ()
+    focus: dict = field(default_factory=dict)  # --focus: each name -> the nodes it names, drawn first in graph.html
 
     def summary(self) -> str:
         lines = [f"read {self.files} files, skipped {len(self.skipped)}; {self.articles} articles"]
@@ -111,7 +112,13 @@ class Report:
             where = Path(next(iter(self.outputs.values()))).parent
             lines.append(f"wrote {', '.join(self.outputs)} to {where}")
             if self.shown_nodes < self.nodes:
-                lines.append(f"  graph.html shows the {self.shown_nodes} entities in most articles")
+                first = ", ".join(n for ids in self.focus.values() for n in ids)
+                lines.append(f"  graph.html shows {self.shown_nodes} of the {self.nodes} entities: "
+                             + (f"{first} and their neighbours first, then " if first else "")
+                             + "those in most articles")
+            missing = [name for name, ids in self.focus.items() if not ids]
+            if missing:
+                lines.append(f"  --focus: no entity is named {', '.join(missing)}")
         lines.append(f"{self.seconds:.1f} s")
         return "\n".join(lines)
 
@@ -333,12 +340,13 @@ def _build(paths, *, ner, nlp, report, progress, processes=1, cache: Path | None
 def run(paths: Sequence[str | Path], out: Path, *, ner: str | None = None, max_nodes: int = 1500,
         progress: Callable[[int, int], None] | None = None, filters: dict | None = None, processes: int = 1,
         cache: bool = True, period: tuple[str | None, str | None] = (None, None),
-        aliases: str | Path | None = None) -> Report:
+        aliases: str | Path | None = None, focus: Sequence[str] = ()) -> Report:
     """``kg build``: build the graph (recognising in ``processes`` processes, taking what an earlier run into
     ``out`` recognised from its cache, :data:`CACHE_NAME`, unless ``cache`` is False) of the articles dated in
     ``period`` ((since, until), ISO dates or None; all articles when both are None), apply ``filters`` (keywords
     of :func:`kg.link.filter_graph`; none by default), give the mentions the entities that the user's table of
-    ``aliases`` (a CSV file: :func:`kg.normalise.read_aliases`) names, and write every output into ``out``."""
+    ``aliases`` (a CSV file: :func:`kg.normalise.read_aliases`) names, and write every output into ``out``, the
+    explorer drawing the entities ``focus`` names (:func:`kg.link.find_entities`) and their neighbours first."""
     from .export import write_outputs
     from .normalise import read_aliases
 
@@ -358,8 +366,10 @@ def run(paths: Sequence[str | Path], out: Path, *, ner: str | None = None, max_n
         entities = {k: e for k, e in entities.items() if k in graph}
         report.nodes, report.edges = graph.number_of_nodes(), graph.number_of_edges()
     report.largest = dominant_article(graph, articles) or ()
+    report.focus = {name: find_entities(graph, name) for name in focus}
     mentions = [m for a in articles for m in a.mentions]
-    report.outputs = write_outputs(out, graph, articles, mentions, entities, max_nodes=max_nodes)
+    report.outputs = write_outputs(out, graph, articles, mentions, entities, max_nodes=max_nodes,
+                                   focus=[n for ids in report.focus.values() for n in ids])
     report.shown_nodes = min(max_nodes, report.nodes)
     report.seconds = time.time() - started
     return report

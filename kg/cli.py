@@ -76,7 +76,8 @@ def cmd_build(args) -> int:
                "top": args.top}
     report = run(args.paths or ["corpus"], Path(args.output), ner=args.ner, max_nodes=args.max_nodes,
                  progress=_progress(args.quiet), filters=filters, processes=args.processes, cache=not args.no_cache,
-                 period=(args.since, args.until), aliases=args.aliases)
+                 period=(args.since, args.until), aliases=args.aliases,
+                 focus=[n for n in (args.focus or "").split(",") if n.strip()])
     if not args.quiet:
         print(report.summary())
     else:
@@ -197,6 +198,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("-o", "--output", default="output", help="output folder (default: output/)")
     b.add_argument("--ner", default=None, help=ner_help)
     b.add_argument("--max-nodes", type=_at_least_one, default=1500, help="most nodes drawn in graph.html (default 1500)")
+    b.add_argument("--focus", metavar="NAMES",
+                   help="entities graph.html draws first, with their neighbours, beyond --max-nodes: names, aliases or "
+                        "ids, comma-separated (潘军明,LOC:台州市)")
     b.add_argument("--min-mentions", type=_at_least_one, default=1, help="drop entities mentioned fewer times (default 1)")
     b.add_argument("--min-weight", type=_at_least_one, default=1, help="drop edges shared by fewer articles (default 1)")
     b.add_argument("--types", type=_entity_types, default=None, help="keep only these types, e.g. PER,ORG")

@@ -55,6 +55,24 @@ def most_seen(graph: nx.Graph, n: int) -> list:
     return sorted(graph.nodes, key=lambda v: (-graph.nodes[v]["articles"], -graph.nodes[v]["mentions"], v))[:n]
 
 
+def drawn(graph: nx.Graph, max_nodes: int, focus: Sequence[str] = ()) -> list:
+    """The ``max_nodes`` nodes the explorer draws: the ``focus`` nodes (ids) and their neighbours, most strongly
+    linked first, then the nodes in the most articles (:func:`most_seen`).
+
+    >>> g = nx.Graph([("a", "b", {"weight": 1}), ("c", "d", {"weight": 2}), ("c", "e", {"weight": 1})])
+    >>> for n, k in zip("abcde", (9, 8, 1, 1, 1)):
+    ...     g.nodes[n].update(articles=k, mentions=k)
+    >>> drawn(g, 2), drawn(g, 3, focus=["c"])
+    (['a', 'b'], ['c', 'd', 'e'])
+    """
+    chosen = dict.fromkeys(n for n in focus if n in graph)
+    for n in list(chosen):
+        chosen.update(dict.fromkeys(sorted(graph[n], key=lambda m: (-graph[n][m].get("weight", 1), m))))
+    if len(chosen) < max_nodes:
+        chosen.update(dict.fromkeys(most_seen(graph, max_nodes)))
+    return list(chosen)[:max_nodes]
+
+
 def induced(graph: nx.Graph, nodes: Iterable) -> nx.Graph:
     """A new graph of ``nodes`` and the edges between them, in ``graph``'s order of nodes and edges.
 
@@ -69,18 +87,19 @@ def induced(graph: nx.Graph, nodes: Iterable) -> nx.Graph:
     return sub
 
 
-def layout(graph: nx.Graph, *, seed: int = 42, max_nodes: int = 1500) -> dict[str, tuple[float, float]]:
+def layout(graph: nx.Graph, *, seed: int = 42, max_nodes: int = 1500, focus: Sequence[str] = ()
+           ) -> dict[str, tuple[float, float]]:
     """Positions for every node (seeded spring layout, scaled to about 1000 units), computed once here so that the
     browser and Gephi need no physics.
 
     networkx's spring layout costs time and memory with the square of the node count (about 1 minute and 1 GB for
-    8,000 nodes), so above ``max_nodes`` only the ``max_nodes`` nodes in the most articles (those the explorer
-    draws) are laid out; every other node is put beside its most strongly linked placed neighbour, strongest
+    8,000 nodes), so above ``max_nodes`` only the ``max_nodes`` nodes the explorer draws (:func:`drawn`: the
+    ``focus`` nodes and their neighbours, then the nodes in the most articles) are laid out; every other node is put beside its most strongly linked placed neighbour, strongest
     links first, and a node linked to none of them on a ring around the rest. Gephi users lay out again anyway.
     """
     if len(graph) == 0:
         return {}
-    core = induced(graph, most_seen(graph, max_nodes)) if len(graph) > max_nodes else graph
+    core = induced(graph, drawn(graph, max_nodes, focus)) if len(graph) > max_nodes else graph
     k = 6.0 / math.sqrt(len(core))  # wide spacing: articles form cliques that otherwise collapse into blobs
     pos = {n: (float(x), float(y)) for n, (x, y) in
            nx.spring_layout(core, weight="weight", seed=seed, k=k, iterations=50 if len(core) < 1000 else 25).items()}
@@ -190,12 +209,14 @@ def _evidence(articles: Sequence[Article], mentions: Sequence[Mention]) -> dict[
 
 
 def write_html(graph: nx.Graph, path: Path, articles: Sequence[Article], mentions: Sequence[Mention],
-               positions: dict, *, max_nodes: int = 1500, title: str = "kg") -> int:
+               positions: dict, *, max_nodes: int = 1500, title: str = "kg", focus: Sequence[str] = ()) -> int:
     """The offline explorer: one self-contained HTML file (vis-network from pyvis's package inlined, no network).
 
-    At most ``max_nodes`` nodes are drawn (those in the most articles); the page says so. Returns the count drawn.
+    At most ``max_nodes`` nodes are drawn (:func:`drawn`: the ``focus`` nodes and their neighbours, then those in
+    the most articles); the page says so, and its search finds the others too, saying how to draw them. Returns
+    the count drawn.
     """
-    shown = induced(graph, most_seen(graph, max_nodes))
+    shown = induced(graph, drawn(graph, max_nodes, focus))
     net = Network(height="100%", width="100%")
     for node in sorted(shown.nodes):
         d = shown.nodes[node]
@@ -247,6 +268,8 @@ def write_html(graph: nx.Graph, path: Path, articles: Sequence[Article], mention
         "types": [{"type": t, "name": TYPE_NAMES[t], "colour": c} for t, c in TYPE_COLOURS.items()],
         "communities": _communities(shown),
         "dominant": _dominant(graph, articles),
+        # the entities not drawn, for the search: [id, label, type, aliases]
+        "hidden": [[n, d["label"], d["type"], d.get("aliases", "")] for n, d in graph.nodes(data=True) if n not in shown],
         "total_nodes": graph.number_of_nodes(), "total_edges": graph.number_of_edges(),
     }
     # JSON inside <script>: escape <, > and & so that no text from the corpus can close the script or open a tag.
@@ -296,14 +319,16 @@ def _html_escape(text: str) -> str:
 
 
 def write_outputs(out: Path, graph: nx.Graph, articles: Sequence[Article], mentions: Sequence[Mention],
-                  entities: dict[str, Entity], *, max_nodes: int = 1500, seed: int = 42) -> dict[str, Path]:
-    """Write every output into ``out``; returns them by name."""
+                  entities: dict[str, Entity], *, max_nodes: int = 1500, seed: int = 42, focus: Sequence[str] = ()
+                  ) -> dict[str, Path]:
+    """Write every output into ``out``; returns them by name. The explorer draws the ``focus`` nodes (ids) and their
+    neighbours first (:func:`drawn`)."""
     out.mkdir(parents=True, exist_ok=True)
-    positions = layout(graph, seed=seed, max_nodes=max_nodes)
+    positions = layout(graph, seed=seed, max_nodes=max_nodes, focus=focus)
     paths = {name: out / name for name in OUTPUT_FILES}
     write_graphml(graph, paths["graph.graphml"], positions)
     write_gexf(graph, paths["graph.gexf"], positions)
-    write_html(graph, paths["graph.html"], articles, mentions, positions, max_nodes=max_nodes)
+    write_html(graph, paths["graph.html"], articles, mentions, positions, max_nodes=max_nodes, focus=focus)
     node_cols = ("label", "type", "mentions", "articles", "first_date", "last_date", "latitude", "longitude",
                  "degree", "weighted_degree", "pagerank", "community", "aliases", "article_ids")
     _csv(paths["entities.csv"], ("id",) + node_cols,

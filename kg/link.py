@@ -27,7 +27,7 @@ from .gazetteer import coordinates
 from .normalise import Entity, Mention
 from .segment import Article
 
-__all__ = ["build_graph", "add_measures", "dominant_article"]
+__all__ = ["build_graph", "add_measures", "dominant_article", "find_entities"]
 
 # An article whose entities alone make this share of a graph's edges, and at least this many, dominates the graph
 # (85 entities make 3,570 edges: page 001's long feature holds most of the sample pages' graph): the build's summary
@@ -119,6 +119,19 @@ def dominant_article(graph: nx.Graph, articles: Sequence[Article]) -> tuple[str,
     if best and best[2] >= DOMINANT_EDGES and best[2] >= DOMINANT_SHARE * graph.number_of_edges():
         return best
     return None
+
+
+def find_entities(graph: nx.Graph, name: str) -> list[str]:
+    """The nodes ``name`` names: by id (PER:潘军明), label or one of their aliases, spaces left out.
+
+    >>> g = nx.Graph()
+    >>> g.add_node("LOC:台州市", label="台州市", aliases="台州|台州市")
+    >>> find_entities(g, "台 州"), find_entities(g, "LOC:台州市"), find_entities(g, "杭州")
+    (['LOC:台州市'], ['LOC:台州市'], [])
+    """
+    key = "".join(name.split())
+    return [n for n, d in graph.nodes(data=True)
+            if key in (n, d.get("label")) or key in str(d.get("aliases", "")).split("|")]
 
 
 def _date_span(article_ids: Sequence[str], date_of: dict[str, str], name: str = "date") -> dict[str, str]:

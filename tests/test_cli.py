@@ -437,3 +437,18 @@ def test_processes_cut_their_work_where_the_models_own_tagger_does(nlp, tmp_path
 
     alone = spans(recognise_articles(load_pipeline(str(model)), articles))
     assert spans(recognise_in_processes(str(model), articles, 2)) == alone
+
+
+def test_focus_draws_an_entity_and_its_neighbours_beyond_max_nodes(tmp_path, capsys):
+    assert main(["build", str(ROOT / "corpus"), "-o", str(tmp_path), "--max-nodes", "20", "--focus", "潘军明,张无忌"]) == 0
+    out = capsys.readouterr().out
+    graph = nx.read_graphml(tmp_path / "graph.graphml")
+    assert (f"  graph.html shows 20 of the {graph.number_of_nodes()} entities: PER:潘军明 and their neighbours first, "
+            "then those in most articles\n  --focus: no entity is named 张无忌\n") in out
+    page = (tmp_path / "graph.html").read_text(encoding="utf-8")
+    start = page.index('var data = {"title"') + len("var data = ")  # the page's data (vis-network has a "var data" too)
+    data = json.loads(page[start:page.index(";\n", start)])
+    drawn = {n["id"] for n in data["nodes"]}
+    strongest = sorted(graph["PER:潘军明"], key=lambda m: (-graph["PER:潘军明"][m]["weight"], m))[:19]
+    assert drawn == {"PER:潘军明", *strongest}
+    assert len(data["hidden"]) == graph.number_of_nodes() - 20

@@ -309,3 +309,27 @@ def test_an_article_whose_entities_make_most_of_the_graph_makes_the_explorer_lin
     assert browser.execute_script("return kgNetwork.body.data.edges.length") == 1227
     Select(browser.find_element(By.ID, "measure")).select_by_value("weight")
     assert browser.execute_script("return kgNetwork.body.data.edges.length") == 1227
+
+
+def test_search_names_the_entities_beyond_max_nodes_and_how_to_draw_them(browser, tmp_path):
+    articles = [Article("a1", "p.txt", (1, 1), "", "", "潘军明在路桥调研。"), Article("a2", "p.txt", (3, 3), "", "", "潘军明在路桥。"),
+                Article("a3", "q.txt", (1, 1), "", "", "潘军明会见王建国。")]
+    mentions = [Mention("a1", 0, 3, "PER", "潘军明"), Mention("a1", 4, 6, "LOC", "路桥"),
+                Mention("a2", 0, 3, "PER", "潘军明"), Mention("a2", 4, 6, "LOC", "路桥"),
+                Mention("a3", 0, 3, "PER", "潘军明"), Mention("a3", 5, 8, "PER", "王建国")]
+    graph = add_measures(build_graph(articles, mentions, resolve(mentions)))
+    path = tmp_path / "graph.html"
+    write_html(graph, path, articles, mentions, layout(graph, max_nodes=2), max_nodes=2)
+    browser.get(path.as_uri())
+    for _ in range(50):
+        if browser.execute_script("return !!window.kgNetwork"):
+            break
+        time.sleep(0.1)
+    assert sorted(browser.execute_script("return kgNetwork.body.data.nodes.getIds()")) == ["LOC:路桥", "PER:潘军明"]
+    box = browser.find_element(By.ID, "search")
+    box.send_keys("王建")
+    assert [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#matches li")] == [
+        "王建国 (PER), not drawn: kg build --focus 王建国 draws it"]
+    box.clear()
+    box.send_keys("潘")
+    assert [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#matches li")] == ["潘军明 (PER)"]

@@ -11,7 +11,7 @@ import networkx as nx
 import pytest
 
 from kg.errors import ExportError
-from kg.export import layout, most_seen, write_gexf, write_graphml, write_outputs
+from kg.export import drawn, layout, most_seen, write_gexf, write_graphml, write_outputs
 from kg.link import add_measures, build_graph
 from kg.normalise import Mention, resolve
 from kg.segment import Article
@@ -188,6 +188,13 @@ def test_layout_above_max_nodes_lays_out_the_most_seen_and_places_the_rest_besid
     assert dist("ORG:far", "LOC:leaf") <= spacing + 0.01  # placed from a placed neighbour
     assert math.isclose(math.hypot(*pos["ORG:alone"]), 1.3 * scale, rel_tol=1e-3)  # on the ring
     assert most_seen(graph, 12) == sorted(f"PER:core{i}" for i in range(12))
+    # a focus: the entity and its neighbours are drawn and laid out first, then the most seen
+    assert drawn(graph, 12, focus=["ORG:far"]) == ["ORG:far", "LOC:leaf"] + sorted(f"PER:core{i}" for i in range(12))[:10]
+    focused = layout(graph, max_nodes=12, focus=["ORG:far"])
+    assert set(focused) == set(graph) and focused == layout(graph, max_nodes=12, focus=["ORG:far"])
+    # core8 and core9 are the ones left out now: each beside its placed neighbour
+    assert math.dist(focused["PER:core8"], focused["PER:core7"]) <= spacing + 0.01
+    assert math.dist(focused["PER:core9"], focused["PER:core10"]) <= spacing + 0.01
 
 
 def test_a_graph_above_max_nodes_is_laid_out_and_drawn_alike_on_every_run(tmp_path):
