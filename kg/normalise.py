@@ -393,13 +393,15 @@ def _other_province(ids: Iterable[int], labels: list[str], keys: list[str], corp
     """The province a page's places lie in, where that is not the corpus's ``corpus``: the one its place mentions
     (provinces, cities and counties, by the gazetteer) belong to, where they name two places of it or more, three
     times or more, and no place of the corpus's province (a page of another province's paper in the folder, not
-    a report on another province: 河南 named twice in a 台州 paper); None otherwise.
+    a report on another province: 河南 named twice in a 台州 paper); None otherwise, and for a city that is a
+    province of its own (北京市: a 省委 there is still the corpus's) or a region (广西壮族自治区), which have no 省.
 
     >>> keys = ["景德镇", "景德镇", "浮梁县", "江西", "沿江镇"]
     >>> _other_province(range(5), ["LOC"] * 5, keys, "浙江省"), _other_province(range(5), ["LOC"] * 5, keys, None)
     ('江西省', None)
     >>> _other_province(range(2), ["LOC"] * 2, ["河南", "河南"], "浙江省")  # one place twice: not enough
     >>> _other_province(range(4), ["LOC"] * 4, ["河南", "郑州", "开封", "台州"], "浙江省")  # a place of the corpus's
+    >>> _other_province(range(3), ["LOC"] * 3, ["北京", "北京", "海淀区"], "浙江省")  # a city of its own: no 省
     """
     if corpus is None:
         return None
@@ -408,7 +410,9 @@ def _other_province(ids: Iterable[int], labels: list[str], keys: list[str], corp
     if not mentions or corpus in mentions:
         return None
     province, n = mentions.most_common(1)[0]
-    return province if n >= 3 and sum(1 for p, _ in places if p == province) >= 2 else None
+    if not province.endswith("省") or n < 3 or sum(1 for p, _ in places if p == province) < 2:
+        return None
+    return province
 
 
 _NOT_OCR = set("0123456789一二三四五六七八九十百千东西南北上下前后中新老大小")
