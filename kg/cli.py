@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import time
 from collections import Counter
@@ -77,7 +78,7 @@ def cmd_build(args) -> int:
     report = run(args.paths or ["corpus"], Path(args.output), ner=args.ner, max_nodes=args.max_nodes,
                  progress=_progress(args.quiet), filters=filters, processes=args.processes, cache=not args.no_cache,
                  period=(args.since, args.until), aliases=args.aliases,
-                 focus=[n for n in (args.focus or "").split(",") if n.strip()])
+                 focus=[n for n in re.split(r"[,，、]", args.focus or "") if n.strip()])  # a Chinese comma too
     if not args.quiet:
         print(report.summary())
     else:
@@ -200,7 +201,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--max-nodes", type=_at_least_one, default=1500, help="most nodes drawn in graph.html (default 1500)")
     b.add_argument("--focus", metavar="NAMES",
                    help="entities graph.html draws first, with their neighbours, beyond --max-nodes: names, aliases or "
-                        "ids, comma-separated (潘军明,LOC:台州市)")
+                        "ids, comma-separated (潘军明,LOC:台州市; ， and 、 also separate)")
     b.add_argument("--min-mentions", type=_at_least_one, default=1, help="drop entities mentioned fewer times (default 1)")
     b.add_argument("--min-weight", type=_at_least_one, default=1, help="drop edges shared by fewer articles (default 1)")
     b.add_argument("--types", type=_entity_types, default=None, help="keep only these types, e.g. PER,ORG")

@@ -440,7 +440,7 @@ def test_processes_cut_their_work_where_the_models_own_tagger_does(nlp, tmp_path
 
 
 def test_focus_draws_an_entity_and_its_neighbours_beyond_max_nodes(tmp_path, capsys):
-    assert main(["build", str(ROOT / "corpus"), "-o", str(tmp_path), "--max-nodes", "20", "--focus", "潘军明,张无忌"]) == 0
+    assert main(["build", str(ROOT / "corpus"), "-o", str(tmp_path), "--max-nodes", "20", "--focus", "潘军明，张无忌"]) == 0  # a Chinese comma
     out = capsys.readouterr().out
     graph = nx.read_graphml(tmp_path / "graph.graphml")
     assert (f"  graph.html shows 20 of the {graph.number_of_nodes()} entities: PER:潘军明 and their neighbours first, "
