@@ -57,11 +57,7 @@ def browser():
 
 @pytest.fixture(scope="module")
 def loaded(browser, page):
-    browser.get(page.as_uri())
-    for _ in range(50):
-        if browser.execute_script("return !!window.kgNetwork"):
-            break
-        time.sleep(0.1)
+    _load(browser, page)
     return browser
 
 
@@ -188,6 +184,11 @@ def _open(browser, tmp_path, articles, mentions):
     graph = add_measures(build_graph(articles, mentions, resolve(mentions)))
     path = tmp_path / "graph.html"
     write_html(graph, path, articles, mentions, layout(graph))
+    _load(browser, path)
+
+
+def _load(browser, path):
+    """``path`` loaded in ``browser``, its network drawn."""
     browser.get(path.as_uri())
     for _ in range(50):
         if browser.execute_script("return !!window.kgNetwork"):
@@ -320,11 +321,7 @@ def test_search_names_the_entities_beyond_max_nodes_and_how_to_draw_them(browser
     graph = add_measures(build_graph(articles, mentions, resolve(mentions)))
     path = tmp_path / "graph.html"
     write_html(graph, path, articles, mentions, layout(graph, max_nodes=2), max_nodes=2)
-    browser.get(path.as_uri())
-    for _ in range(50):
-        if browser.execute_script("return !!window.kgNetwork"):
-            break
-        time.sleep(0.1)
+    _load(browser, path)
     assert sorted(browser.execute_script("return kgNetwork.body.data.nodes.getIds()")) == ["LOC:路桥", "PER:潘军明"]
     box = browser.find_element(By.ID, "search")
     box.send_keys("王建")
@@ -333,3 +330,10 @@ def test_search_names_the_entities_beyond_max_nodes_and_how_to_draw_them(browser
     box.clear()
     box.send_keys("潘")
     assert [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#matches li")] == ["潘军明 (PER)"]
+    # drawn with --focus: 王建国 and its neighbour first, and selected when the page opens
+    write_html(graph, path, articles, mentions, layout(graph, max_nodes=2, focus=["PER:王建国"]), max_nodes=2,
+               focus=["PER:王建国"])
+    _load(browser, path)
+    assert sorted(browser.execute_script("return kgNetwork.body.data.nodes.getIds()")) == ["PER:潘军明", "PER:王建国"]
+    assert browser.execute_script("return kgNetwork.getSelectedNodes()") == ["PER:王建国"]
+    assert browser.find_element(By.CSS_SELECTOR, "#details h2").text == "王建国"
