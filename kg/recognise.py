@@ -1254,14 +1254,16 @@ class RepeatComponent:
 # A byline: a reporter's or a page editor's role, then names separated by spaces (本报讯(记者 李敏 童俊 通讯员
 # 柳博姗), 本版编辑 王 健  美编 林晓; a paper's county stringers are one too: 记者 杨群 共享联盟天台站 李兆葵); a
 # news agency's or a paper's dateline credit (16日电(陈巧珍 葛妍君), 本报讯(钟斯洋 袁 颖)), an author's line (作者:
-# 李钱乾 林楠), a ■ or □ credit, a photo credit in brackets ((池长峰 摄)) and a line that credits the text or the
-# photographs (文 / 赵会营 石全, 摄影:苏巧将, 摄影 杨 辉, 摄 制图 高薇) open such a run too.
+# 李钱乾 林楠), a ■ or □ credit, a photo credit in brackets ((池长峰 摄)), a credit in brackets that closes a
+# paragraph after its last sentence (。(朱建达 盛 开)) and a line that credits the text or the photographs (文 /
+# 赵会营 石全, 摄影:苏巧将, 摄影 杨 辉, 摄 制图 高薇) open such a run too.
 _ROLES = (r"记\s?者|通[ \t]?讯[ \t]?员|报[ \t]?道[ \t]?组|实[ \t]?习[ \t]?生"  # an OCR space may fall inside
           r"|编[ \t]?辑|美[ \t]?编|责[ \t]?编|校[ \t]?对")  # a page's editors: 本版编辑 王 健  美编 林晓
 _ROLE = re.compile(r"(?:" + _ROLES + "|" + STRINGER
                    + r"[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,4}?(?=[ \t\u3000]))[ \t\u3000:：/]*")
 _RUN_OPENER = re.compile(_ROLE.pattern + r"|(?<=[电讯])[ \t\u3000]*[(（]|(?<=作者)[:：][ \t\u3000]*|[■□][ \t\u3000]*"
                          r"|[(（](?=[\u4e00-\u9fff]{2,3}[ \t\u3000]?摄[)）])"
+                         r"|(?<=[。！？!?])[(（](?=[^()（）\n]{3,20}[)）][ \t\u3000]*$)"
                          r"|^[ \t\u3000]*(?:文|图|摄影|图片|撰稿)[ \t\u3000]*[:：/／][ \t\u3000]*"
                          r"|(?<![\u4e00-\u9fff])(?:摄影|制图)[ \t\u3000]+", re.M)
 # A name in a byline: two or three characters up to a space, a bracket, a slash, a credit (文/摄) or the line's
@@ -1283,6 +1285,9 @@ _NAME_LINE = re.compile(r"^[ \t\u3000]*(?=\S+[ \t\u3000]+\S)", re.M)
 _SPLIT_NAME = re.compile(r"(?:([\u4e00-\u9fff]) [\u4e00-\u9fff]{2}|[\u4e00-\u9fff]{2} ([\u4e00-\u9fff]))"
                          r"(?=[ \t\u3000)）/]|$)(?:/[文摄])?[ \t\u3000、]*", re.M)
 _NOT_NAME_END = frozenset("摄文图报讯等著编")  # 李敏 摄: a credit after the name, not its third character
+# A dateline credit of two names or more, each of two or three characters, up to its closing bracket (今日镇江讯(巫彤
+# 步婷 庆海 凤春)): names even where one is written without its surname, as some papers credit their staff.
+_CREDIT_NAMES = re.compile(r"(?:[\u4e00-\u9fff]{2,3}[ \t\u3000]+)+[\u4e00-\u9fff]{2,3}(?=[ \t\u3000]*[)）])")
 
 
 def _byline_name(text: str, at: int) -> tuple[tuple[int, int], int] | None:
@@ -1314,8 +1319,9 @@ def byline_names(text: str) -> list[tuple[int, int]]:
     """(start, end) of each reporter's name in the bylines of ``text``: after a role (记者, 通讯员, 报道组, 实习生;
     a page's 编辑, 美编, 责编, 校对), a dateline's 电( or an author's line, the names that follow one by one, each
     ended by a space, a bracket, a slash or the line's end, and each starting with a common surname, the run ended
-    by a bracket, the line's end, a credit (文/摄) or the page's next field (字数, 字体); and a line that holds
-    only such names, two or more, none a dictionary word or ending in a particle (路通了 景美了 is a headline). The
+    by a bracket, the line's end, a credit (文/摄) or the page's next field (字数, 字体); a dateline credit of
+    names up to its bracket, with or without a surname (讯(巫彤 步婷 庆海 凤春)); a credit in brackets that ends a
+    paragraph after its last sentence (。(朱建达 盛 开)); and a line that holds only such names, two or more, none a dictionary word or ending in a particle (路通了 景美了 is a headline). The
     tagger misses names in such runs (陈越 冯洁, 县委报道组 方镖 杨远航), reads two as one (刘万铭 林杰) and cuts a
     four-character one (张笑川雨); in running text (记者王博在现场, 记者邹德 浩报道 with an OCR space) the run does
     not end so, and nothing is taken.
@@ -1347,6 +1353,9 @@ def byline_names(text: str) -> list[tuple[int, int]]:
     >>> text = "本版编辑 王 健  美编 林晓\\n记者、编辑结下深厚的友谊"
     >>> [text[s:e] for s, e in byline_names(text)]
     ['王 健', '林晓']
+    >>> text = "今日镇江讯(巫彤 步婷 庆海 凤春)总投资。新华社电(市委 市政府)\\n优势群体。(朱建达 盛 开)\\n他说。(上接第一版)"
+    >>> [text[s:e] for s, e in byline_names(text)]
+    ['巫彤', '步婷', '庆海', '凤春', '朱建达', '盛 开']
     """
     found: list[tuple[int, int]] = []
     at = 0
@@ -1356,6 +1365,12 @@ def byline_names(text: str) -> list[tuple[int, int]]:
         names, at = _name_run(text, opener.end())
         if _BYLINE_END.match(text, at):  # not 记者邹德 浩报道 (a name OCR split, then running text)
             found += names
+        elif text[opener.start() - 1:opener.start()] in ("电", "讯") and (
+                credit := _CREDIT_NAMES.match(text, opener.end())):  # 讯(巫彤 步婷 庆海 凤春)
+            words = [(m.start(), m.end()) for m in re.finditer(r"\S+", credit.group())]
+            if not any(is_word(text[credit.start() + s:credit.start() + e]) for s, e in words):
+                found += [(credit.start() + s, credit.start() + e) for s, e in words]
+            at = credit.end()
     for line in _NAME_LINE.finditer(text):
         names, end = _name_run(text, line.end())
         if len(names) >= 2 and (end == len(text) or text[end] == "\n") and not any(
