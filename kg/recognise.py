@@ -1272,9 +1272,9 @@ _RUN_OPENER = re.compile(_ROLE.pattern + r"|(?<=[电讯])[ \t\u3000]*[(（]|(?<=
 _BYLINE_NAME = re.compile(r"((?:[\u4e00-\u9fff] [\u4e00-\u9fff](?![\u4e00-\u9fff])"
                           r"|[\u4e00-\u9fff]{2,3}(?<!摄)(?=[ \t\u3000)）/、摄]|文[/／]|$)"
                           r"|[\u4e00-\u9fff]{4}(?=[ \t\u3000])))(?:/[文摄])?[ \t\u3000、]*", re.M)
-# What ends a byline: a bracket, the line's end, a slash (/ 编辑), a credit (文/摄, 摄), the next role with its
+# What ends a byline: a bracket, the line's end, a slash (/ 编辑), a credit (文/摄, 摄, 文/图), the next role with its
 # unit before it (区委报道组, 象山记者站, 责任编辑), or the next field of a web page's header (字数, 字体).
-_BYLINE_END = re.compile(r"[)）/\n]|$|(?:文[/／])?摄|文$|[\u4e00-\u9fff]{0,8}?(?:" + _ROLES + ")"
+_BYLINE_END = re.compile(r"[)）/\n]|$|(?:文[/／])?摄|文$|[文图][/／][文图]|[\u4e00-\u9fff]{0,8}?(?:" + _ROLES + ")"
                          r"|字数|字体|字号", re.M)
 # A line that holds only names (樊建亮 刘 斌 郑 荣 under a headline): two or more, each starting with a surname.
 _NAME_LINE = re.compile(r"^[ \t\u3000]*(?=\S+[ \t\u3000]+\S)", re.M)
@@ -1356,6 +1356,9 @@ def byline_names(text: str) -> list[tuple[int, int]]:
     >>> text = "今日镇江讯(巫彤 步婷 庆海 凤春)总投资。新华社电(市委 市政府)\\n优势群体。(朱建达 盛 开)\\n他说。(上接第一版)"
     >>> [text[s:e] for s, e in byline_names(text)]
     ['巫彤', '步婷', '庆海', '凤春', '朱建达', '盛 开']
+    >>> text = "(记者王金植 通讯员黄明水 文/图)24日，本报记者 李四 图/文"
+    >>> [text[s:e] for s, e in byline_names(text)]
+    ['王金植', '黄明水', '李四']
     """
     found: list[tuple[int, int]] = []
     at = 0
