@@ -269,8 +269,8 @@ def write_html(graph: nx.Graph, path: Path, articles: Sequence[Article], mention
         "communities": _communities(shown),
         "dominant": _dominant(graph, articles),
         "focus": [n for n in focus if n in shown],  # selected when the page opens
-        # the entities not drawn, for the search: [id, label, type, aliases]
-        "hidden": [[n, d["label"], d["type"], d.get("aliases", "")] for n, d in graph.nodes(data=True) if n not in shown],
+        # the entities not drawn, for the search: [label, type, aliases]
+        "hidden": [[d["label"], d["type"], d.get("aliases", "")] for n, d in graph.nodes(data=True) if n not in shown],
         "total_nodes": graph.number_of_nodes(), "total_edges": graph.number_of_edges(),
     }
     # JSON inside <script>: escape <, > and & so that no text from the corpus can close the script or open a tag.
