@@ -94,8 +94,9 @@ def layout(graph: nx.Graph, *, seed: int = 42, max_nodes: int = 1500, focus: Seq
 
     networkx's spring layout costs time and memory with the square of the node count (about 1 minute and 1 GB for
     8,000 nodes), so above ``max_nodes`` only the ``max_nodes`` nodes the explorer draws (:func:`drawn`: the
-    ``focus`` nodes and their neighbours, then the nodes in the most articles) are laid out; every other node is put beside its most strongly linked placed neighbour, strongest
-    links first, and a node linked to none of them on a ring around the rest. Gephi users lay out again anyway.
+    ``focus`` nodes and their neighbours, then the nodes in the most articles) are laid out; every other node is
+    put beside its most strongly linked placed neighbour, strongest links first, and a node linked to none of them
+    on a ring around the rest. Gephi users lay out again anyway.
     """
     if len(graph) == 0:
         return {}

@@ -148,7 +148,7 @@ def passed_over(paths: Iterable[str | Path]) -> tuple[list[str], list[str]]:
         if path.is_dir():
             _, other_files, output_files = _folder(path)
             others += [p.relative_to(path).as_posix() for p in other_files]
-            outputs += [(path / p.relative_to(path)).as_posix() for p in output_files]
+            outputs += [p.as_posix() for p in output_files]  # named with the folder given
     return others, outputs
 
 

@@ -1288,6 +1288,7 @@ _NOT_NAME_END = frozenset("摄文图报讯等著编")  # 李敏 摄: a credit af
 # A dateline credit of two names or more, each of two or three characters, up to its closing bracket (今日镇江讯(巫彤
 # 步婷 庆海 凤春)): names even where one is written without its surname, as some papers credit their staff.
 _CREDIT_NAMES = re.compile(r"(?:[\u4e00-\u9fff]{2,3}[ \t\u3000]+)+[\u4e00-\u9fff]{2,3}(?=[ \t\u3000]*[)）])")
+_NON_SPACE = re.compile(r"\S+")
 
 
 def _byline_name(text: str, at: int) -> tuple[tuple[int, int], int] | None:
@@ -1321,7 +1322,8 @@ def byline_names(text: str) -> list[tuple[int, int]]:
     ended by a space, a bracket, a slash or the line's end, and each starting with a common surname, the run ended
     by a bracket, the line's end, a credit (文/摄) or the page's next field (字数, 字体); a dateline credit of
     names up to its bracket, with or without a surname (讯(巫彤 步婷 庆海 凤春)); a credit in brackets that ends a
-    paragraph after its last sentence (。(朱建达 盛 开)); and a line that holds only such names, two or more, none a dictionary word or ending in a particle (路通了 景美了 is a headline). The
+    paragraph after its last sentence (。(朱建达 盛 开)); and a line that holds only such names, two or more, none
+    a dictionary word or ending in a particle (路通了 景美了 is a headline). The
     tagger misses names in such runs (陈越 冯洁, 县委报道组 方镖 杨远航), reads two as one (刘万铭 林杰) and cuts a
     four-character one (张笑川雨); in running text (记者王博在现场, 记者邹德 浩报道 with an OCR space) the run does
     not end so, and nothing is taken.
@@ -1370,9 +1372,9 @@ def byline_names(text: str) -> list[tuple[int, int]]:
             found += names
         elif text[opener.start() - 1:opener.start()] in ("电", "讯") and (
                 credit := _CREDIT_NAMES.match(text, opener.end())):  # 讯(巫彤 步婷 庆海 凤春)
-            words = [(m.start(), m.end()) for m in re.finditer(r"\S+", credit.group())]
-            if not any(is_word(text[credit.start() + s:credit.start() + e]) for s, e in words):
-                found += [(credit.start() + s, credit.start() + e) for s, e in words]
+            words = [m.span() for m in _NON_SPACE.finditer(text, credit.start(), credit.end())]
+            if not any(is_word(text[s:e]) for s, e in words):
+                found += words
             at = credit.end()
     for line in _NAME_LINE.finditer(text):
         names, end = _name_run(text, line.end())
