@@ -55,9 +55,9 @@ def find_list_items(text: str) -> list[tuple[int, int, str | None]]:
     >>> text = "集聚了“新力新材料”“万隆化工”等一大批上下游企业"
     >>> [(text[s:e], label) for s, e, label in find_list_items(text)]
     [('新力新材料', 'ORG'), ('万隆化工', 'ORG')]
-    >>> text = "此外,漳龙地产、恒晟地产、建发地产等房企进驻各社区"
+    >>> text = "此外,漳龙地产、恒晟地产、建发地产等房企进驻各社区；走访中心小学、群英小学以及中心幼儿园等学校"
     >>> [(text[s:e], label) for s, e, label in find_list_items(text)]
-    [('漳龙地产', 'ORG'), ('恒晟地产', 'ORG'), ('建发地产', 'ORG')]
+    [('漳龙地产', 'ORG'), ('恒晟地产', 'ORG'), ('建发地产', 'ORG'), ('中心小学', 'ORG'), ('群英小学', 'ORG'), ('中心幼儿园', 'ORG')]
     """
     found = []
     for match in _QUOTED_LIST.finditer(text):
@@ -69,16 +69,14 @@ def find_list_items(text: str) -> list[tuple[int, int, str | None]]:
         if text.startswith(tuple(_NOT_AFTER), match.end()) or re.search(r"[0-9０-９]", match.group(1)):
             continue  # 企业家; 390座坟墓迁移、41户农户和5家企业: counts, not names
         label = _label(match.group(2))
-        start = match.start(1)
-        items = match.group(1).split("、")
-        first = _first_item_start(items[0])
-        at = start + first
-        items[0] = items[0][first:]
-        for item in items:
-            if len(item) >= 2:
-                found.append((at, at + len(item), label))
-            at += len(item) + 1
+        bounds = [match.start(1)] + [at for sep in _SEPARATOR.finditer(text, *match.span(1)) for at in sep.span()]
+        items = list(zip(bounds[::2], bounds[1::2] + [match.end(1)]))
+        items[0] = (items[0][0] + _first_item_start(text[slice(*items[0])]), items[0][1])
+        found += [(s, e, label) for s, e in items if e - s >= 2]
     return found
+
+
+_SEPARATOR = re.compile("、|以及")  # 中心小学、群英小学以及中心幼儿园等各公民办学校
 
 
 def _label(kind: str) -> str | None:

@@ -568,19 +568,30 @@ _FILE_NAME = re.compile(r"[_0-9]")
 # alone, 范 of 范氏家族, stays: the news corpora tag it, 51 times in MSRA dev, though the local batches never do.)
 _ADDRESS_FORM = re.compile(r"\S\s*(?:阿姨|阿婆|阿公|阿叔|大爷|大妈|大伯|大叔|大姐|大哥|师傅|老师|教授|医生|奶奶|爷爷|婆婆|伯伯|叔叔"
                            r"|工|总)$")
-_MEDIA_JOIN = re.compile(r"(?:(?<=网)|(?<=报)|(?<=在线)|(?<=新闻))[·\-—–]")
+_MEDIA_JOIN = re.compile(r"(?:(?<=网)|(?<=报)|(?<=在线)|(?<=新闻))[·\-—–]|[·\-—–](?=[\u4e00-\u9fff]{2,8}(?:报|网)$)"
+                         r"|以及")
 
 
 def _split_media(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A dateline's publisher and its channel or brand, joined by a dot or dash, as the organisations they are:
-    浙江在线·浙江城镇网 -> 浙江在线 + 浙江城镇网, 钱江晚报·小时新闻 -> both; a channel (浙江在线-杭州频道) is none.
+    浙江在线·浙江城镇网 -> 浙江在线 + 浙江城镇网, 钱江晚报·小时新闻 -> both, 广西云-广西日报 -> both; a channel
+    (浙江在线-杭州频道) is none. Two organisations joined by 以及 are two (群英小学以及中心幼儿园), and a paper in
+    book-title marks before a unit of it is the paper and the unit (《莆田晚报》梅峰小学小记者站).
 
     >>> text = "浙江在线-杭州频道3月23日讯，钱江晚报·小时新闻记者，联大"
     >>> [text[s:e] for s, e in _split_media(text, 0, 9) + _split_media(text, 16, 25) + _split_media(text, 28, 29)]
     ['浙江在线', '钱江晚报', '小时新闻', '联']
+    >>> text = "广西云-广西日报，群英小学以及中心幼儿园，《莆田晚报》梅峰小学，《平安》杂志社"
+    >>> [text[s:e] for s, e in _split_media(text, 0, 8) + _split_media(text, 9, 20) + _split_media(text, 21, 31)
+    ...  + _split_media(text, 32, 39)]
+    ['广西云', '广西日报', '群英小学', '中心幼儿园', '莆田晚报', '梅峰小学', '《平安》杂志社']
     """
     pieces, at = [], start
-    for join in _MEDIA_JOIN.finditer(text, start, end):
+    if text.startswith("《", start) and 0 < (close := text.find("》", start, end)) < end - 2 and text.endswith(
+            ("报", "刊", "网"), start, close):
+        pieces.append((start + 1, close))
+        at = close + 1
+    for join in _MEDIA_JOIN.finditer(text, at, end):
         pieces.append((at, join.start()))
         at = join.end()
     if not pieces:
@@ -1263,7 +1274,7 @@ _ROLE = re.compile(r"(?:" + _ROLES + "|" + STRINGER
                    + r"[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,4}?(?=[ \t\u3000]))[ \t\u3000:：/]*")
 _RUN_OPENER = re.compile(_ROLE.pattern + r"|(?<=[电讯])[ \t\u3000]*[(（]|(?<=作者)[:：][ \t\u3000]*|[■□][ \t\u3000]*"
                          r"|[(（](?=[\u4e00-\u9fff]{2,3}[ \t\u3000]?摄[)）])"
-                         r"|(?<=[。！？!?])[(（](?=[^()（）\n]{3,20}[)）][ \t\u3000]*$)"
+                         r"|(?<=[。！？!?])\s*[(（](?=[^()（）\n]{3,20}[)）][ \t\u3000]*$)"
                          r"|^[ \t\u3000]*(?:文|图|摄影|图片|撰稿)[ \t\u3000]*[:：/／][ \t\u3000]*"
                          r"|(?<![\u4e00-\u9fff])(?:摄影|制图)[ \t\u3000]+", re.M)
 # A name in a byline: two or three characters up to a space, a bracket, a slash, a credit (文/摄) or the line's
@@ -1297,8 +1308,29 @@ def _byline_name(text: str, at: int) -> tuple[tuple[int, int], int] | None:
     if split and (split.group(1) in SURNAMES if split.group(1) else split.group(2) not in SURNAMES | _NOT_NAME_END
                   and not _ROLE.match(text, split.start(2))):  # 徐平 通 讯员: the next role, OCR split
         return (at, at + 4), split.end()
+    if (joined := _JOINED_NAMES.match(text, at)) and (first := _first_of_two_names(joined.group())):
+        return (at, at + first), at + first  # 袁野郭晟源: 袁野, then 郭晟源
     name = _BYLINE_NAME.match(text, at)
     return (name.span(1), name.end()) if name else None
+
+
+# Two names written together with no space, up to the byline's bracket or line end (通讯员袁野郭晟源); a unit
+# ends no name (安吉县林业局).
+_JOINED_NAMES = re.compile(r"[\u4e00-\u9fff]{5,6}(?=[)）\n]|$)", re.M)
+_UNIT_ENDS = frozenset("省市县区镇乡村局委办厅部院所队站社会司")
+
+
+def _first_of_two_names(run: str) -> int:
+    """The length of the first of two names written together (2 + 3 or 3 + 2 characters, 3 + 3), each starting
+    with a common surname, where only one such cut exists; else 0 (a four-character name stays one).
+
+    >>> [_first_of_two_names(run) for run in ("袁野郭晟源", "汪科达徐浩跃", "走进海陵九龙", "王华李明华", "安吉县林业局")]
+    [2, 3, 0, 0, 0]
+    """
+    cuts = [n for n in (2, 3) if 2 <= len(run) - n <= 3 and run[0] in SURNAMES and run[n] in SURNAMES
+            and not is_word(run[n - 1:n + 1]) and not any(
+                is_place_name(part) or part[-1] in _UNIT_ENDS for part in (run[:n], run[n:]))]
+    return cuts[0] if len(cuts) == 1 else 0
 
 
 def _name_run(text: str, at: int) -> tuple[list[tuple[int, int]], int]:
@@ -1392,9 +1424,13 @@ _SOURCE = re.compile(r"(?:信息)?来源[ \t\u3000]*[:：丨|][ \t\u3000]*([^\s|
 _SPACES = re.compile(r"[ \t\u3000]*")
 # One publisher of a source line that names several, joined by dashes or 、 (浙江在线-钱江晚报, 杭州网—杭州日报).
 _PUBLISHER = re.compile(r"[^-—–、]+")
-_NEWS_OPENING = re.compile(r"^[ \t\u3000■]*(?!本报)(?:([\u4e00-\u9fff][^\s\d]{0,9}?(?:网|报|台|在线))讯"
-                           r"|([\u4e00-\u9fff]{1,8}?(?:网|报|在线))[\u4e00-\u9fff]{2,3}\d{1,2}月\d{1,2}日讯"
-                           r"|([\u4e00-\u9fff]{1,8}(?:网|在线|日报|晚报))[ \t\u3000]+发布时间)", re.M)
+_SLASHED = re.compile(r"[^/、]+")
+# A wire-style opening starts a line or a bracket ((渊明网讯 通讯员…); one with its day (东南网8月31日讯) may follow a
+# caption on its line. Two publishers may share it, a slash or 、 between them (大江网/萍乡头条客户端讯).
+_NEWS_OPENING = re.compile(r"(?:^[ \t\u3000■]*|(?<=[(（]))(?!本报|本网)(?:([\u4e00-\u9fff][^\s\d，。,;；:：!！?？“”]{0,13}?(?:网|报|台|在线|客户端))(?<!本报)(?<!本网)讯"
+                           r"|([\u4e00-\u9fff]{1,8}(?:网|在线|日报|晚报))[ \t\u3000]+发布时间)"
+                           r"|(?<![\u4e00-\u9fff/])(?!本报|本网)([\u4e00-\u9fff]{1,8}?(?:网|报|在线))[\u4e00-\u9fff]{0,3}"
+                           r"\d{1,2}月\d{1,2}日讯", re.M)
 
 
 def source_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -1410,6 +1446,12 @@ def source_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
     >>> text = "浙江在线天台11月21日讯(记者 王敏)\\n杭州网  发布时间:2020-05-01\\n杭州网友说\\n浙江在线-台州频道4月10日讯"
     >>> [text[s:e] for s, e in source_names(text)[0]]
     ['浙江在线', '杭州网']
+    >>> text = "陈震 摄 东南网8月31日讯(本网讯)\\n(渊明网讯 通讯员:张余)\\n大江网/萍乡头条客户端讯 欧阳\\n本网8月1日讯"
+    >>> [text[s:e] for s, e in source_names(text)[0]]
+    ['东南网', '渊明网', '大江网', '萍乡头条客户端']
+    >>> text = "中国经济导报、中国发展网讯 记者鲍筱兰\\n武警某部切实抓好计生工作本报讯连续"
+    >>> [text[s:e] for s, e in source_names(text)[0]]
+    ['中国经济导报', '中国发展网']
     """
     orgs, persons = [], []
     for source in _SOURCE.finditer(text):
@@ -1425,7 +1467,9 @@ def source_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
         names, at = _name_run(text, _SPACES.match(text, source.end(1)).end())  # type: ignore[union-attr]
         if names and _BYLINE_END.match(text, at):
             persons += names
-    orgs += [m.span(m.lastindex or 1) for m in _NEWS_OPENING.finditer(text)]  # the one publisher group that matched
+    for opening in _NEWS_OPENING.finditer(text):
+        start = opening.start(opening.lastindex or 1)  # the one publisher group that matched
+        orgs += [(start + a, start + b) for a, b in (m.span() for m in _SLASHED.finditer(opening[opening.lastindex or 1]))]
     return sorted(orgs), persons
 
 

@@ -203,6 +203,16 @@ def test_two_names_a_space_separates_are_two_persons():
     assert _ents(doc) == [(4, 8, "PER", "潘 军明"), (11, 15, "PER", "潘军 明")]
 
 
+def test_organisations_joined_by_a_dash_or_yiji_and_a_paper_before_its_unit_are_each_one():
+    nlp = spacy.blank("zh")
+    text = "广西云-广西日报记者走进，《莆田晚报》梅峰小学小记者站站长，经开区以及高新区，《平安》杂志社"
+    doc = nlp.make_doc(text)
+    _set_ents(doc, [(0, 8, "ORG"), (13, 27, "ORG"), (30, 38, "PROJECT"), (39, 46, "ORG")], text)  # as the tagger read them
+    assert _ents(doc) == [(0, 3, "ORG", "广西云"), (4, 8, "ORG", "广西日报"), (14, 18, "ORG", "莆田晚报"),
+                          (19, 27, "ORG", "梅峰小学小记者站"), (30, 33, "PROJECT", "经开区"), (35, 38, "PROJECT", "高新区"),
+                          (39, 46, "ORG", "《平安》杂志社")]
+
+
 def test_a_delegation_named_by_its_place_is_that_place_and_a_style_named_after_a_place_no_place():
     nlp = spacy.blank("zh")
     text = "宁波市镇海区党政代表团到龙游考察，常山县党政考察团去了慈溪，中国代表团夺冠，走中国式现代化之路"
@@ -751,6 +761,20 @@ def test_a_name_an_article_writes_often_has_one_label(nlp, fixtures):
             if len(votes) == 2:
                 assert votes[0][1] == votes[1][1] or ent.label_ in (votes[0][0], "PROJECT"), ent.text
     assert len(articles) == 24
+
+
+def test_two_names_written_together_and_a_credit_after_a_blank_line_are_persons():
+    text = "分工协作生产区。\n  (通讯员袁野郭晟源)\n竹产业。(安吉县林业局)\n集结出击。\n\n(桂文涛 九江日报全媒记者 孔颖)"
+    spans = [(15, 20, "PER"), (43, 46, "PER")]  # as the tagger read them: two persons as one, the second missed
+    assert _settle("kg_lists", text, spans) == [
+        (15, 17, "PER", "袁野"), (17, 20, "PER", "郭晟源"), (43, 46, "PER", "桂文涛"), (56, 58, "PER", "孔颖")]
+
+
+def test_a_wire_style_opening_in_brackets_after_a_caption_or_shared_names_its_publishers():
+    text = "陈震 摄 东南网8月31日讯(本网讯)近日。\n(渊明网讯 通讯员:张余)\n大江网/萍乡头条客户端讯 欧阳"
+    spans = [(24, 26, "LOC"), (41, 48, "ORG")]  # as the tagger read them: 渊明 a place, 大江网 missed
+    assert [e for e in _settle("kg_lists", text, spans) if e[2] == "ORG"] == [
+        (5, 8, "ORG", "东南网"), (24, 27, "ORG", "渊明网"), (37, 40, "ORG", "大江网"), (41, 48, "ORG", "萍乡头条客户端")]
 
 
 def test_a_body_named_in_quotes_is_one_organisation_and_a_short_coinage_none(nlp):
