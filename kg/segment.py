@@ -200,7 +200,7 @@ def segment(doc: Document) -> list[Article]:
     builders = [b for b in builders if _has_body(b)]
     _rehome_headlines(builders)
     _give_back_stacked_headlines(builders)
-    date = _page_date(doc.text) or doc.date  # the page's own date line first, then its file's
+    date = _page_date(doc.text) or doc.date or header_date(doc.text)  # the paper's date line, its file's, a web header's
     return [_article(doc, k, b, date) for k, b in enumerate(builders, 1)]
 
 
@@ -252,6 +252,30 @@ def _page_date(text: str) -> str:
     for line in text.split("\n")[:40]:
         if PAGE_DATE.match(line.strip()):
             return iso_date(line)
+    return ""
+
+
+# A web article's header: a date alone on its line, or after a label (发布时间:), or before its time, its source
+# or its page (2020-01-05 18:02:41 来源:浙江在线, 《舟山日报》( 2023年08月29日 第 02 版 )); not a date a sentence
+# starts with (2022年5月16日,共青团…).
+HEADER_DATE = re.compile(r"(?:^|(?<=[\s(（:：]))((?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)[ \t\u3000]*"
+                         r"(?=\d{1,2}:\d\d|来源|作者|第?\s*\d+\s*版|[)）]|$)", re.M)
+
+
+def header_date(text: str) -> str:
+    """The ISO date a web article's header gives in its first ten lines, or "": what a page saved from a news
+    site carries in place of a paper's date line.
+
+    >>> header_date("标题\\n发布时间:2020-04-16    来源:海盐新闻网\\n正文"), header_date("2023-11-14\\n正文")
+    ('2020-04-16', '2023-11-14')
+    >>> header_date("来源:嵊州新闻网 作者:记者 吴燕钧 2020年06月17日09:40:00"), header_date("《 舟山日报 》( 2023年08月29日 第 02 版 )")
+    ('2020-06-17', '2023-08-29')
+    >>> header_date("2022年5月16日,共青团青山湖区委下发决定"), header_date("会议于 2022-01-26 召开")
+    ('', '')
+    """
+    for match in HEADER_DATE.finditer("\n".join(text.split("\n")[:10])):
+        if date := iso_date(match.group(1)):
+            return date
     return ""
 
 
@@ -356,6 +380,6 @@ def article_from_record(doc: Document) -> Article:
         headline=doc.meta.get("title", ""),
         byline="",
         text=doc.text,
-        date=iso_date(doc.meta.get("date")),
+        date=iso_date(doc.meta.get("date")) or header_date(doc.text),
         meta=doc.meta,
     )

@@ -1,5 +1,5 @@
 from kg.read import Document, read_paths
-from kg.segment import Article, join_continuations, segment
+from kg.segment import Article, article_from_record, join_continuations, segment
 
 
 def _page(fixtures):
@@ -115,3 +115,19 @@ def test_a_story_continued_over_three_pages_keeps_every_part():
     assert [(part["id"], story.text[part["start"]:part["start"] + 6]) for part in story.continued] == [
         ("p2.txt#1", "聚力三条路径"), ("p3.txt#1", "聚力三条路径")]
     assert story.text[story.continued[1]["start"]:].endswith("吴海平说。")
+
+
+def test_a_web_article_saved_as_text_is_dated_by_its_header():
+    page = ("洞头54个项目集中签约\n\n温州网 2021-10-16 09:58:14\n\n温州网讯 10月15日,洞头举行签约仪式。"
+            "2022年5月16日,另一件事。\n")
+    (article,) = segment(Document("p.txt", page, "utf-8"))
+    assert article.date == "2021-10-16"
+    # the paper's date line and the file's own date come first; a date a sentence starts with is none
+    (article,) = segment(Document("2021-10-20/p.txt", page, "utf-8", date="2021-10-20"))
+    assert article.date == "2021-10-20"
+    (article,) = segment(Document("p.txt", "标题\n\n2022年5月16日,共青团青山湖区委下发决定。\n", "utf-8"))
+    assert article.date == ""
+    # a JSONL record without a "date" is dated by its text's header, one with a "date" by it
+    record = "标题\n发布时间:2020-04-16    来源:海盐新闻网\n正文。"
+    assert article_from_record(Document("x.jsonl", record, "utf-8", meta={"id": "r1"})).date == "2020-04-16"
+    assert article_from_record(Document("x.jsonl", record, "utf-8", meta={"date": "2020/4/17"})).date == "2020-04-17"
