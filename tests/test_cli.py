@@ -2,6 +2,7 @@
 
 import csv
 import json
+import random
 from pathlib import Path
 import shutil
 import subprocess
@@ -452,3 +453,29 @@ def test_focus_draws_an_entity_and_its_neighbours_beyond_max_nodes(tmp_path, cap
     strongest = sorted(graph["PER:潘军明"], key=lambda m: (-graph["PER:潘军明"][m]["weight"], m))[:19]
     assert drawn == {"PER:潘军明", *strongest}
     assert len(data["hidden"]) == graph.number_of_nodes() - 20
+
+
+def test_a_folder_of_random_page_like_files_builds_and_every_mention_indexes_its_article(tmp_path, capsys):
+    # pages in every format and encoding kg reads, made of news words, brackets, quotes, Markdown marks, control
+    # characters, emoji and stray line breaks at random (seeded): nothing of it may stop the run
+    rng = random.Random(0)
+    words = ["台州市委", "书记", "潘军明", "在路桥区", "调研", "南排工程(一期)", "本报讯(记者", "王媛媛)", "(下转第二版)",
+             "有限公司", "《", "》", "“", "”", "、", "，", "。", " ", "\u3000", "\n", "\n\n", "## ", "| ", "\x0c", "😀",
+             "2022年1月26日 星期三", "发布时间:2020-04-16", "\ufffd", "·", "——", "0", "12亿元"]
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for k in range(12):
+        text = "台州" + "".join(rng.choice(words) for _ in range(rng.randint(1, 300)))
+        suffix, encoding = rng.choice([("txt", "utf-8"), ("txt", "gb18030"), ("txt", "utf-16"), ("md", "utf-8"),
+                                       ("jsonl", "utf-8")])
+        if suffix == "jsonl":  # two records and a broken line
+            text = "\n".join([json.dumps({"id": f"r{k}a", "text": text}, ensure_ascii=False),
+                              json.dumps({"id": f"r{k}b", "text": text[::-1], "date": "x"}, ensure_ascii=False), "{"])
+        (folder / f"p{k:02d}.{suffix}").write_text(text, encoding=encoding, errors="ignore")
+    broken = sum(1 for p in folder.iterdir() if p.suffix == ".jsonl")
+    assert main(["build", str(folder), "-o", str(tmp_path / "out"), "--no-cache"]) == 0
+    assert f"read 12 files, skipped {broken};" in capsys.readouterr().out
+    records = [json.loads(line) for line in (tmp_path / "out" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert records and all(r["text"][m["start"]:m["end"]] == m["text"] for r in records for m in r["mentions"])
+    graph = nx.read_graphml(tmp_path / "out" / "graph.graphml")
+    assert graph.number_of_nodes() == len({m["entity"] for r in records for m in r["mentions"] if m["entity"]})
