@@ -237,7 +237,7 @@ def write_html(graph: nx.Graph, path: Path, articles: Sequence[Article], mention
                 "articles": shown.nodes[n]["articles"], "mentions": shown.nodes[n]["mentions"],
                 "first_date": shown.nodes[n].get("first_date", ""), "last_date": shown.nodes[n].get("last_date", ""),
                 "community": shown.nodes[n].get("community", -1),
-                **{k: shown.nodes[n][k] for k in ("latitude", "longitude") if k in shown.nodes[n]}}
+                **{k: shown.nodes[n][k] for k in ("latitude", "longitude", "roles") if shown.nodes[n].get(k)}}
             for n in shown}
     evidence = _evidence(articles, mentions)
     used = {a for n in shown for a, _ in evidence.get(n, [])} | {a for e in edges for a in e["shared"]}
@@ -332,7 +332,7 @@ def write_outputs(out: Path, graph: nx.Graph, articles: Sequence[Article], menti
     write_gexf(graph, paths["graph.gexf"], positions)
     write_html(graph, paths["graph.html"], articles, mentions, positions, max_nodes=max_nodes, focus=focus)
     node_cols = ("label", "type", "mentions", "articles", "first_date", "last_date", "latitude", "longitude",
-                 "degree", "weighted_degree", "pagerank", "community", "aliases", "article_ids")
+                 "degree", "weighted_degree", "pagerank", "community", "aliases", "roles", "article_ids")
     _csv(paths["entities.csv"], ("id",) + node_cols,
          ([n] + [d.get(c, "") for c in node_cols] for n, d in graph.nodes(data=True)))
     edge_cols = ("weight", "sentence_weight", "npmi", "first_shared_date", "last_shared_date", "shared_articles",

@@ -10,6 +10,8 @@ article (joined by " … "). Where the articles are dated (a page's date line, a
 ``last_shared_date``, those of their shared articles ("" when none is dated; GraphML's keys are named by their
 attributes, so a node's and an edge's attribute cannot share a name). A place that is a division of China to
 county level (台州市, 温岭市, 浙江省) carries its ``latitude`` and ``longitude``, for a map (Gephi's GeoLayout, QGIS).
+A person carries ``roles``, the posts the articles give them before their name (区委书记潘军明, 公司负责人黄策),
+most often first and "|"-joined (:func:`kg.normalise.roles_before`).
 """
 
 from __future__ import annotations
@@ -17,14 +19,14 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import combinations
 from typing import Sequence
 
 import networkx as nx
 
 from .gazetteer import coordinates
-from .normalise import Entity, Mention
+from .normalise import Entity, Mention, role_in_name, roles_before
 from .segment import Article
 
 __all__ = ["build_graph", "add_measures", "dominant_article", "find_entities"]
@@ -59,17 +61,19 @@ def build_graph(articles: Sequence[Article], mentions: Sequence[Mention], entiti
     """
     graph = nx.Graph()
     date_of = {a.id: a.date for a in articles if a.date}
+    text_of = {a.id: a.text for a in articles}
+    roles = _roles(mentions, text_of)
     for e in entities.values():
         point = coordinates(e.name) if e.type == "LOC" else None
         graph.add_node(e.id, label=e.name, type=e.type, mentions=e.mentions, articles=len(e.articles),
                        aliases="|".join(sorted(e.aliases, key=lambda a: (-e.aliases[a], a))),
                        article_ids="|".join(e.articles), **_date_span(e.articles, date_of),
-                       **({"latitude": point[0], "longitude": point[1]} if point else {}))
+                       **({"latitude": point[0], "longitude": point[1]} if point else {}),
+                       **({"roles": "|".join(r for r, _ in roles[e.id].most_common())} if e.type == "PER" else {}))
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         if m.entity:
             by_article[m.article_id].append(m)
-    text_of = {a.id: a.text for a in articles}
     edge_articles: dict[tuple[str, str], list[str]] = defaultdict(list)
     edge_sentences: dict[tuple[str, str], int] = defaultdict(int)
     evidence: dict[tuple[str, str], str] = {}  # the first sentence the two share
@@ -139,6 +143,20 @@ def _date_span(article_ids: Sequence[str], date_of: dict[str, str], name: str = 
     ("" when none is dated)."""
     dates = sorted(date_of[a] for a in article_ids if a in date_of)
     return {f"first_{name}": dates[0] if dates else "", f"last_{name}": dates[-1] if dates else ""}
+
+
+def _roles(mentions: Sequence[Mention], text_of: dict[str, str]) -> dict[str, Counter]:
+    """Each person's roles (:func:`kg.normalise.roles_before`: 区委书记, 公司负责人, 记者), counted over their
+    mentions: those written before the name, and a title the mention itself starts with (区委书记潘军明)."""
+    found: dict[str, Counter] = defaultdict(Counter)
+    after: dict[str, int] = defaultdict(int)  # where the article's person named last ends
+    for m in sorted((m for m in mentions if m.label == "PER"), key=lambda m: (m.article_id, m.start)):
+        if m.entity:
+            text = text_of[m.article_id]
+            own = role_in_name(text[m.start:m.end])
+            found[m.entity].update(roles_before(text, m.start, after[m.article_id]) + ([own] if own else []))
+        after[m.article_id] = m.end
+    return found
 
 
 def _npmi(joint: int, a: int, b: int, n: int) -> float:

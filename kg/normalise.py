@@ -67,6 +67,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 import jieba
+import jieba.posseg
 
 from .bodies import BODIES, firm_short_name, is_body
 from .errors import InputError
@@ -75,8 +76,8 @@ from .read import read_text
 from .recognise import LABELS
 from .tagger import is_common_word
 
-__all__ = ["Mention", "Entity", "clean_name", "mark_bracketed_names", "mark_set_phrases", "resolve", "read_aliases",
-           "apply_aliases"]
+__all__ = ["Mention", "Entity", "clean_name", "role_in_name", "roles_before", "mark_bracketed_names",
+           "mark_set_phrases", "resolve", "read_aliases", "apply_aliases"]
 
 _QUOTE_FOLD = str.maketrans({"「": "“", "」": "”", "『": "“", "』": "”", "‘": "“", "’": "”"})
 _ASCII_QUOTES = re.compile(r'"([^"]*)"')
@@ -89,6 +90,15 @@ _PER_PREFIX = re.compile(
 _PER_SUFFIX = re.compile(
     r"(?:同志|先生|女士|老师|教授|师傅|书记|主席|主任|省长|市长|区长|县长|镇长|局长|部长|院长|校长|董事长|总经理|经理|大爷|大妈|阿姨)+$"
 )
+# What a person's role (position, post) ends with, written right before the name (区委书记潘军明, 公司负责人黄策,
+# 记者王媛媛).
+_ROLE_END = re.compile(
+    r"(?:书记|主席|主任|省长|市长|区长|县长|镇长|乡长|村长|局长|厅长|处长|科长|部长|院长|校长|所长|站长|队长|馆长|厂长|行长|"
+    r"社长|会长|理事长|秘书长|董事长|总经理|经理|总裁|总监|负责人|主办|委员|常委|代表|政委|组长|网格员|干事|法官|检察官|"
+    r"民警|警官|医生|护士|教师|老师|教授|研究员|工程师|院士|专家|记者|通讯员|编辑|创始人|董事|律师|村民|居民|市民)$")
+_ROLE_STOP = frozenset("，,、。；;：:！？!?“”\"'()（）《》【】[]|\n")  # what ends the words before a name
+_ROLE_VERBS = frozenset("有是为请让叫见听看任当")  # a one-character verb before a role: 有区长, 是村支书
+_ROLE_CUT = ("p", "u", "r", "t", "x")  # jieba's tags after which a role starts (据, 的, 该, 今年; not 本 of 本网记者)
 # A congress's term (市十七届人大, 省第十四届人大常委会): one body across its terms, so one node.
 _TERM = re.compile(r"第?[一二三四五六七八九十]+届(?=(?:全国)?(?:人大|人民代表大会|政协))")
 ADMIN_SUFFIXES = ("省", "市", "县", "区")
@@ -129,6 +139,59 @@ class Entity:
     @property
     def mentions(self) -> int:
         return sum(self.aliases.values())
+
+
+def role_in_name(surface: str) -> str:
+    """The title a person's mention starts with, which :func:`clean_name` strips ("" when none).
+
+    >>> role_in_name("区委书记潘军明"), role_in_name("潘军明")
+    ('区委书记', '')
+    """
+    name = "".join(surface.split())
+    title = _PER_PREFIX.match(name)
+    return title.group() if title and _ROLE_END.search(title.group()) and len(name) - title.end() >= 2 else ""
+
+
+def roles_before(text: str, start: int, after: int = 0) -> list[str]:
+    """The roles (posts, positions) ``text`` gives the person whose name starts at ``start``, written right before
+    it and each ending in a title (书记, 局长, 负责人, 记者 …): the words back to the clause's start (or to ``after``, where
+    the person named before ends: 记者 章建辉 通讯员 叶艳景), less a preposition, particle, pronoun or time word
+    and what comes before it, and the adverbs, conjunctions and verbs they start with (又, 和, 有, 陪同; not 戴 of
+    戴家村); roles joined by 、
+    are each one. [] when the words before the name end in no title.
+
+    >>> text = "据玉环市发改局副局长王敏介绍，陪同省委书记张三。市委副书记、市长李跃旗，今年56岁的村民陈大，本报讯(记者 王媛媛)"
+    >>> [roles_before(text, text.index(name)) for name in ("王敏", "张三", "李跃旗", "陈大", "王媛媛")]
+    [['玉环市发改局副局长'], ['省委书记'], ['市委副书记', '市长'], ['村民'], ['记者']]
+    >>> roles_before("台州海关统计分析科 二级主办蔡蓉隽表示", 14), roles_before("他和王敏", 2)
+    (['台州海关统计分析科二级主办'], [])
+    >>> roles_before("记者 章建辉 通讯员 叶艳景", 11, after=6), roles_before("戴家村党委书记宋志红", 7)
+    (['通讯员'], ['戴家村党委书记'])
+    >>> roles_before("(本网记者 肖晓敏)", 6), roles_before("多凤小学校长苏耀棠", 6)
+    (['本网记者'], ['多凤小学校长'])
+    """
+    found: list[str] = []
+    end = start
+    while end > after and text[end - 1] in " \t\u3000":  # an OCR space before the name
+        end -= 1
+    while True:
+        begin = end
+        while begin > after and end - begin < 30 and text[begin - 1] not in _ROLE_STOP:
+            begin -= 1
+        run = "".join(text[begin:end].split())
+        words = list(jieba.posseg.cut(run)) if run else []
+        cut = max((i + 1 for i, w in enumerate(words) if w.flag.startswith(_ROLE_CUT) and w.word != "本"), default=0)
+        words = words[cut:]
+        while words and (words[0].flag.startswith(("d", "c")) or words[0].flag.startswith("v") and (
+                len(words[0].word) >= 2 or words[0].word in _ROLE_VERBS)):
+            words.pop(0)  # 陪同省委书记, 有区长, 又相继撰写…: what the clause says, not the role (戴家村: a name)
+        role = "".join(w.word for w in words)
+        if not 2 <= len(role) <= 20 or not _ROLE_END.search(role):
+            return found
+        found.insert(0, role)
+        if cut or len(role) < len(run) or begin <= after or text[begin - 1] != "、":
+            return found
+        end = begin - 1  # 市委副书记、市长李跃旗: the role before the 、 too
 
 
 def mark_bracketed_names(text: str, mentions: Sequence[Mention]) -> None:

@@ -62,6 +62,9 @@ def test_graphml_from_corpus_parses_with_typed_attributes(corpus_run):
         assert d["weight"] == len(d["shared_articles"].split("|"))
     # every sample page is read in full: 台州 is one node, with both spellings as aliases
     assert set(graph.nodes["LOC:台州市"]["aliases"].split("|")) >= {"台州", "台州市"}
+    # a person's roles, as the pages write them before the name; only persons have them
+    assert (graph.nodes["PER:黄策"]["roles"], graph.nodes["PER:潘军明"]["roles"]) == ("台州市文赚进出口有限公司负责人", "区委书记")
+    assert {d["type"] for _, d in graph.nodes(data=True) if "roles" in d} == {"PER"}
 
 
 def test_articles_jsonl_mentions_index_the_article_text(corpus_run):

@@ -84,6 +84,8 @@ def test_search_finds_a_node_by_name_and_shows_its_articles(loaded):
     assert matches == ["潘军明 (PER)"]
     assert loaded.find_element(By.CSS_SELECTOR, "#details h2").text == "潘军明"
     assert loaded.execute_script("return kgNetwork.getSelectedNodes()") == ["PER:潘军明"]
+    notes = [n.text for n in loaded.find_elements(By.CSS_SELECTOR, "#details .note")]
+    assert "职务 Roles: 区委书记" in notes  # 区委书记潘军明: the post the article gives him
 
 
 def test_type_filter_hides_nodes(loaded):

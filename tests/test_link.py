@@ -100,3 +100,19 @@ def test_the_article_whose_entities_make_most_of_the_graph_is_found_and_a_filter
     # two articles or more per edge: the roll's edges go (but the one the short articles share) and it dominates no more
     thinned, _ = filter_graph(roll_graph, min_weight=2)
     assert thinned.number_of_edges() == 3 and dominant_article(thinned, articles) is None
+
+
+def test_a_person_carries_the_roles_the_articles_write_before_the_name_most_often_first():
+    text = "据区委书记潘军明介绍，市委副书记、市长李跃旗和潘军明到场。本报讯(记者 王媛媛 通讯员 陈榕)区委书记潘军明说。"
+    articles = [Article("a1", "p.txt", (1, 1), "", "", text),
+                Article("a2", "p.txt", (2, 2), "", "", "陪同的有区长潘军明。区委书记潘军明来到")]
+    names = ["潘军明", "李跃旗", "潘军明", "王媛媛", "陈榕", "潘军明"]
+    at, mentions = 0, []
+    for name in names:
+        at = text.index(name, at)
+        mentions.append(Mention("a1", at, at + len(name), "PER", name))
+        at += len(name)
+    mentions += [Mention("a2", 6, 9, "PER", "潘军明"), Mention("a2", 10, 17, "PER", "区委书记潘军明")]
+    graph = build_graph(articles, mentions, resolve(mentions))
+    assert {n: d["roles"] for n, d in graph.nodes(data=True)} == {
+        "PER:潘军明": "区委书记|区长", "PER:李跃旗": "市委副书记|市长", "PER:王媛媛": "记者", "PER:陈榕": "通讯员"}

@@ -335,8 +335,8 @@ def test_viterbi_finds_the_best_of_every_tag_path_written_out():
     decoded = crf.decode(emissions, mask)
     for row, length in enumerate((5, 2, 1)):
         def score(path):
-            return float(crf.start[path[0]] + crf.end[path[-1]] + sum(emissions[row, t, k] for t, k in enumerate(path))
-                         + sum(crf.transitions[a, b] for a, b in zip(path, path[1:])))
+            return float((crf.start[path[0]] + crf.end[path[-1]] + sum(emissions[row, t, k] for t, k in enumerate(path))
+                          + sum(crf.transitions[a, b] for a, b in zip(path, path[1:]))).detach())
         assert decoded[row] == list(max(itertools.product(range(4), repeat=length), key=score))
 
 
