@@ -228,7 +228,7 @@ def write_html(graph: nx.Graph, path: Path, articles: Sequence[Article], mention
     # pyvis's add_edge scans every edge added before for a duplicate (time quadratic in the edges: 28 s for the
     # 15,177 edges drawn of 1,080 articles); a networkx Graph has none, so its edges go in as add_edge makes them.
     net.edges.extend(Edge(u, v, False, value=d["weight"], weight=d["weight"], sentences=d.get("sentence_weight", 0),
-                          npmi=d.get("npmi", 0.0), evidence=d.get("evidence", ""),
+                          npmi=d.get("npmi", 0.0), evidence=d.get("evidence", ""), role=d.get("role", ""),
                           shared=d.get("shared_articles", "").split("|")[:SHARED_SHOWN]).options
                      for u, v, d in sorted(shown.edges(data=True)))
     net.toggle_physics(False)
@@ -335,7 +335,7 @@ def write_outputs(out: Path, graph: nx.Graph, articles: Sequence[Article], menti
                  "degree", "weighted_degree", "pagerank", "community", "aliases", "roles", "article_ids")
     _csv(paths["entities.csv"], ("id",) + node_cols,
          ([n] + [d.get(c, "") for c in node_cols] for n, d in graph.nodes(data=True)))
-    edge_cols = ("weight", "sentence_weight", "npmi", "first_shared_date", "last_shared_date", "shared_articles",
+    edge_cols = ("weight", "sentence_weight", "npmi", "first_shared_date", "last_shared_date", "role", "shared_articles",
                  "evidence")
     _csv(paths["edges.csv"], ("source", "target", "source_label", "target_label") + edge_cols,
          ([u, v, graph.nodes[u]["label"], graph.nodes[v]["label"]] + [d.get(c, "") for c in edge_cols]

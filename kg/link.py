@@ -11,7 +11,8 @@ article (joined by " … "). Where the articles are dated (a page's date line, a
 attributes, so a node's and an edge's attribute cannot share a name). A place that is a division of China to
 county level (台州市, 温岭市, 浙江省) carries its ``latitude`` and ``longitude``, for a map (Gephi's GeoLayout, QGIS).
 A person carries ``roles``, the posts the articles give them before their name (区委书记潘军明, 公司负责人黄策),
-most often first and "|"-joined (:func:`kg.normalise.roles_before`).
+most often first and "|"-joined (:func:`kg.normalise.roles_before`); where a role names the body, place or project
+at the other end of an edge, the edge carries the title held there as ``role`` (潘军明—路桥区委: 书记).
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ def build_graph(articles: Sequence[Article], mentions: Sequence[Mention], entiti
     graph = nx.Graph()
     date_of = {a.id: a.date for a in articles if a.date}
     text_of = {a.id: a.text for a in articles}
-    roles = _roles(mentions, text_of)
+    roles, held = _roles(mentions, text_of)
     for e in entities.values():
         point = coordinates(e.name) if e.type == "LOC" else None
         graph.add_node(e.id, label=e.name, type=e.type, mentions=e.mentions, articles=len(e.articles),
@@ -104,7 +105,8 @@ def build_graph(articles: Sequence[Article], mentions: Sequence[Mention], entiti
                        npmi=round(_npmi(len(shared), graph.nodes[u]["articles"], graph.nodes[v]["articles"],
                                         n_articles), 4),
                        shared_articles="|".join(shared), evidence=evidence.get((u, v)) or apart.get((u, v), ""),
-                       **_date_span(shared, date_of, "shared_date"))
+                       **_date_span(shared, date_of, "shared_date"),
+                       **({"role": "|".join(t for t, _ in held[u, v].most_common())} if (u, v) in held else {}))
     return graph
 
 
@@ -145,18 +147,35 @@ def _date_span(article_ids: Sequence[str], date_of: dict[str, str], name: str = 
     return {f"first_{name}": dates[0] if dates else "", f"last_{name}": dates[-1] if dates else ""}
 
 
-def _roles(mentions: Sequence[Mention], text_of: dict[str, str]) -> dict[str, Counter]:
+def _roles(mentions: Sequence[Mention], text_of: dict[str, str]) -> tuple[dict[str, Counter], dict[tuple, Counter]]:
     """Each person's roles (:func:`kg.normalise.roles_before`: 区委书记, 公司负责人, 记者), counted over their
-    mentions: those written before the name, and a title the mention itself starts with (区委书记潘军明)."""
+    mentions: those written before the name, and a title the mention itself starts with (区委书记潘军明); and for
+    a role that names its body, place or project (区委 + 书记, 台州市文赚进出口有限公司 + 负责人), the title the
+    person holds there, by (person, entity) pair as the graph's edges are keyed (ends sorted)."""
     found: dict[str, Counter] = defaultdict(Counter)
-    after: dict[str, int] = defaultdict(int)  # where the article's person named last ends
-    for m in sorted((m for m in mentions if m.label == "PER"), key=lambda m: (m.article_id, m.start)):
-        if m.entity:
-            text = text_of[m.article_id]
+    held: dict[tuple, Counter] = defaultdict(Counter)
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_article[m.article_id].append(m)
+    for article_id, ms in by_article.items():
+        text, after = text_of[article_id], 0  # where the article's person named last ends
+        ms.sort(key=lambda m: m.start)
+        for m in ms:
+            if m.label != "PER":
+                continue
+            spans = roles_before(text, m.start, after) if m.entity else []
+            after = m.end
+            if not m.entity:
+                continue
             own = role_in_name(text[m.start:m.end])
-            found[m.entity].update(roles_before(text, m.start, after[m.article_id]) + ([own] if own else []))
-        after[m.article_id] = m.end
-    return found
+            found[m.entity].update(["".join(text[s:e].split()) for s, e in spans] + ([own] if own else []))
+            for s, e in spans:
+                body = max((o for o in ms if o.entity and o.label != "PER" and s <= o.start and o.end < e),
+                           key=lambda o: o.end, default=None)
+                title = "".join(text[body.end:e].split()) if body else ""
+                if body and 0 < len(title) <= 8:  # 区委 + 书记; not a title the body's name runs into
+                    held[tuple(sorted((m.entity, body.entity)))][title] += 1
+    return found, held
 
 
 def _npmi(joint: int, a: int, b: int, n: int) -> float:

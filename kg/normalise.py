@@ -152,25 +152,27 @@ def role_in_name(surface: str) -> str:
     return title.group() if title and _ROLE_END.search(title.group()) and len(name) - title.end() >= 2 else ""
 
 
-def roles_before(text: str, start: int, after: int = 0) -> list[str]:
-    """The roles (posts, positions) ``text`` gives the person whose name starts at ``start``, written right before
-    it and each ending in a title (书记, 局长, 负责人, 记者 …): the words back to the clause's start (or to ``after``, where
-    the person named before ends: 记者 章建辉 通讯员 叶艳景), less a preposition, particle, pronoun or time word
-    and what comes before it, and the adverbs, conjunctions and verbs they start with (又, 和, 有, 陪同; not 戴 of
-    戴家村); roles joined by 、
-    are each one. [] when the words before the name end in no title.
+def roles_before(text: str, start: int, after: int = 0) -> list[tuple[int, int]]:
+    """Where ``text`` gives the roles (posts, positions) of the person whose name starts at ``start``: (start, end)
+    of each, written right before the name and ending in a title (书记, 局长, 负责人, 记者 …): the words back to the
+    clause's start (or to ``after``, where the person named before ends: 记者 章建辉 通讯员 叶艳景), less a
+    preposition, particle, pronoun or time word and what comes before it, and the adverbs, conjunctions and verbs
+    they start with (又, 和, 有, 陪同; not 戴 of 戴家村); roles joined by 、 are each one. [] when the words before
+    the name end in no title. A role may hold an OCR space (台州海关统计分析科 二级主办).
 
+    >>> def roles(text, name, after=0):
+    ...     return ["".join(text[s:e].split()) for s, e in roles_before(text, text.index(name), after)]
     >>> text = "据玉环市发改局副局长王敏介绍，陪同省委书记张三。市委副书记、市长李跃旗，今年56岁的村民陈大，本报讯(记者 王媛媛)"
-    >>> [roles_before(text, text.index(name)) for name in ("王敏", "张三", "李跃旗", "陈大", "王媛媛")]
+    >>> [roles(text, name) for name in ("王敏", "张三", "李跃旗", "陈大", "王媛媛")]
     [['玉环市发改局副局长'], ['省委书记'], ['市委副书记', '市长'], ['村民'], ['记者']]
-    >>> roles_before("台州海关统计分析科 二级主办蔡蓉隽表示", 14), roles_before("他和王敏", 2)
+    >>> roles("台州海关统计分析科 二级主办蔡蓉隽表示", "蔡蓉隽"), roles("他和王敏", "王敏")
     (['台州海关统计分析科二级主办'], [])
-    >>> roles_before("记者 章建辉 通讯员 叶艳景", 11, after=6), roles_before("戴家村党委书记宋志红", 7)
+    >>> roles("记者 章建辉 通讯员 叶艳景", "叶艳景", after=6), roles("戴家村党委书记宋志红", "宋志红")
     (['通讯员'], ['戴家村党委书记'])
-    >>> roles_before("(本网记者 肖晓敏)", 6), roles_before("多凤小学校长苏耀棠", 6)
+    >>> roles("(本网记者 肖晓敏)", "肖晓敏"), roles("多凤小学校长苏耀棠", "苏耀棠")
     (['本网记者'], ['多凤小学校长'])
     """
-    found: list[str] = []
+    found: list[tuple[int, int]] = []
     end = start
     while end > after and text[end - 1] in " \t\u3000":  # an OCR space before the name
         end -= 1
@@ -188,7 +190,11 @@ def roles_before(text: str, start: int, after: int = 0) -> list[str]:
         role = "".join(w.word for w in words)
         if not 2 <= len(role) <= 20 or not _ROLE_END.search(role):
             return found
-        found.insert(0, role)
+        role_start, left = end, len(role)
+        while left:  # back over the role's characters, and the spaces among them
+            role_start -= 1
+            left -= not text[role_start].isspace()
+        found.insert(0, (role_start, end))
         if cut or len(role) < len(run) or begin <= after or text[begin - 1] != "、":
             return found
         end = begin - 1  # 市委副书记、市长李跃旗: the role before the 、 too

@@ -65,6 +65,7 @@ def test_graphml_from_corpus_parses_with_typed_attributes(corpus_run):
     # a person's roles, as the pages write them before the name; only persons have them
     assert (graph.nodes["PER:黄策"]["roles"], graph.nodes["PER:潘军明"]["roles"]) == ("台州市文赚进出口有限公司负责人", "区委书记")
     assert {d["type"] for _, d in graph.nodes(data=True) if "roles" in d} == {"PER"}
+    assert graph.edges["PER:潘军明", "ORG:路桥区委"]["role"] == "书记"  # the title the role gives him there
 
 
 def test_articles_jsonl_mentions_index_the_article_text(corpus_run):

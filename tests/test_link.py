@@ -116,3 +116,14 @@ def test_a_person_carries_the_roles_the_articles_write_before_the_name_most_ofte
     graph = build_graph(articles, mentions, resolve(mentions))
     assert {n: d["roles"] for n, d in graph.nodes(data=True)} == {
         "PER:潘军明": "区委书记|区长", "PER:李跃旗": "市委副书记|市长", "PER:王媛媛": "记者", "PER:陈榕": "通讯员"}
+
+
+def test_a_link_carries_the_title_a_person_holds_in_the_body_their_role_names():
+    text = "路桥区委书记潘军明说，台州市文赚进出口有限公司负责人黄策和路桥区委在一起。"
+    mentions = [Mention("a1", 0, 4, "ORG", "路桥区委"), Mention("a1", 6, 9, "PER", "潘军明"),
+                Mention("a1", 11, 23, "ORG", "台州市文赚进出口有限公司"), Mention("a1", 26, 28, "PER", "黄策"),
+                Mention("a1", 29, 33, "ORG", "路桥区委")]
+    graph = build_graph([Article("a1", "p.txt", (1, 1), "", "", text)], mentions, resolve(mentions))
+    assert {(u, v): d["role"] for u, v, d in graph.edges(data=True) if "role" in d} == {
+        ("ORG:路桥区委", "PER:潘军明"): "书记", ("ORG:台州市文赚进出口有限公司", "PER:黄策"): "负责人"}
+    assert graph.nodes["PER:黄策"]["roles"] == "台州市文赚进出口有限公司负责人"
