@@ -335,8 +335,8 @@ def write_outputs(out: Path, graph: nx.Graph, articles: Sequence[Article], menti
                  "degree", "weighted_degree", "pagerank", "community", "aliases", "roles", "article_ids")
     _csv(paths["entities.csv"], ("id",) + node_cols,
          ([n] + [d.get(c, "") for c in node_cols] for n, d in graph.nodes(data=True)))
-    edge_cols = ("weight", "sentence_weight", "npmi", "first_shared_date", "last_shared_date", "role", "shared_articles",
-                 "evidence")
+    edge_cols = ("weight", "sentence_weight", "npmi", "first_shared_date", "last_shared_date", "role",
+                 "shared_articles", "evidence")
     _csv(paths["edges.csv"], ("source", "target", "source_label", "target_label") + edge_cols,
          ([u, v, graph.nodes[u]["label"], graph.nodes[v]["label"]] + [d.get(c, "") for c in edge_cols]
           for u, v, d in sorted(graph.edges(data=True), key=lambda e: (-e[2]["weight"], e[0], e[1]))))

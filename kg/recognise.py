@@ -568,22 +568,22 @@ _FILE_NAME = re.compile(r"[_0-9]")
 # alone, 范 of 范氏家族, stays: the news corpora tag it, 51 times in MSRA dev, though the local batches never do.)
 _ADDRESS_FORM = re.compile(r"\S\s*(?:阿姨|阿婆|阿公|阿叔|大爷|大妈|大伯|大叔|大姐|大哥|师傅|老师|教授|医生|奶奶|爷爷|婆婆|伯伯|叔叔"
                            r"|工|总)$")
-_MEDIA_JOIN = re.compile(r"(?:(?<=网)|(?<=报)|(?<=在线)|(?<=新闻))[·\-—–]|[·\-—–](?=[\u4e00-\u9fff]{2,8}(?:报|网)$)"
+_JOINED = re.compile(r"(?:(?<=网)|(?<=报)|(?<=在线)|(?<=新闻))[·\-—–]|[·\-—–](?=[\u4e00-\u9fff]{2,8}(?:报|网)$)"
                          r"|以及")
 
 
-def _split_media(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A dateline's publisher and its channel or brand, joined by a dot or dash, as the organisations they are:
-    浙江在线·浙江城镇网 -> 浙江在线 + 浙江城镇网, 钱江晚报·小时新闻 -> both, 广西云-广西日报 -> both; a channel
-    (浙江在线-杭州频道) is none. Two organisations joined by 以及 are two (群英小学以及中心幼儿园), and a paper in
-    book-title marks before a unit of it is the paper and the unit (《莆田晚报》梅峰小学小记者站).
+def _split_joined(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The organisations a name the tagger read as one holds: a dateline's publisher and its channel or brand,
+    joined by a dot or dash (浙江在线·浙江城镇网 -> 浙江在线 + 浙江城镇网, 钱江晚报·小时新闻 -> both, 广西云-广西日报
+    -> both; a channel, 浙江在线-杭州频道, is none); two joined by 以及 (群英小学以及中心幼儿园); a paper in
+    book-title marks before a unit of it (《莆田晚报》梅峰小学小记者站 -> 莆田晚报 + 梅峰小学小记者站).
 
     >>> text = "浙江在线-杭州频道3月23日讯，钱江晚报·小时新闻记者，联大"
-    >>> [text[s:e] for s, e in _split_media(text, 0, 9) + _split_media(text, 16, 25) + _split_media(text, 28, 29)]
+    >>> [text[s:e] for s, e in _split_joined(text, 0, 9) + _split_joined(text, 16, 25) + _split_joined(text, 28, 29)]
     ['浙江在线', '钱江晚报', '小时新闻', '联']
     >>> text = "广西云-广西日报，群英小学以及中心幼儿园，《莆田晚报》梅峰小学，《平安》杂志社"
-    >>> [text[s:e] for s, e in _split_media(text, 0, 8) + _split_media(text, 9, 20) + _split_media(text, 21, 31)
-    ...  + _split_media(text, 32, 39)]
+    >>> [text[s:e] for s, e in _split_joined(text, 0, 8) + _split_joined(text, 9, 20) + _split_joined(text, 21, 31)
+    ...  + _split_joined(text, 32, 39)]
     ['广西云', '广西日报', '群英小学', '中心幼儿园', '莆田晚报', '梅峰小学', '《平安》杂志社']
     """
     pieces, at = [], start
@@ -591,7 +591,7 @@ def _split_media(text: str, start: int, end: int) -> list[tuple[int, int]]:
             ("报", "刊", "网"), start, close):
         pieces.append((start + 1, close))
         at = close + 1
-    for join in _MEDIA_JOIN.finditer(text, at, end):
+    for join in _JOINED.finditer(text, at, end):
         pieces.append((at, join.start()))
         at = join.end()
     if not pieces:
@@ -667,8 +667,8 @@ def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> Non
     separates split (:func:`names_a_space_separates`), "persons" that are file names, hidden names (林某会) or a
     surname and an address (张阿姨, 秦教授) dropped, and so are a place's businesspeople (温商); a compound surname
     the tagger cut off restored (上 + 官国明); meetings and task groups dropped from ORG, the people of a place
-    (中国网民) made their place, party committee and government read as one split in two, publishers joined
-    by a dot or dash split (:func:`_split_media`); places' edges set (:func:`_place_edges`) and split by
+    (中国网民) made their place, party committee and government read as one split in two, organisations joined
+    by a dot, dash or 以及 split (:func:`_split_joined`); places' edges set (:func:`_place_edges`) and split by
     administrative level; expanded to token edges, overlaps dropped (longest wins). ``text`` is ``doc.text`` as the
     repaired view reads it (``RepairedText.reading``: in simplified characters where the doc is written in
     traditional ones, offset for offset), passed in because computing it is costly."""
@@ -720,7 +720,7 @@ def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> Non
             pieces = names_a_space_separates(text, start, end)
         else:
             pieces = [piece for s, e in _split_party_and_government(text, start, end)
-                      for piece in _split_media(text, s, e)]
+                      for piece in _split_joined(text, s, e)]
         for s, e in pieces:
             span = doc.char_span(s, e, label=label, alignment_mode="expand")
             if span is not None and span.text.strip():
@@ -1427,8 +1427,9 @@ _PUBLISHER = re.compile(r"[^-—–、]+")
 _SLASHED = re.compile(r"[^/、]+")
 # A wire-style opening starts a line or a bracket ((渊明网讯 通讯员…); one with its day (东南网8月31日讯) may follow a
 # caption on its line. Two publishers may share it, a slash or 、 between them (大江网/萍乡头条客户端讯).
-_NEWS_OPENING = re.compile(r"(?:^[ \t\u3000■]*|(?<=[(（]))(?!本报|本网)(?:([\u4e00-\u9fff][^\s\d，。,;；:：!！?？“”]{0,13}?(?:网|报|台|在线|客户端))(?<!本报)(?<!本网)讯"
-                           r"|([\u4e00-\u9fff]{1,8}(?:网|在线|日报|晚报))[ \t\u3000]+发布时间)"
+_NEWS_OPENING = re.compile(r"(?:^[ \t\u3000■]*|(?<=[(（]))(?:([\u4e00-\u9fff][^\s\d，。,;；:：!！?？“”]{0,13}?"
+                           r"(?:网|报|台|在线|客户端))(?<!本报)(?<!本网)讯"
+                           r"|(?!本网)([\u4e00-\u9fff]{1,8}(?:网|在线|日报|晚报))[ \t\u3000]+发布时间)"
                            r"|(?<![\u4e00-\u9fff/])(?!本报|本网)([\u4e00-\u9fff]{1,8}?(?:网|报|在线))[\u4e00-\u9fff]{0,3}"
                            r"\d{1,2}月\d{1,2}日讯", re.M)
 
@@ -1468,8 +1469,9 @@ def source_names(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
         if names and _BYLINE_END.match(text, at):
             persons += names
     for opening in _NEWS_OPENING.finditer(text):
-        start = opening.start(opening.lastindex or 1)  # the one publisher group that matched
-        orgs += [(start + a, start + b) for a, b in (m.span() for m in _SLASHED.finditer(opening[opening.lastindex or 1]))]
+        group = opening.lastindex or 1  # the one publisher group that matched
+        start = opening.start(group)
+        orgs += [(start + m.start(), start + m.end()) for m in _SLASHED.finditer(opening[group])]
     return sorted(orgs), persons
 
 

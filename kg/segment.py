@@ -200,7 +200,7 @@ def segment(doc: Document) -> list[Article]:
     builders = [b for b in builders if _has_body(b)]
     _rehome_headlines(builders)
     _give_back_stacked_headlines(builders)
-    date = _page_date(doc.text) or doc.date or header_date(doc.text)  # the paper's date line, its file's, a web header's
+    date = _page_date(doc.text) or doc.date or header_date(doc.text)  # a paper's date line, the file's, a web header's
     return [_article(doc, k, b, date) for k, b in enumerate(builders, 1)]
 
 
