@@ -64,6 +64,7 @@ class Report:
     # feature, a roll of honour: kg.link.dominant_article), if one does
     largest: tuple = ()
     focus: dict = field(default_factory=dict)  # --focus: each name -> the nodes it names, drawn first in graph.html
+    roles: tuple = ()  # (persons, of them with a role, links that carry the post held at their other end)
 
     def summary(self) -> str:
         lines = [f"read {self.files} files, skipped {len(self.skipped)}; {self.articles} articles"]
@@ -101,6 +102,10 @@ class Report:
             lines.append(f"  {self.cached} of the {self.articles} articles recognised in an earlier run, "
                          f"taken from {self.cache}")
         lines.append(f"graph: {self.nodes} nodes, {self.edges} edges")
+        if self.roles and self.roles[1]:
+            persons, with_role, links = self.roles
+            lines.append(f"  {with_role} of its {persons} persons have a role (区委书记, 记者 …); {links} links say which "
+                         "post a person holds at their other end")
         for name, count in self.filtered.items():
             what = "edges" if name == "min_weight" else "nodes"
             lines.append(f"  filter {name} removed {count} {what}")
@@ -366,6 +371,8 @@ def run(paths: Sequence[str | Path], out: Path, *, ner: str | None = None, max_n
         entities = {k: e for k, e in entities.items() if k in graph}
         report.nodes, report.edges = graph.number_of_nodes(), graph.number_of_edges()
     report.largest = dominant_article(graph, articles) or ()
+    persons = [d.get("roles", "") for _, d in graph.nodes(data=True) if d["type"] == "PER"]
+    report.roles = (len(persons), sum(1 for r in persons if r), sum(1 for *_, d in graph.edges(data=True) if "role" in d))
     report.focus = {name: find_entities(graph, name) for name in focus}
     mentions = [m for a in articles for m in a.mentions]
     report.outputs = write_outputs(out, graph, articles, mentions, entities, max_nodes=max_nodes,

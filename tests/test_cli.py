@@ -43,8 +43,14 @@ def test_build_on_corpus_writes_every_output(corpus_run):
     graph, n = nx.read_graphml(out / "graph.graphml"), named[largest]
     nodes, edges = graph.number_of_nodes(), graph.number_of_edges()
     assert largest.startswith("001_") and n * (n - 1) // 2 > edges / 2
-    assert (f"graph: {nodes} nodes, {edges} edges\n  {n * (n - 1) // 2} of its {edges} edges join the {n} "
-            f"entities of one article, {largest} (so graph.html links by shared sentences to start with)\n") in stdout
+    # how many persons have a role, and how many links name the post held at their other end, as graph.graphml has them
+    persons = [d.get("roles", "") for _, d in graph.nodes(data=True) if d["type"] == "PER"]
+    with_role, links = sum(1 for r in persons if r), sum(1 for *_, d in graph.edges(data=True) if d.get("role"))
+    assert with_role and links
+    assert (f"graph: {nodes} nodes, {edges} edges\n  {with_role} of its {len(persons)} persons have a role (区委书记, "
+            f"记者 …); {links} links say which post a person holds at their other end\n  {n * (n - 1) // 2} of its "
+            f"{edges} edges join the {n} entities of one article, {largest} (so graph.html links by shared sentences "
+            "to start with)\n") in stdout
 
 
 def test_graphml_from_corpus_parses_with_typed_attributes(corpus_run):
