@@ -86,6 +86,10 @@ def test_search_finds_a_node_by_name_and_shows_its_articles(loaded):
     assert loaded.execute_script("return kgNetwork.getSelectedNodes()") == ["PER:潘军明"]
     notes = [n.text for n in loaded.find_elements(By.CSS_SELECTOR, "#details .note")]
     assert "职务 Roles: 区委书记" in notes  # 区委书记潘军明: the post the article gives him
+    # a role finds the persons who hold it, and says which of their roles it matched
+    box.clear()
+    box.send_keys("书记")
+    assert [li.text for li in loaded.find_elements(By.CSS_SELECTOR, "#matches li")] == ["潘军明 (PER) · 区委书记"]
 
 
 def test_type_filter_hides_nodes(loaded):
