@@ -343,3 +343,17 @@ def test_search_names_the_entities_beyond_max_nodes_and_how_to_draw_them(browser
     assert sorted(browser.execute_script("return kgNetwork.body.data.nodes.getIds()")) == ["PER:潘军明", "PER:王建国"]
     assert browser.execute_script("return kgNetwork.getSelectedNodes()") == ["PER:王建国"]
     assert browser.find_element(By.CSS_SELECTOR, "#details h2").text == "王建国"
+
+
+def test_a_link_names_the_post_a_person_holds_at_its_other_end(browser, tmp_path):
+    text = "路桥区委书记潘军明在路桥调研。"
+    mentions = [Mention("a1", 0, 4, "ORG", "路桥区委"), Mention("a1", 6, 9, "PER", "潘军明"),
+                Mention("a1", 10, 12, "LOC", "路桥")]
+    articles = [Article("a1", "p.txt", (1, 1), "", "", text)]
+    articles[0].mentions = mentions
+    _open(browser, tmp_path, articles, mentions)
+    _click_link(browser, "ORG:路桥区委", "PER:潘军明")
+    notes = [n.text for n in browser.find_elements(By.CSS_SELECTOR, "#details .note")]
+    assert notes[:2] == ["1 shared article, 1 shared sentence · NPMI 1", "职务 Role: 书记"]
+    _click_link(browser, "LOC:路桥", "PER:潘军明")  # 区委书记 names no place: no role there
+    assert not [n for n in browser.find_elements(By.CSS_SELECTOR, "#details .note") if n.text.startswith("职务")]
