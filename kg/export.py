@@ -222,7 +222,8 @@ def write_html(graph: nx.Graph, path: Path, articles: Sequence[Article], mention
     for node in sorted(shown.nodes):
         d = shown.nodes[node]
         x, y = positions.get(node, (0.0, 0.0))
-        tip = f"{d['label']} ({d['type']})\n{d['articles']} articles, {d['mentions']} mentions"
+        tip = f"{d['label']} ({d['type']})\n{d['articles']} articles, {d['mentions']} mentions" + (
+            f"\n{d['roles'].replace('|', ', ')}" if d.get("roles") else "")
         net.add_node(node, label=d["label"], title=tip, color=TYPE_COLOURS.get(d["type"], "#999999"),
                      size=_node_size(d["articles"]), x=x, y=y, kind=d["type"], community=d.get("community", -1))
     # pyvis's add_edge scans every edge added before for a duplicate (time quadratic in the edges: 28 s for the
@@ -270,8 +271,9 @@ def write_html(graph: nx.Graph, path: Path, articles: Sequence[Article], mention
         "communities": _communities(shown),
         "dominant": _dominant(graph, articles),
         "focus": [n for n in focus if n in shown],  # selected when the page opens
-        # the entities not drawn, for the search: [label, type, aliases]
-        "hidden": [[d["label"], d["type"], d.get("aliases", "")] for n, d in graph.nodes(data=True) if n not in shown],
+        # the entities not drawn, for the search: [label, type, aliases, roles]
+        "hidden": [[d["label"], d["type"], d.get("aliases", ""), d.get("roles", "")] for n, d in graph.nodes(data=True)
+                   if n not in shown],
         "total_nodes": graph.number_of_nodes(), "total_edges": graph.number_of_edges(),
     }
     # JSON inside <script>: escape <, > and & so that no text from the corpus can close the script or open a tag.

@@ -86,6 +86,8 @@ def test_search_finds_a_node_by_name_and_shows_its_articles(loaded):
     assert loaded.execute_script("return kgNetwork.getSelectedNodes()") == ["PER:潘军明"]
     notes = [n.text for n in loaded.find_elements(By.CSS_SELECTOR, "#details .note")]
     assert "职务 Roles: 区委书记" in notes  # 区委书记潘军明: the post the article gives him
+    assert loaded.execute_script("return kgNetwork.body.data.nodes.get('PER:潘军明').title") == (
+        "潘军明 (PER)\n2 articles, 2 mentions\n区委书记")  # and the tooltip
     # a role finds the persons who hold it, and says which of their roles it matched
     box.clear()
     box.send_keys("书记")
@@ -320,10 +322,10 @@ def test_an_article_whose_entities_make_most_of_the_graph_makes_the_explorer_lin
 
 def test_search_names_the_entities_beyond_max_nodes_and_how_to_draw_them(browser, tmp_path):
     articles = [Article("a1", "p.txt", (1, 1), "", "", "潘军明在路桥调研。"), Article("a2", "p.txt", (3, 3), "", "", "潘军明在路桥。"),
-                Article("a3", "q.txt", (1, 1), "", "", "潘军明会见王建国。")]
+                Article("a3", "q.txt", (1, 1), "", "", "潘军明会见副县长王建国。")]
     mentions = [Mention("a1", 0, 3, "PER", "潘军明"), Mention("a1", 4, 6, "LOC", "路桥"),
                 Mention("a2", 0, 3, "PER", "潘军明"), Mention("a2", 4, 6, "LOC", "路桥"),
-                Mention("a3", 0, 3, "PER", "潘军明"), Mention("a3", 5, 8, "PER", "王建国")]
+                Mention("a3", 0, 3, "PER", "潘军明"), Mention("a3", 8, 11, "PER", "王建国")]
     graph = add_measures(build_graph(articles, mentions, resolve(mentions)))
     path = tmp_path / "graph.html"
     write_html(graph, path, articles, mentions, layout(graph, max_nodes=2), max_nodes=2)
@@ -331,6 +333,10 @@ def test_search_names_the_entities_beyond_max_nodes_and_how_to_draw_them(browser
     assert sorted(browser.execute_script("return kgNetwork.body.data.nodes.getIds()")) == ["LOC:路桥", "PER:潘军明"]
     box = browser.find_element(By.ID, "search")
     box.send_keys("王建")
+    assert [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#matches li")] == [
+        "王建国 (PER), not drawn: kg build --focus 王建国 draws it"]
+    box.clear()
+    box.send_keys("县长")  # by role too
     assert [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#matches li")] == [
         "王建国 (PER), not drawn: kg build --focus 王建国 draws it"]
     box.clear()
