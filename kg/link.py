@@ -160,6 +160,7 @@ def _roles(mentions: Sequence[Mention], text_of: dict[str, str]) -> tuple[dict[s
     for article_id, ms in by_article.items():
         text, after = text_of[article_id], 0  # where the article's person named last ends
         ms.sort(key=lambda m: m.start)
+        starts = [m.start for m in ms]  # the mentions inside a role looked up by start: a roll of names is not quadratic
         for m in ms:
             if m.label != "PER":
                 continue
@@ -170,8 +171,8 @@ def _roles(mentions: Sequence[Mention], text_of: dict[str, str]) -> tuple[dict[s
             own = role_in_name(text[m.start:m.end])
             found[m.entity].update(["".join(text[s:e].split()) for s, e in spans] + ([own] if own else []))
             for s, e in spans:
-                body = max((o for o in ms if o.entity and o.label != "PER" and s <= o.start and o.end < e),
-                           key=lambda o: o.end, default=None)
+                body = max((o for o in ms[bisect_left(starts, s):bisect_left(starts, e)]
+                            if o.entity and o.label != "PER" and o.end < e), key=lambda o: o.end, default=None)
                 title = "".join(text[body.end:e].split()) if body else ""
                 if body and 0 < len(title) <= 8:  # 区委 + 书记; not a title the body's name runs into
                     held[tuple(sorted((m.entity, body.entity)))][title] += 1
