@@ -372,7 +372,8 @@ def run(paths: Sequence[str | Path], out: Path, *, ner: str | None = None, max_n
         report.nodes, report.edges = graph.number_of_nodes(), graph.number_of_edges()
     report.largest = dominant_article(graph, articles) or ()
     persons = [d.get("roles", "") for _, d in graph.nodes(data=True) if d["type"] == "PER"]
-    report.roles = (len(persons), sum(1 for r in persons if r), sum(1 for *_, d in graph.edges(data=True) if "role" in d))
+    report.roles = (len(persons), sum(1 for r in persons if r),
+                    sum(1 for *_, d in graph.edges(data=True) if "role" in d))
     report.focus = {name: find_entities(graph, name) for name in focus}
     mentions = [m for a in articles for m in a.mentions]
     report.outputs = write_outputs(out, graph, articles, mentions, entities, max_nodes=max_nodes,

@@ -160,7 +160,7 @@ def _roles(mentions: Sequence[Mention], text_of: dict[str, str]) -> tuple[dict[s
     for article_id, ms in by_article.items():
         text, after = text_of[article_id], 0  # where the article's person named last ends
         ms.sort(key=lambda m: m.start)
-        starts = [m.start for m in ms]  # the mentions inside a role looked up by start: a roll of names is not quadratic
+        starts = [m.start for m in ms]  # a role's mentions looked up by start: a roll of names is not quadratic
         for m in ms:
             if m.label != "PER":
                 continue

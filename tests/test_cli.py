@@ -485,7 +485,8 @@ def test_a_folder_of_random_page_like_files_builds_and_every_mention_indexes_its
     broken = sum(1 for p in folder.iterdir() if p.suffix == ".jsonl")
     assert main(["build", str(folder), "-o", str(tmp_path / "out"), "--no-cache"]) == 0
     assert f"read 12 files, skipped {broken};" in capsys.readouterr().out
-    records = [json.loads(line) for line in (tmp_path / "out" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    lines = (tmp_path / "out" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
     assert records and all(r["text"][m["start"]:m["end"]] == m["text"] for r in records for m in r["mentions"])
     graph = nx.read_graphml(tmp_path / "out" / "graph.graphml")
     assert graph.number_of_nodes() == len({m["entity"] for r in records for m in r["mentions"] if m["entity"]})

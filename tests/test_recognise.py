@@ -207,7 +207,7 @@ def test_organisations_joined_by_a_dash_or_yiji_and_a_paper_before_its_unit_are_
     nlp = spacy.blank("zh")
     text = "广西云-广西日报记者走进，《莆田晚报》梅峰小学小记者站站长，经开区以及高新区，《平安》杂志社"
     doc = nlp.make_doc(text)
-    _set_ents(doc, [(0, 8, "ORG"), (13, 27, "ORG"), (30, 38, "PROJECT"), (39, 46, "ORG")], text)  # as the tagger read them
+    _set_ents(doc, [(0, 8, "ORG"), (13, 27, "ORG"), (30, 38, "PROJECT"), (39, 46, "ORG")], text)  # as tagged
     assert _ents(doc) == [(0, 3, "ORG", "广西云"), (4, 8, "ORG", "广西日报"), (14, 18, "ORG", "莆田晚报"),
                           (19, 27, "ORG", "梅峰小学小记者站"), (30, 33, "PROJECT", "经开区"), (35, 38, "PROJECT", "高新区"),
                           (39, 46, "ORG", "《平安》杂志社")]
