@@ -363,3 +363,10 @@ def test_a_link_names_the_post_a_person_holds_at_its_other_end(browser, tmp_path
     assert notes[:2] == ["1 shared article, 1 shared sentence · NPMI 1", "职务 Role: 书记"]
     _click_link(browser, "LOC:路桥", "PER:潘军明")  # 区委书记 names no place: no role there
     assert not [n for n in browser.find_elements(By.CSS_SELECTOR, "#details .note") if n.text.startswith("职务")]
+    # a body lists who holds posts there; a person, the posts held
+    browser.execute_script("document.getElementById('search').value = '路桥区委';"
+                           "document.getElementById('search').dispatchEvent(new Event('input'));")
+    assert "任职者 Post holders: 潘军明 书记" in [n.text for n in browser.find_elements(By.CSS_SELECTOR, "#details .note")]
+    browser.execute_script("document.getElementById('search').value = '潘军明';"
+                           "document.getElementById('search').dispatchEvent(new Event('input'));")
+    assert "任职 Posts: 路桥区委 书记" in [n.text for n in browser.find_elements(By.CSS_SELECTOR, "#details .note")]
