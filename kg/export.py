@@ -268,7 +268,7 @@ def write_html(graph: nx.Graph, path: Path, articles: Sequence[Article], mention
         "title": title, "nodes": nodes, "edges": edges, "info": info,
         "evidence": node_evidence, "articles": article_info, "sentences": list(sentences),
         "types": [{"type": t, "name": TYPE_NAMES[t], "colour": c} for t, c in TYPE_COLOURS.items()],
-        "communities": _communities(shown),
+        "communities": _communities(shown), "community_colours": len(COMMUNITY_COLOURS),
         "dominant": _dominant(graph, articles),
         "focus": [n for n in focus if n in shown],  # selected when the page opens
         # the entities not drawn, for the search: [label, type, aliases, roles]

@@ -1422,7 +1422,8 @@ def byline_names(text: str) -> list[tuple[int, int]]:
 _SOURCE = re.compile(r"(?:信息)?来源[ \t\u3000]*[:：丨|][ \t\u3000]*([^\s|/:：,，。()（）【】\d]{2,24}?)"
                      r"(?=[\s|/\d]|$|作者|发布[时日]|时间|记者|编辑|浏览)", re.M)
 _SPACES = re.compile(r"[ \t\u3000]*")
-# One publisher of a source line that names several, joined by dashes or 、 (浙江在线-钱江晚报, 杭州网—杭州日报).
+# One publisher of a source line that names several, joined by dashes or 、 (浙江在线-钱江晚报, 杭州网—杭州日报);
+# of a wire-style opening, joined by a slash or 、 (大江网/萍乡头条客户端讯).
 _PUBLISHER = re.compile(r"[^-—–、]+")
 _SLASHED = re.compile(r"[^/、]+")
 # A wire-style opening starts a line or a bracket ((渊明网讯 通讯员…); one with its day (东南网8月31日讯) may follow a

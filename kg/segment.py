@@ -249,7 +249,7 @@ def join_continuations(articles: list[Article]) -> list[Article]:
 
 def _page_date(text: str) -> str:
     """The ISO date of the page's date line, or "" ("2022年1月26日 星期三" -> "2022-01-26")."""
-    for line in text.split("\n")[:40]:
+    for line in text.split("\n", 40)[:40]:
         if PAGE_DATE.match(line.strip()):
             return iso_date(line)
     return ""
@@ -273,7 +273,7 @@ def header_date(text: str) -> str:
     >>> header_date("2022年5月16日,共青团青山湖区委下发决定"), header_date("会议于 2022-01-26 召开")
     ('', '')
     """
-    for match in HEADER_DATE.finditer("\n".join(text.split("\n")[:10])):
+    for match in HEADER_DATE.finditer("\n".join(text.split("\n", 10)[:10])):
         if date := iso_date(match.group(1)):
             return date
     return ""
