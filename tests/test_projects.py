@@ -160,6 +160,9 @@ def test_a_project_a_model_tagged_passes_the_vetoes_of_the_rules(text, name, kep
     ("阳光小区改造提升正在推进", "阳光小区", True),  # a housing estate; its works are …小区改造
     ("秀山大桥建成通车,岱山本岛与秀山岛相连", "秀山大桥", True),  # a bridge reported open
     ("沿海公路浙江·台州1号公路建成通车", "浙江·台州1号公路", False),  # a road is not: opening a road is news of the works
+    ("又能在台州站与杭台高铁、市域铁路S1线换乘", "市域铁路S1线", True),  # a line in use
+    ("市域铁路S2线与S1线串联起来", "S1线", True),  # a line in use
+    ("市域铁路S2线项目先行段正式开工", "市域铁路S2线", False),  # a line being built: a project
 ])
 def test_a_road_or_station_is_a_place_in_use_unless_its_sentence_speaks_of_building_it(text, name, in_use):
     start = text.index(name)

@@ -539,6 +539,11 @@ def test_projects_a_model_tagged_keep_their_label_unless_the_rules_veto_them_or_
     assert _ents(nlp.get_pipe("kg_projects")(doc)) == [(0, 13, "ORG", "浙江晶尚新能源科技有限公司")]
 
 
+def test_a_project_the_model_tagged_with_its_main_works_is_named_without_them():
+    text = "义乌国际冷鲜城二区主体工程于去年3月开工，全年完成投资。"
+    assert _settle("kg_projects", text, [(0, 13, "PROJECT")]) == [(0, 9, "PROJECT", "义乌国际冷鲜城二区")]
+
+
 def test_a_road_used_as_a_landmark_is_a_place_not_a_project():
     text = "项目位置优越，距杭金衢高速出入口4公里，与现有的杭州湾跨海大桥相连。"
     assert _settle("kg_projects", text, [(8, 13, "LOC"), (24, 31, "LOC")]) == [
