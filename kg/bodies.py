@@ -20,7 +20,8 @@ from .projects import COUNT_CHARS
 from .tagger import is_word
 
 __all__ = ["LEVELS", "BODIES", "MEDIA", "COMMITTEES", "STRINGER", "find_bodies", "find_media", "find_new_media",
-           "is_body", "firm_short_name", "bracketed_names", "committee_names", "quoted_bodies"]
+           "is_body", "firm_short_name", "bracketed_names", "committee_names", "quoted_bodies",
+           "SHORT_NAME"]
 
 LEVELS = ("省", "市", "县", "区", "镇", "乡", "街道")
 BODIES = (
@@ -170,21 +171,27 @@ def find_new_media(text: str) -> list[tuple[int, int]]:
 # What an organisation's name ends in: its kind of body.
 _ORG_HEAD = re.compile(r"(?:会|局|委|办|部|院|所|中心|公司|集团|联|处|室|站|队|社|厅|署|行|校|学)$")
 _BRACKETED = re.compile(r"[(（]([^()（）\s，。、；：,;:“”\"]{2,12})[)）]")
+# The short name a text declares for what it has just named: (以下简称“龙港印协”), (下称“桂林蓝宇”), （简称“鲁艺”）.
+SHORT_NAME = re.compile(r"[(（](?:以下|下文)?(?:简称|下称)[:：]?([“\"「]?)([^()（）\s，。、；：,;:“”\"「」《》]{2,12})"
+                        r"(?(1)[”\"」])[)）]")
 
 
 def bracketed_names(text: str, orgs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """(start, end) of the other name an organisation gives in brackets right after its own, as bodies that go by
-    two names do (台州市工商联(总商会), 市委统战部(市民宗局)); only names that end like a body.
+    two names do (台州市工商联(总商会), 市委统战部(市民宗局)): only names that end like a body; and of the short
+    name the text declares for it there (桂林蓝宇航空轮胎发展有限公司(下称“桂林蓝宇”)), whatever it ends in.
 
-    >>> text = "台州市工商联(总商会)召开大会，南排工程(一期)"
-    >>> [text[s:e] for s, e in bracketed_names(text, [(0, 6), (15, 19)])]
-    ['总商会']
+    >>> text = "台州市工商联(总商会)召开大会，南排工程(一期)，桂林蓝宇航空轮胎发展有限公司(下称“桂林蓝宇”)"
+    >>> [text[s:e] for s, e in bracketed_names(text, [(0, 6), (15, 19), (25, 39)])]
+    ['总商会', '桂林蓝宇']
     """
     found = []
     for _, end in orgs:
         match = _BRACKETED.match(text, end)
         if match and _ORG_HEAD.search(match.group(1)):
             found.append(match.span(1))
+        elif match := SHORT_NAME.match(text, end):
+            found.append(match.span(2))
     return found
 
 

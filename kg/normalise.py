@@ -69,7 +69,7 @@ from typing import Iterable, Sequence
 import jieba
 import jieba.posseg
 
-from .bodies import BODIES, firm_short_name, is_body
+from .bodies import BODIES, SHORT_NAME, firm_short_name, is_body
 from .errors import InputError
 from .gazetteer import full_name, is_place_name, is_town_stem, prefecture_of, province_of
 from .read import read_text
@@ -202,20 +202,31 @@ def roles_before(text: str, start: int, after: int = 0) -> list[tuple[int, int]]
 
 def mark_bracketed_names(text: str, mentions: Sequence[Mention]) -> None:
     """Mark each organisation named in brackets right after another (台州市工商联(总商会)) as that one's other name
-    (``renames``: the other's start), so that :func:`resolve` makes them one entity. ``text`` is the article's.
+    (``renames``: the other's start), so that :func:`resolve` makes them one entity; and so each short name the
+    text declares for the name before it (桂林蓝宇航空轮胎发展有限公司(下称“桂林蓝宇”)), of either's type.
+    Either is marked wherever the article writes it. ``text`` is the article's.
 
-    >>> text = "台州市工商联(总商会)召开"
-    >>> ms = [Mention("a", 0, 6, "ORG", "台州市工商联"), Mention("a", 7, 10, "ORG", "总商会")]
+    >>> text = "台州市工商联(总商会)召开，桂林蓝宇航空轮胎发展有限公司(下称“桂林蓝宇”)研发。总商会走进桂林蓝宇"
+    >>> ms = [Mention("a", 0, 6, "ORG", "台州市工商联"), Mention("a", 7, 10, "ORG", "总商会"),
+    ...       Mention("a", 14, 28, "ORG", "桂林蓝宇航空轮胎发展有限公司"), Mention("a", 32, 36, "ORG", "桂林蓝宇"),
+    ...       Mention("a", 40, 43, "ORG", "总商会"), Mention("a", 45, 49, "ORG", "桂林蓝宇")]
     >>> mark_bracketed_names(text, ms)
     >>> [m.renames for m in ms]
-    [None, 0]
+    [None, 0, None, 14, 0, 14]
     """
-    ending = {m.end: m for m in mentions if m.label == "ORG"}
+    ending = {m.end: m for m in mentions}
     for m in mentions:
         before = ending.get(m.start - 1)
-        if (m.label == "ORG" and before is not None and text[m.start - 1:m.start] in ("(", "（")
-                and text[m.end:m.end + 1] in (")", "）")):
-            m.renames = before.start
+        if not (m.label == "ORG" and before is not None and before.label == "ORG"
+                and text[m.start - 1:m.start] in ("(", "（") and text[m.end:m.end + 1] in (")", "）")):
+            declared = next((d for d in SHORT_NAME.finditer(text, max(0, m.start - 9), m.end + 2)
+                             if d.span(2) == (m.start, m.end)), None)
+            before = ending.get(declared.start()) if declared else None
+            if before is None or before.label != m.label:
+                continue
+        for same in mentions:
+            if same.label == m.label and same.text == m.text and same.renames is None:
+                same.renames = before.start
 
 
 # What follows a country in the set phrases of political news that use its name for a style; 化 only after

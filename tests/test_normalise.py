@@ -212,13 +212,27 @@ def test_a_name_that_skips_whole_words_of_a_longer_one_is_not_its_abbreviation()
 
 
 def test_a_name_in_brackets_after_an_organisation_is_that_organisation():
-    text = "台州市工商联(总商会)召开大会，市委、市政府(市长)出席"
+    text = "台州市工商联(总商会)召开大会，市委、市政府(市长)出席，总商会会长讲话"
     ms = [Mention("a", 0, 6, "ORG", "台州市工商联"), Mention("a", 7, 10, "ORG", "总商会"),
-          Mention("a", 15, 17, "ORG", "市委"), Mention("a", 18, 21, "ORG", "市政府")]
+          Mention("a", 16, 18, "ORG", "市委"), Mention("a", 19, 22, "ORG", "市政府"),
+          Mention("a", 29, 32, "ORG", "总商会")]
+    assert [text[m.start:m.end] for m in ms] == [m.text for m in ms]
     mark_bracketed_names(text, ms)
     entities = resolve(ms)
-    assert _ids(ms) == ["ORG:台州市工商联", "ORG:台州市工商联", "ORG:市委", "ORG:市政府"]
+    assert _ids(ms) == ["ORG:台州市工商联", "ORG:台州市工商联", "ORG:市委", "ORG:市政府", "ORG:台州市工商联"]
     assert entities["ORG:台州市工商联"].rules == {"台州市工商联": "same", "总商会": "bracket-alias"}
+
+
+def test_a_short_name_an_article_declares_is_the_name_before_it_wherever_the_article_writes_it():
+    a = "龙港市印刷包装行业协会(以下简称“龙港印协”)成立。龙港印协会长发言"
+    b = "龙港印协召开会议"  # another article, which declares nothing
+    ms = [Mention("a", 0, 11, "ORG", "龙港市印刷包装行业协会"), Mention("a", 17, 21, "ORG", "龙港印协"),
+          Mention("a", 26, 30, "ORG", "龙港印协"), Mention("b", 0, 4, "ORG", "龙港印协")]
+    assert [a[m.start:m.end] for m in ms[:3]] == [m.text for m in ms[:3]]
+    mark_bracketed_names(a, ms[:3])
+    entities = resolve(ms)
+    assert _ids(ms) == ["ORG:龙港市印刷包装行业协会"] * 3 + ["ORG:龙港印协"]
+    assert entities["ORG:龙港市印刷包装行业协会"].rules == {"龙港市印刷包装行业协会": "same", "龙港印协": "bracket-alias"}
 
 
 def test_a_country_in_a_set_phrase_of_political_news_names_no_entity():

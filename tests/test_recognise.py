@@ -364,6 +364,12 @@ def test_an_organisations_other_name_in_brackets_is_an_organisation(nlp):
     assert (18, 26, "PROJECT", "南排工程(一期)") in ents
 
 
+def test_a_short_name_the_text_declares_for_an_organisation_is_that_organisation_wherever_it_is_written(nlp):
+    text = "这款轮胎由桂林蓝宇航空轮胎发展有限公司(下称“桂林蓝宇”)研发生产。记者走进桂林蓝宇一探究竟。"
+    assert [e for e in _ents(nlp(text)) if e[2] == "ORG"] == [
+        (5, 19, "ORG", "桂林蓝宇航空轮胎发展有限公司"), (23, 27, "ORG", "桂林蓝宇"), (38, 42, "ORG", "桂林蓝宇")]
+
+
 def test_meetings_are_not_organisations(nlp):
     text = "上午，我区新型冠状病毒肺炎疫情防控工作会商会召开。"
     assert [e for e in _ents(nlp(text)) if e[2] == "ORG"] == []
