@@ -105,12 +105,31 @@ def province_of(place: str) -> str | None:
 
 
 def is_division(name: str) -> bool:
-    """Whether ``name`` is a division of the gazetteer written with its suffix (台州市, 路桥区, 浙江省, 龙溪镇).
+    """Whether ``name`` is a division of the gazetteer written with its suffix (台州市, 路桥区, 浙江省, 龙溪镇), or
+    one of its former names (:func:`former_division`: 玉环县).
 
-    >>> is_division("台州市"), is_division("台州"), is_division("科技城")
-    (True, False, False)
+    >>> is_division("台州市"), is_division("台州"), is_division("科技城"), is_division("玉环县")
+    (True, False, False, True)
     """
-    return name.endswith(("省", "市", "县", "区", "镇", "乡", "街道")) and name in _read()[0]
+    names = _read()[0]
+    return name.endswith(("省", "市", "县", "区", "镇", "乡", "街道")) and (name in names or
+                                                                  former_division(name) is not None)
+
+
+def former_division(name: str) -> str | None:
+    """The city or district a county no longer in use became, whose name the news of its years still writes
+    (玉环县 became 玉环市 in 2017, 温岭县 温岭市 in 1994): the one division of the gazetteer named by the same stem
+    with 市 or 区; None for any other name. (A city that became a district, 富阳市 of 富阳区, is not read so: a
+    district's stem before 市 is as often 市民 or 市场.)
+
+    >>> former_division("玉环县"), former_division("温岭县"), former_division("玉环市"), former_division("富阳市")
+    ('玉环市', '温岭市', None, None)
+    """
+    names = _read()[0]
+    if len(name) < 3 or not name.endswith("县") or name in names:
+        return None
+    same = [name[:-1] + unit for unit in "市区" if name[:-1] + unit in names]
+    return same[0] if len(same) == 1 else None
 
 
 def is_town_stem(name: str) -> bool:

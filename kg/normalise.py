@@ -71,7 +71,7 @@ import jieba.posseg
 
 from .bodies import BODIES, SHORT_NAME, firm_short_name, is_body
 from .errors import InputError
-from .gazetteer import full_name, is_place_name, is_town_stem, prefecture_of, province_of
+from .gazetteer import former_division, full_name, is_place_name, is_town_stem, prefecture_of, province_of
 from .read import read_text
 from .recognise import LABELS
 from .tagger import is_common_word
@@ -323,10 +323,11 @@ def _pick(aliases: Counter) -> str:
 
 
 def _division_named(aliases: Counter) -> str | None:
-    """The alias that is the division the gazetteer gives another alias (台州 -> 台州市): a place's name, however
-    often its short form is written; of the most used short form where there are several."""
+    """The alias that is the division the gazetteer gives another alias (台州 -> 台州市, 玉环县 -> 玉环市): a place's
+    name, however often its short form or former name is written; of the most used such alias where there are
+    several."""
     for alias in sorted(aliases, key=lambda a: -aliases[a]):
-        division = full_name(alias)
+        division = full_name(alias) or former_division(alias)
         if division is not None and division in aliases:
             return division
     return None
@@ -772,6 +773,9 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
             merge_to[stem] = division  # and an old name of the division (温岭县, 奉化市) is the division
             merge_to.update({f: division for f in fulls if f != division and f.endswith(ADMIN_SUFFIXES)
                              and not is_place_name(f)})
+    # a county's old name beside the city or district it became (玉环县, 玉环市) is that division
+    merge_to.update({name: current for name in loc_names if (current := former_division(name)) in loc_names
+                     and name not in merge_to})
     # 5. one name written with and without a dash or a dot between its parts (浙江在线-台州频道, 曹娥里·十三弄)
     separated = {key: joined for key in type_of if (joined := _SEPARATORS.sub("", key)) != key and joined in type_of}
     merge_to.update(separated)

@@ -58,6 +58,15 @@ def test_a_place_written_with_several_suffixes_is_the_division_the_gazetteer_nam
     assert entities["LOC:温岭市"].rules["温岭县"] == "admin-suffix"
 
 
+def test_a_countys_old_name_beside_the_city_it_became_is_that_city():
+    # no bare 玉环 to join them: 玉环县 (until 2017) is 玉环市 by the gazetteer; 天台县 is still a county
+    ms = [Mention("a", 0, 3, "LOC", "玉环县"), Mention("b", 0, 3, "LOC", "玉环县"), Mention("c", 0, 3, "LOC", "玉环市"),
+          Mention("c", 4, 7, "LOC", "天台县")]
+    entities = resolve(ms)
+    assert _ids(ms) == ["LOC:玉环市"] * 3 + ["LOC:天台县"]
+    assert entities["LOC:玉环市"].rules == {"玉环县": "admin-suffix", "玉环市": "same"}
+
+
 def test_a_page_about_a_county_alone_means_its_prefecture_by_shi():
     # a: 柯桥区 spelled out, no city: 市委 is 绍兴市委. c: bare 仙居 is 仙居县, of 台州市 in the corpus's province
     # (浙江); b: bare 江口 is 江口县 too, but of 铜仁市 in 贵州省, so b's 市委 stays

@@ -651,6 +651,9 @@ def test_a_project_a_model_tagged_leaves_its_divisions_to_loc_and_names_a_rules_
         (0, 3, "LOC", "宁波市"), (3, 14, "PROJECT", "中西医结合医院新建工程")]
     assert _settle("kg_projects", "已竣工的万松路东延伸线工程，是重点项目。", [(4, 13, "PROJECT")]) == [
         (4, 13, "PROJECT", "万松路东延伸线工程")]
+    # a county's old name is a division too (玉环县, now 玉环市)
+    assert _settle("kg_projects", "在十年蝶变过程中，玉环县沙门滨港工业城如同一支建设铁军。", [(9, 19, "PROJECT")]) == [
+        (9, 12, "LOC", "玉环县"), (12, 19, "PROJECT", "沙门滨港工业城")]
     # a place written without its level stays in the name, before another place's name too
     assert _settle("kg_projects", "5个重大项目在宁波杭州湾新区集中开工。", [(7, 14, "PROJECT")]) == [
         (7, 14, "PROJECT", "宁波杭州湾新区")]
