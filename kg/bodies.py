@@ -20,8 +20,8 @@ from .projects import COUNT_CHARS
 from .tagger import is_word
 
 __all__ = ["LEVELS", "BODIES", "MEDIA", "COMMITTEES", "STRINGER", "find_bodies", "find_media", "find_new_media",
-           "is_body", "firm_short_name", "bracketed_names", "committee_names", "quoted_bodies",
-           "SHORT_NAME"]
+           "is_body", "firm_short_name", "bracketed_names", "declared_short_name", "committee_names",
+           "quoted_bodies"]
 
 LEVELS = ("省", "市", "县", "区", "镇", "乡", "街道")
 BODIES = (
@@ -171,9 +171,10 @@ def find_new_media(text: str) -> list[tuple[int, int]]:
 # What an organisation's name ends in: its kind of body.
 _ORG_HEAD = re.compile(r"(?:会|局|委|办|部|院|所|中心|公司|集团|联|处|室|站|队|社|厅|署|行|校|学)$")
 _BRACKETED = re.compile(r"[(（]([^()（）\s，。、；：,;:“”\"]{2,12})[)）]")
-# The short name a text declares for what it has just named: (以下简称“龙港印协”), (下称“桂林蓝宇”), （简称“鲁艺”）.
-SHORT_NAME = re.compile(r"[(（](?:以下|下文)?(?:简称|下称)[:：]?([“\"「]?)([^()（）\s，。、；：,;:“”\"「」《》]{2,12})"
-                        r"(?(1)[”\"」])[)）]")
+# The short name a text declares for what it has just named: (以下简称“龙港印协”), (下称“桂林蓝宇”),
+# （简称“鲁艺”）.
+_SHORT_NAME = re.compile(r"[(（](?:以下|下文)?(?:简称|下称)[:：]?([“\"「]?)([^()（）\s，。、；：,;:“”\"「」《》]{2,12})"
+                         r"(?(1)[”\"」])[)）]")
 
 
 def bracketed_names(text: str, orgs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -190,9 +191,21 @@ def bracketed_names(text: str, orgs: Sequence[tuple[int, int]]) -> list[tuple[in
         match = _BRACKETED.match(text, end)
         if match and _ORG_HEAD.search(match.group(1)):
             found.append(match.span(1))
-        elif match := SHORT_NAME.match(text, end):
+        elif match := _SHORT_NAME.match(text, end):
             found.append(match.span(2))
     return found
+
+
+def declared_short_name(text: str, start: int, end: int) -> int | None:
+    """Where the brackets open that declare ``text[start:end]`` the short name of what the text names right before
+    them ((以下简称“龙港印协”), (下称“桂林蓝宇”)); None where ``text[start:end]`` is not so declared.
+
+    >>> text = "桂林蓝宇航空轮胎发展有限公司(下称“桂林蓝宇”)研发"
+    >>> declared_short_name(text, 18, 22), declared_short_name(text, 0, 4)
+    (14, None)
+    """
+    return next((match.start() for match in _SHORT_NAME.finditer(text, max(0, start - 9), end + 2)
+                 if match.span(2) == (start, end)), None)
 
 
 # A body's name written in quotes (“银发先锋服务队”, “南昌市交通事故速裁法庭”): six characters or more, ending in a

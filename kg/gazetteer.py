@@ -111,9 +111,9 @@ def is_division(name: str) -> bool:
     >>> is_division("台州市"), is_division("台州"), is_division("科技城"), is_division("玉环县")
     (True, False, False, True)
     """
-    names = _read()[0]
-    return name.endswith(("省", "市", "县", "区", "镇", "乡", "街道")) and (name in names or
-                                                                  former_division(name) is not None)
+    if not name.endswith(("省", "市", "县", "区", "镇", "乡", "街道")):
+        return False
+    return name in _read()[0] or former_division(name) is not None
 
 
 def former_division(name: str) -> str | None:

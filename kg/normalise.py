@@ -69,7 +69,7 @@ from typing import Iterable, Sequence
 import jieba
 import jieba.posseg
 
-from .bodies import BODIES, SHORT_NAME, firm_short_name, is_body
+from .bodies import BODIES, declared_short_name, firm_short_name, is_body
 from .errors import InputError
 from .gazetteer import former_division, full_name, is_place_name, is_town_stem, prefecture_of, province_of
 from .read import read_text
@@ -219,9 +219,8 @@ def mark_bracketed_names(text: str, mentions: Sequence[Mention]) -> None:
         before = ending.get(m.start - 1)
         if not (m.label == "ORG" and before is not None and before.label == "ORG"
                 and text[m.start - 1:m.start] in ("(", "（") and text[m.end:m.end + 1] in (")", "）")):
-            declared = next((d for d in SHORT_NAME.finditer(text, max(0, m.start - 9), m.end + 2)
-                             if d.span(2) == (m.start, m.end)), None)
-            before = ending.get(declared.start()) if declared else None
+            declared = declared_short_name(text, m.start, m.end)
+            before = ending.get(declared) if declared is not None else None
             if before is None or before.label != m.label:
                 continue
         for same in mentions:

@@ -31,8 +31,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .bodies import (FIRM_SUFFIXES, LEVELS, STRINGER, bracketed_names, committee_names, find_bodies, find_media,
-                     find_new_media, firm_short_name, quoted_bodies)
+from .bodies import (FIRM_SUFFIXES, LEVELS, STRINGER, bracketed_names, committee_names, declared_short_name,
+                     find_bodies, find_media, find_new_media, firm_short_name, quoted_bodies)
 from .clean import RepairedText, repair
 from .errors import ModelError
 from .gazetteer import TOWN_SUFFIXES, full_name, is_division, is_place_name, is_town_stem, place_names, prefecture_of, town_in
@@ -1150,9 +1150,6 @@ def _inside_word(text: str, start: int, end: int) -> bool:
     return (start > 0 and is_word(text[start - 1:start + 1])) or (end < len(text) and is_word(text[end - 1:end + 1]))
 
 
-_DECLARED = re.compile(r"(?:简称|下称)[:：]?$")
-
-
 def find_repeats(text: str, names: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """(start, end, label) of each further place where ``text`` writes a name already found in it (``names``), so
     that a name is tagged wherever its article writes it: the tagger finds 戴冬林 after 区委书记 but can miss it at
@@ -1161,8 +1158,8 @@ def find_repeats(text: str, names: Sequence[tuple[int, int, str]]) -> list[tuple
     义乌市场集团).
 
     Not repeated, since a wrong name would be repeated too: names of one character, names found only in quotes
-    (“狮团”, a nickname; not a short name the text declares: 下称“桂林蓝宇”), common words of jieba's dictionary (督查), two-character person names that do not start
-    with a common surname (中杭 of 中杭水泵). A name written with different labels keeps the one it has most
+    (“狮团”, a nickname; not a short name the text declares: 下称“桂林蓝宇”), common words of jieba's dictionary
+    (督查), two-character person names that do not start with a common surname (中杭 of 中杭水泵). A name written with different labels keeps the one it has most
     often. A repeat that crosses or equals a found name, or whose edge makes a word of the dictionary with the
     character beside it, is not taken, nor a place that ends a slogan (美丽浙江); a found name inside a repeat
     gives way to it.
@@ -1178,7 +1175,7 @@ def find_repeats(text: str, names: Sequence[tuple[int, int, str]]) -> list[tuple
     for start, end, label in names:
         name = text[start:end]
         quoted = 0 < start and end < len(text) and text[start - 1] in _OPENING_QUOTES and text[end] in _CLOSING_QUOTES
-        quoted = quoted and not _DECLARED.search(text, max(0, start - 4), start - 1)  # (下称“桂林蓝宇”): a name
+        quoted = quoted and declared_short_name(text, start, end) is None  # (下称“桂林蓝宇”) is a name
         if end - start < 2 or is_common_word(name) or quoted:
             continue
         if label == "PER" and end - start == 2 and name[0] not in SURNAMES:  # 中杭 in 中杭水泵: the tagger's slip
