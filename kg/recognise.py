@@ -1159,10 +1159,10 @@ def find_repeats(text: str, names: Sequence[tuple[int, int, str]]) -> list[tuple
 
     Not repeated, since a wrong name would be repeated too: names of one character, names found only in quotes
     (“狮团”, a nickname; not a short name the text declares: 下称“桂林蓝宇”), common words of jieba's dictionary
-    (督查), two-character person names that do not start with a common surname (中杭 of 中杭水泵). A name written with different labels keeps the one it has most
-    often. A repeat that crosses or equals a found name, or whose edge makes a word of the dictionary with the
-    character beside it, is not taken, nor a place that ends a slogan (美丽浙江); a found name inside a repeat
-    gives way to it.
+    (督查), two-character person names that do not start with a common surname (中杭 of 中杭水泵). A name written
+    with different labels keeps the one it has most often. A repeat that crosses or equals a found name, or whose
+    edge makes a word of the dictionary with the character beside it, is not taken, nor a place that ends a slogan
+    (美丽浙江); a found name inside a repeat gives way to it.
 
     >>> text = "区委书记戴冬林调研。戴冬林指出，要把湖畔社区建好。湖畔社区，美丽湖畔社区"
     >>> [(text[s:e], label) for s, e, label in find_repeats(text, [(4, 7, "PER"), (18, 22, "LOC")])]
