@@ -24,7 +24,7 @@ __all__ = ["ORG_KINDS", "LOC_KINDS", "NOT_NAMES", "find_list_items", "honoured_p
 ORG_KINDS = ("企业", "公司", "集团", "车企", "药企", "房企", "央企", "国企", "民企", "外企", "厂家", "餐饮店", "饭店",
              "酒家", "酒店", "门店", "商家", "银行", "学校", "高校", "医院", "机构", "协会", "商会")
 LOC_KINDS = ("国家", "城市", "地区", "省份", "景区", "景点", "港口")
-NOT_NAMES = ("品牌", "车型", "产品", "商品")
+NOT_NAMES = ("品牌", "车型", "产品", "商品", "功能区", "功能室", "场所")  # rooms and venues of a building
 _ITEM = r"[^\s，。；：！？、,.;:!?“”\"‘’'（）()《》]"
 # What closes a list: 等 or a count of firms (3家), up to ten characters, and the kind of its items.
 _CLOSE = r"(?:等|[0-9一二三四五六七八九十两几]+家)%s{0,10}?(%s)" % (

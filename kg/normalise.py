@@ -22,10 +22,12 @@ these rules, each recorded as the alias's ``rule``:
   article spells out most (at least twice): 市委 -> 台州市委; else to its page's (bare names counted for the
   division the gazetteer gives them: 台州 -> 台州市; named once will do when the page names no other place of
   that level); a 省 to the corpus's province (浙江 -> 浙江省); a town's, village's or community's body written by
-  its unit (镇党委, 村党支部, 乡政府) to the one such place the article names, or the one it names most, at least
-  twice (村党委 -> 由桥村党委; not a city whose name ends in 镇: 景德镇);
+  its unit (镇党委, 村党支部, 乡政府, 镇委) to the one such place the article names, or the one it names most, at
+  least twice, a place named inside a body of that unit counting too (村党委 -> 由桥村党委, 镇委 -> 龙港镇委; not a
+  city whose name ends in 镇: 景德镇);
 - ``admin-suffix``: across the corpus, places that differ only by an administrative suffix or 地区 (台州/台州市,
-  浙江/浙江省, 沿江/沿江镇, 凤鸣/凤鸣街道, 长三角/长三角地区), when both forms occur and the short one has
+  浙江/浙江省, 沿江/沿江镇, 凤鸣/凤鸣街道, 长三角/长三角地区; a village or community too, unless its name alone is a
+  town or another place: 陶坑/陶坑村, 北干一苑/北干一苑社区), when both forms occur and the short one has
   only that full form, or several of which one is the division the gazetteer gives it (温岭 -> 温岭市, not
   温岭县, the county's old name, which joins 温岭市 too, not being a division of the gazetteer); not where the
   suffix ends a word that names another kind of place (大麦屿港区, a port's area, is no 大麦屿港 district);
@@ -594,15 +596,18 @@ def _resolve_in_article(ids: list[int], labels: list[str], keys: list[str], why:
 
 # A town's, village's or community's own body written by its unit alone: 镇党委, 村党支部, 社区居委会, 乡政府.
 _LOCAL_UNITS = ("社区", "街道", "村", "镇", "乡")
-_LOCAL_BODIES = frozenset(BODIES) | _GENERIC_BODIES | {"委会", "办事处", "人民政府"}
+_LOCAL_BODIES = frozenset(BODIES) | _GENERIC_BODIES | {"委", "委会", "办事处", "人民政府"}
 
 
 def _local_home(name: str, counts: Counter) -> str | None:
     """``name`` (镇党委) with the one town, village or community of its unit that the article names (石林镇党委),
-    or the one it names most, at least twice; None when ``name`` is no such body or no place is clear.
+    or the one it names most, at least twice; None when ``name`` is no such body or no place is clear. A place
+    named only inside the article's own body of that unit counts too (龙港镇 of 龙港镇委: 镇委 -> 龙港镇委).
 
     >>> _local_home("村党委", Counter({("LOC", "由桥村"): 1, ("LOC", "大桥镇"): 2}))
     '由桥村党委'
+    >>> _local_home("镇委", Counter({("ORG", "龙港镇委"): 2})), _local_home("镇人大", Counter({("ORG", "龙港镇委"): 2}))
+    ('龙港镇委', '龙港镇人大')
     >>> _local_home("镇海区委", Counter({("LOC", "石林镇"): 1})), _local_home("村党委", Counter())
     (None, None)
     >>> _local_home("镇政府", Counter({("LOC", "景德镇"): 13}))  # a city (景德镇市) whose name ends in 镇: no town
@@ -610,8 +615,14 @@ def _local_home(name: str, counts: Counter) -> str | None:
     unit = next((u for u in _LOCAL_UNITS if name.startswith(u) and name[len(u):] in _LOCAL_BODIES), None)
     if unit is None:
         return None
-    places = Counter({key: n for (label, key), n in counts.items()
-                      if label == "LOC" and key.endswith(unit) and len(key) > len(unit) + 1 and not full_name(key)})
+    places: Counter = Counter()
+    for (label, key), n in counts.items():
+        if label == "ORG":  # 龙港镇委: the town of a body of the unit
+            key = next((key[:at + len(unit)] for at in range(2, len(key) - len(unit))
+                        if key.startswith(unit, at) and key[at + len(unit):] in _LOCAL_BODIES), "")
+        if (label in ("LOC", "ORG") and key.endswith(unit) and len(key) > len(unit) + 1
+                and not full_name(key)):
+            places[key] += n
     (place, n), *rest = places.most_common(2) or [("", 0)]
     if place and (not rest or n >= 2 and rest[0][1] < n):
         return place + name[len(unit):]
@@ -640,6 +651,7 @@ _PEOPLES = re.compile(r"^(.+?)人民(政府|法院|检察院)$")
 _NOT_SUFFIXED = {"港区", "园区", "景区", "社区", "小区", "片区", "街区", "校区", "厂区", "矿区", "湾区", "山区", "林区",
                  "湖区", "库区", "营区", "海区", "古镇", "小镇", "超市"}
 # Words that start with an admin character but are not "the city's …": 市场 (market), 市民 (citizens), …
+_LOCAL_PLACES = ("村", "社区")  # a village and a community, written by their name alone too
 _NOT_ADMIN = {"市场", "市民", "市区", "市域", "区域", "县域", "省份", "区块", "市值"}
 
 
@@ -752,16 +764,16 @@ def resolve(mentions: list[Mention]) -> dict[str, Entity]:
 
     # 4. places differing only by an administrative suffix, when both forms occur; where the corpus writes the
     # stem with several (温岭市 and the county's old name 温岭县), the division the gazetteer knows it by. A
-    # village too (陶坑 -> 陶坑村), unless its stem names a town or another place (塘栖 is 塘栖镇, whose seat is
-    # 塘栖村; 东海 is a sea, 东海村 a village)
+    # village or a community too (陶坑 -> 陶坑村, 北干一苑 -> 北干一苑社区), unless its stem names a town or
+    # another place (塘栖 is 塘栖镇, whose seat is 塘栖村; 东海 is a sea, 东海村 a village)
     loc_names = {k for k, t in type_of.items() if t == "LOC"}
     full_forms: dict[str, list[str]] = defaultdict(list)
     for name in loc_names:
-        for suffix in ADMIN_SUFFIXES + TOWN_SUFFIXES + ("地区", "村"):
+        for suffix in ADMIN_SUFFIXES + TOWN_SUFFIXES + ("地区",) + _LOCAL_PLACES:
             stem = name[:-len(suffix)]
             if (name.endswith(suffix) and len(stem) >= 2 and stem in loc_names
                     and (name[-len(suffix) - 1:] not in _NOT_SUFFIXED or is_place_name(name))
-                    and (suffix != "村" or not (is_place_name(stem) or is_town_stem(stem)))):
+                    and (suffix not in _LOCAL_PLACES or not (is_place_name(stem) or is_town_stem(stem)))):
                 full_forms[stem].append(name)
     merge_to: dict[str, str] = {}
     for stem, fulls in full_forms.items():

@@ -309,8 +309,8 @@ def cut_at_verb(name: str) -> int:
 
     >>> [cut_at_verb(n) for n in ("四方花园小区打造中心花园", "市工商联协助市委", "北京市保护消费者权益委员会")]
     [6, 4, 13]
-    >>> [cut_at_verb(n) for n in ("湖畔社区将党支部", "台州市借助党代表联络室")]
-    [4, 3]
+    >>> [cut_at_verb(n) for n in ("湖畔社区将党支部", "台州市借助党代表联络室", "北干一苑社区由北干一苑小区")]
+    [4, 3, 6]
     """
     if len(name) < 5:  # a place or body of two characters, a verb of two and something after it at the least
         return len(name)
@@ -323,8 +323,9 @@ def cut_at_verb(name: str) -> int:
     return len(name)
 
 
-# Words that open a clause and sit inside no name (湖畔社区 | 将党支部建在楼道, 台州市 | 借助党代表联络室).
-_CLAUSE_OPENERS = frozenset(("将", "把", "被", "向", "从", "借助", "通过", "依托", "围绕", "聚焦"))
+# Words that open a clause and sit inside no name (湖畔社区 | 将党支部建在楼道, 台州市 | 借助党代表联络室,
+# 北干一苑社区 | 由北干一苑小区…组成).
+_CLAUSE_OPENERS = frozenset(("将", "把", "被", "向", "从", "由", "借助", "通过", "依托", "围绕", "聚焦"))
 
 
 def extend_place(text: str, start: int, end: int) -> int:
@@ -965,6 +966,8 @@ class ProjectComponent:
                 span = (cut, span[1])
                 span = (span[0], before_zone_projects(view.text, *span))  # 银湖新区 + 项目
                 label = self._model_project(view, span)
+                if label == "LOC":  # 北干一苑社区 + 由北干一苑小区组成: a place that ran on into a clause
+                    span = (span[0], span[0] + cut_at_verb(view.text[slice(*span)]))
             if label == "LOC" and (view.text.endswith(ZONES, *span) or view.text.endswith(NEW_AREAS, *span)
                                    and not is_division(view.text[slice(*span)])
                                    or is_new_town_being_built(view.text, *span)

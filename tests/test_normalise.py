@@ -128,6 +128,14 @@ def test_a_village_merges_with_its_short_form_unless_that_names_a_town_or_anothe
     assert entities["LOC:陶坑"].rules == {"陶坑村": "same", "陶坑": "admin-suffix"}
 
 
+def test_a_community_merges_with_its_short_form_unless_that_names_a_town():
+    ms = [Mention("a", 0, 6, "LOC", "北干一苑社区"), Mention("a", 7, 11, "LOC", "北干一苑"),
+          Mention("b", 0, 4, "LOC", "塘栖社区"), Mention("b", 5, 7, "LOC", "塘栖")]  # 塘栖 is the town, 塘栖镇
+    entities = resolve(ms)
+    assert _ids(ms) == ["LOC:北干一苑社区", "LOC:北干一苑社区", "LOC:塘栖社区", "LOC:塘栖"]
+    assert entities["LOC:北干一苑社区"].rules == {"北干一苑社区": "same", "北干一苑": "admin-suffix"}
+
+
 def test_common_words_make_no_entity_unless_a_place_or_a_body():
     ms = [Mention("a", 0, 3, "ORG", "工作站"), Mention("b", 0, 3, "ORG", "工作站"), Mention("a", 4, 6, "LOC", "地球"),
           Mention("a", 7, 9, "LOC", "三门"), Mention("a", 10, 12, "ORG", "区委"), Mention("a", 13, 16, "ORG", "台州市委")]
@@ -403,6 +411,15 @@ def test_a_village_or_town_body_written_by_its_unit_is_the_articles_village_or_t
     assert _ids(ms) == ["LOC:由桥村", "ORG:由桥村党委", "LOC:大桥镇", "ORG:大桥镇政府", "ORG:镇海区委", "",
                         "LOC:东岙村", "LOC:西岙村", ""]
     assert entities["ORG:由桥村党委"].rules == {"村党委": "home-place"}
+
+
+def test_a_town_body_written_by_its_unit_is_the_town_whose_body_the_article_names():
+    # the article names 龙港镇 only inside 龙港镇委: 镇委 and 镇人大 are that town's
+    ms = [Mention("a", 0, 4, "ORG", "龙港镇委"), Mention("a", 5, 7, "ORG", "镇委"), Mention("a", 8, 11, "ORG", "镇人大"),
+          Mention("b", 0, 2, "ORG", "镇委")]  # no town named: left as written
+    entities = resolve(ms)
+    assert _ids(ms) == ["ORG:龙港镇委", "ORG:龙港镇委", "ORG:龙港镇人大", "ORG:镇委"]
+    assert entities["ORG:龙港镇委"].rules == {"龙港镇委": "same", "镇委": "home-place"}
 
 
 def test_a_city_whose_name_ends_in_a_town_unit_is_no_home_for_a_town_body():

@@ -413,6 +413,9 @@ def test_a_name_run_on_into_a_verb_is_cut_before_the_verb(nlp):
     assert cut_at_verb("四方花园小区打造中心花园") == 6
     assert cut_at_verb("新昌县总工会聚集中心") == 6
     assert cut_at_verb("黄岩区社会治理中心") == 9  # 社会 is not a body; the name goes on
+    # the tagger reads this as a project, which the project rules make a place (…小区): cut there too
+    assert _ents(nlp("北干一苑社区由北干一苑小区、凯悦花园组成。")) == [(0, 6, "LOC", "北干一苑社区"),
+                                                                 (14, 18, "LOC", "凯悦花园")]
     assert cut_at_verb("北京市保护消费者权益委员会") == 13  # ends like a body: its own name
     text = "五年来，市工商联协助市委出台意见。"
     assert [e for e in _ents(nlp(text)) if e[2] == "ORG"] == [(4, 8, "ORG", "市工商联"), (10, 12, "ORG", "市委")]
@@ -426,6 +429,8 @@ def test_the_items_of_a_list_take_the_kind_that_closes_it(nlp):
     # 企业家 are people, and kinds of firms are no names
     assert _ents(nlp("张建均、陈志军等企业家参加座谈。")) == [(0, 3, "PER", "张建均"), (4, 7, "PER", "陈志军")]
     assert _ents(nlp("吸纳银行、律所、人力资源等企业入驻。")) == []
+    # the parts of a building, rooms and venues, are no organisations
+    assert _ents(nlp("学校包含国际学院、一体化学院、管理与信息学院等多个综合性场所。")) == []
     # quoted items need no 、 between them, and a quoted word is a name
     text = "集聚了“新力新材料”“万隆化工”等一大批上下游企业，以及“正博”“通力”等一批省级企业"
     assert [e for e in _ents(nlp(text)) if e[2] == "ORG"] == [
