@@ -650,8 +650,8 @@ _PEOPLES = re.compile(r"^(.+?)人民(政府|法院|检察院)$")
 # 萧山区). 市区 and 城区 are the city's own (温州市区 is 温州市).
 _NOT_SUFFIXED = {"港区", "园区", "景区", "社区", "小区", "片区", "街区", "校区", "厂区", "矿区", "湾区", "山区", "林区",
                  "湖区", "库区", "营区", "海区", "古镇", "小镇", "超市"}
-# Words that start with an admin character but are not "the city's …": 市场 (market), 市民 (citizens), …
 _LOCAL_PLACES = ("村", "社区")  # a village and a community, written by their name alone too
+# Words that start with an admin character but are not "the city's …": 市场 (market), 市民 (citizens), …
 _NOT_ADMIN = {"市场", "市民", "市区", "市域", "区域", "县域", "省份", "区块", "市值"}
 
 
