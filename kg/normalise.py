@@ -617,11 +617,12 @@ def _local_home(name: str, counts: Counter) -> str | None:
         return None
     places: Counter = Counter()
     for (label, key), n in counts.items():
-        if label == "ORG":  # 龙港镇委: the town of a body of the unit
-            key = next((key[:at + len(unit)] for at in range(2, len(key) - len(unit))
-                        if key.startswith(unit, at) and key[at + len(unit):] in _LOCAL_BODIES), "")
-        if (label in ("LOC", "ORG") and key.endswith(unit) and len(key) > len(unit) + 1
-                and not full_name(key)):
+        if label == "ORG":  # 龙港镇委: the town, named inside a body of its unit
+            key = next((key[:at] for at in range(2 + len(unit), len(key))
+                        if key.endswith(unit, 0, at) and key[at:] in _LOCAL_BODIES), "")
+        elif label != "LOC":
+            continue
+        if key.endswith(unit) and len(key) > len(unit) + 1 and not full_name(key):
             places[key] += n
     (place, n), *rest = places.most_common(2) or [("", 0)]
     if place and (not rest or n >= 2 and rest[0][1] < n):
