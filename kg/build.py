@@ -21,7 +21,8 @@ from spacy.language import Language
 
 from .clean import is_traditional, to_simplified
 from .errors import InputError
-from .link import add_measures, build_graph, dominant_article, filter_graph, find_entities
+from .link import (MAX_ARTICLE_ENTITIES, add_measures, build_graph, crowded_articles, dominant_article, filter_graph,
+                   find_entities)
 from .normalise import Entity, Mention, apply_aliases, clean_name, mark_bracketed_names, mark_set_phrases, resolve
 from .read import FORMATS, Skipped, passed_over, read_paths
 from .recognise import group_chars_of, groups_by_chars, load_pipeline, recogniser_fingerprint
@@ -63,6 +64,7 @@ class Report:
     # (article id, entities, edges) of the one article whose entities make much of the graph written (a long
     # feature, a roll of honour: kg.link.dominant_article), if one does
     largest: tuple = ()
+    crowded: list = field(default_factory=list)  # (article id, entities) of those linked by sentences alone
     focus: dict = field(default_factory=dict)  # --focus: each name -> the nodes it names, drawn first in graph.html
     roles: tuple = ()  # (persons, of them with a role, links that carry the post held at their other end)
 
@@ -102,6 +104,9 @@ class Report:
             lines.append(f"  {self.cached} of the {self.articles} articles recognised in an earlier run, "
                          f"taken from {self.cache}")
         lines.append(f"graph: {self.nodes} nodes, {self.edges} edges")
+        for article, entities in self.crowded:
+            lines.append(f"  {article} names {entities} entities, more than {MAX_ARTICLE_ENTITIES}: they are linked "
+                         "only where they share a sentence that names no more (an index page, a roll of honour?)")
         if self.roles and self.roles[1]:
             persons, with_role, links = self.roles
             lines.append(f"  {with_role} of its {persons} persons have a role (区委书记, 记者 …); {links} links say which "
@@ -338,6 +343,7 @@ def _build(paths, *, ner, nlp, report, progress, processes=1, cache: Path | None
     report.mentions = Counter(m.label for m in mentions)
     report.unnamed = sum(1 for m in mentions if not m.entity)
     report.nodes, report.edges = graph.number_of_nodes(), graph.number_of_edges()
+    report.crowded = crowded_articles(articles)
     report.seconds = time.time() - started
     return graph, articles, entities
 

@@ -1,8 +1,9 @@
 """Link entities that appear together into a NetworkX graph.
 
-Nodes are entities; an edge joins two entities that appear in the same article. Edge ``weight`` is the number
-of articles they share, ``sentence_weight`` the number of sentences; ``npmi`` (normalised pointwise mutual
-information over articles, in [-1, 1]) says how much more often they meet than chance, so that hubs such as
+Nodes are entities; an edge joins two entities that appear in the same article (in an article that names more
+than :data:`MAX_ARTICLE_ENTITIES`, in the same sentence of it, one that names no more than that). Edge ``weight``
+is the number of articles they share, ``sentence_weight`` the number of sentences; ``npmi`` (normalised pointwise
+mutual information over articles, in [-1, 1]) says how much more often they meet than chance, so that hubs such as
 台州市 do not dominate. Every node and edge keeps its evidence: article ids, and for edges the first sentence
 its two entities share or, where they share none, the sentence each first appears in within their first shared
 article (joined by " … "). Where the articles are dated (a page's date line, a JSONL "date"), nodes carry
@@ -30,13 +31,18 @@ from .gazetteer import coordinates
 from .normalise import Entity, Mention, role_in_name, roles_before
 from .segment import Article
 
-__all__ = ["build_graph", "add_measures", "dominant_article", "find_entities"]
+__all__ = ["build_graph", "add_measures", "dominant_article", "find_entities", "crowded_articles"]
 
 # An article whose entities alone make this share of a graph's edges, and at least this many, dominates the graph
 # (85 entities make 3,570 edges: page 001's long feature holds most of the sample pages' graph): the build's summary
 # names it and the explorer links by shared sentences from the start.
 DOMINANT_SHARE = 0.25
 DOMINANT_EDGES = 1000
+# An article that names more entities than this links them only where they share a sentence, and a sentence that
+# names more links none: every two of them would be more edges than a machine holds (a news site's page of search
+# keywords read as one article named 2,852: 4.1 million edges, over 20 GB), and a list that long (a roll of honour,
+# an index) says little of who appears with whom.
+MAX_ARTICLE_ENTITIES = 500
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 
@@ -84,6 +90,7 @@ def build_graph(articles: Sequence[Article], mentions: Sequence[Mention], entiti
         text = text_of[article.id]
         starts = [m.start for m in found]  # a sentence's mentions looked up by start: a long text is not quadratic
         first_sentence: dict[str, tuple[int, str]] = {}  # entity -> its first sentence (start, text)
+        in_sentence: set[tuple[str, str]] = set()  # the pairs of entities that share a sentence
         for first, last in _sentences(text):
             inside = sorted({m.entity for m in found[bisect_left(starts, first):bisect_left(starts, last)]
                              if m.end <= last})
@@ -92,10 +99,12 @@ def build_graph(articles: Sequence[Article], mentions: Sequence[Mention], entiti
             sentence = " ".join(text[first:last].split())
             for entity in inside:
                 first_sentence.setdefault(entity, (first, _clip(sentence)))
-            for pair in combinations(inside, 2):
+            for pair in combinations(inside, 2) if len(inside) <= MAX_ARTICLE_ENTITIES else ():
                 edge_sentences[pair] += 1
                 evidence.setdefault(pair, sentence)
-        for pair in combinations(sorted({m.entity for m in found}), 2):
+                in_sentence.add(pair)
+        named = sorted({m.entity for m in found})
+        for pair in combinations(named, 2) if len(named) <= MAX_ARTICLE_ENTITIES else sorted(in_sentence):
             edge_articles[pair].append(article.id)
             if pair not in evidence and pair not in apart and all(e in first_sentence for e in pair):
                 apart[pair] = " … ".join(sentence for _, sentence in sorted(first_sentence[e] for e in pair))
@@ -108,6 +117,13 @@ def build_graph(articles: Sequence[Article], mentions: Sequence[Mention], entiti
                        **_date_span(shared, date_of, "shared_date"),
                        **({"role": "|".join(t for t, _ in held[u, v].most_common())} if (u, v) in held else {}))
     return graph
+
+
+def crowded_articles(articles: Sequence[Article]) -> list[tuple[str, int]]:
+    """(id, entities) of each article that names more than :data:`MAX_ARTICLE_ENTITIES` entities, whose entities
+    :func:`build_graph` links only where they share a sentence. Reads the mentions' ``entity``."""
+    named = ((a.id, len({m.entity for m in a.mentions if m.entity})) for a in articles)
+    return [(article, n) for article, n in named if n > MAX_ARTICLE_ENTITIES]
 
 
 def dominant_article(graph: nx.Graph, articles: Sequence[Article]) -> tuple[str, int, int] | None:

@@ -1,8 +1,9 @@
 """Read newspaper pages and article exports from files and folders.
 
 A page (``.txt``, ``.md``) becomes one :class:`Document`; a JSON Lines export (``.jsonl``) becomes one Document
-per line, already an article. A file that cannot be read becomes a :class:`Skipped` with the reason, and the
-run goes on.
+per line, already an article, and so does a web page saved from a news site (``.html``: its article, taken out of
+the site's menus and footers by GNE, :func:`html_article`). A file that cannot be read becomes a :class:`Skipped`
+with the reason, and the run goes on.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from typing import Iterable, Iterator
 from .errors import InputError
 
 __all__ = ["Document", "Skipped", "FORMATS", "read_paths", "passed_over", "is_output_folder", "decode", "read_text",
-           "markdown_text", "plain_text", "parse_record"]
+           "markdown_text", "plain_text", "parse_record", "decode_html", "html_article", "block_text"]
 
-FORMATS = (".txt", ".md", ".jsonl")
+WEB_PAGES = (".html", ".htm", ".shtml")
+FORMATS = (".txt", ".md", ".jsonl") + WEB_PAGES
 # what `kg build` writes into its output folder (kg.export): never read back in a walk of the pages
 OUTPUT_FILES = ("graph.graphml", "graph.gexf", "graph.html", "entities.csv", "edges.csv", "aliases.csv",
                 "articles.csv", "articles.jsonl")
@@ -35,7 +37,8 @@ class Document:
         gives it).
     encoding (str): ``utf-8``, ``utf-16`` or ``gb18030``.
     line (int): 1-based line of a JSONL record in its file; 1 for pages.
-    meta (dict): a JSONL record's "id", "title", "date", "source" when present; empty for pages.
+    meta (dict): a JSONL record's "id", "title", "date", "source" when present; a web page's "id" (its file),
+        "title" and "date" ("" when it gives none); empty for pages.
     date (str): a page's date (ISO) as its file gives it, outside the page's text: a Markdown page's front matter
         ``date:``, else a date in the file's path (2022-01-26/01.txt, tzrb_20220126_A01.txt); "" when none.
     """
@@ -131,7 +134,7 @@ def _folder(folder: Path) -> tuple[list[Path], list[Path], list[Path]]:
 
 
 def passed_over(paths: Iterable[str | Path]) -> tuple[list[str], list[str]]:
-    """What a walk of the folders among ``paths`` does not read: files of other kinds (.html, .pdf, .jpg), named
+    """What a walk of the folders among ``paths`` does not read: files of other kinds (.pdf, .jpg, .doc), named
     relative to the folder given, and the outputs of kg builds, named with it.
 
     >>> import tempfile
@@ -178,8 +181,8 @@ def _files(paths: Iterable[Path]) -> Iterator[tuple[Path, str]]:
 def read_paths(paths: Iterable[str | Path]) -> Iterator[Document | Skipped]:
     """Yield a Document for each readable page or JSONL record under ``paths``, a Skipped for each failure.
 
-    Folders are walked recursively for ``.txt``, ``.md`` and ``.jsonl`` files; a file named directly is read
-    whatever its suffix (JSONL if it ends in ``.jsonl``).
+    Folders are walked recursively for ``.txt``, ``.md``, ``.jsonl`` and ``.html`` (``.htm``, ``.shtml``) files; a
+    file named directly is read whatever its suffix (JSONL if it ends in ``.jsonl``, a web page if in ``.html``).
     """
     for file, name in _files(Path(p) for p in paths):
         if file.is_symlink() and not file.exists():
@@ -190,13 +193,21 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Document | Skipped]:
         except OSError as error:
             yield Skipped(name, f"cannot read: {error.strerror or error}")
             continue
+        web_page = file.suffix.lower() in WEB_PAGES
         try:
-            text, encoding = decode(data)
+            text, encoding = decode_html(data) if web_page else decode(data)
         except ValueError as error:
             yield Skipped(name, str(error))
             continue
         text = plain_text(text)
-        if file.suffix.lower() == ".jsonl":
+        if web_page:
+            try:
+                headline, date, text = html_article(text)
+            except ValueError as error:
+                yield Skipped(name, str(error))
+                continue
+            yield Document(name, text, encoding, meta={"id": name, "title": headline, "date": date})
+        elif file.suffix.lower() == ".jsonl":
             yield from _records(name, text, encoding)
         elif file.suffix.lower() == ".md":
             yield Document(name, markdown_text(text), encoding, date=front_matter_date(text) or date_in_name(name))
@@ -292,6 +303,96 @@ def markdown_text(text: str) -> str:
     for pattern, repl in _INLINE:
         text = pattern.sub(repl, text)
     return text
+
+
+# The charset a web page declares (<meta charset="big5">, <meta http-equiv=... content="text/html; charset=gbk">).
+_DECLARED_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_-]+)", re.I)
+
+
+def decode_html(data: bytes) -> tuple[str, str]:
+    """Decode a saved web page as :func:`decode` does (UTF-8, else GB18030, which reads gb2312 and gbk pages too),
+    but a page that declares Big5 in its <meta> (older sites of Taiwan and Hong Kong) as Big5. Other declarations
+    are not trusted: pages often declare a charset they are not written in.
+
+    >>> page = '<meta charset="big5"><p>臺州</p>'
+    >>> decode_html(page.encode("big5")), decode_html(page.replace("big5", "gbk").encode("gbk"))[1]
+    (('<meta charset="big5"><p>臺州</p>', 'big5'), 'gb18030')
+    """
+    declared = _DECLARED_CHARSET.search(data[:4096])
+    if declared and declared.group(1).lower() in (b"big5", b"big5-hkscs", b"big5hkscs", b"cp950"):
+        try:
+            return data.decode(declared.group(1).decode("ascii").lower()), "big5"
+        except UnicodeDecodeError:
+            pass  # not Big5 after all: read it as any page
+    return decode(data)
+
+
+_BLOCKS = ("address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption", "figure", "footer",
+           "h1", "h2", "h3", "h4", "h5", "h6", "header", "li", "ol", "p", "pre", "section", "table", "td", "th",
+           "tr", "ul")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def block_text(html: str) -> str:
+    """The text of an HTML fragment as a browser lays it out: each block (a paragraph, a div, a list item, a
+    table's cell, a line after <br>) a paragraph of its own, a blank line between them; inline elements (a link,
+    bold) run on inside theirs; runs of whitespace one space; scripts, styles and comments left out.
+
+    >>> block_text("<div><p>本报讯 <a href='#'>台州湾新区</a>\\n调研</p><p>南排工程<br>一期</p><script>f()</script></div>")
+    '本报讯 台州湾新区 调研\\n\\n南排工程\\n\\n一期'
+    """
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    root = lxml_html.fragment_fromstring(html, create_parent="div")
+    etree.strip_elements(root, "script", "style", etree.Comment, with_tail=False)
+    parts = []  # the text in document order, whitespace made one space, "\n" at each block's edges
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        if element.tag in _BLOCKS or (element.tag == "br" and event == "start"):
+            parts.append("\n")
+        text = element.text if event == "start" else element.tail if element is not root else None
+        if text:
+            parts.append(_WHITESPACE.sub(" ", text))
+    paragraphs = (" ".join(paragraph.split()) for paragraph in "".join(parts).split("\n"))
+    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
+
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def html_article(page: str) -> tuple[str, str, str]:
+    """The headline, the date (ISO, or "") and the text of the article a web page saved from a news site holds,
+    taken out of the site's menus, lists and footers by GNE (GeneralNewsExtractor, made for Chinese news sites: the
+    block of the page with the most text and the fewest links); the text starts with the headline, a paragraph
+    of its own, unless the article's first paragraph is the headline already. ValueError saying why where the page
+    holds no article (no body, or under 20 Chinese characters of text).
+
+    >>> page = ("<html><head><title>南排工程(一期)开工_台州新闻网</title></head><body><div class='nav'><a href='/'>首页</a> <a href='/a'>"
+    ...         "要闻</a></div><h1>南排工程(一期)开工</h1><div class='info'>发布时间: 2022-01-26 09:30</div><div "
+    ...         "class='article'><p>本报讯(记者 王五)1月25日，温岭市南排工程(一期)城北段项目开工，总投资30亿元。</p>"
+    ...         "<p>该项目由<a href='/x'>台州市水利局</a>负责实施，预计2024年完工。</p></div><div class='foot'>"
+    ...         "版权所有 台州日报社</div></body></html>")
+    >>> html_article(page)
+    ('南排工程(一期)开工', '2022-01-26', '南排工程(一期)开工\\n\\n本报讯(记者 王五)1月25日，温岭市南排工程(一期)城北段项目开工，总投资30亿元。\\n\\n该项目由台州市水利局负责实施，预计2024年完工。')
+    """
+    from gne import GeneralNewsExtractor  # with lxml; imported only when a folder holds web pages
+    from gne.exceptions import NoContentException
+    from lxml.etree import LxmlError
+
+    try:
+        found = GeneralNewsExtractor().extract(_XML_DECLARATION.sub("", page), with_body_html=True)
+    except NoContentException:
+        raise ValueError("no article found in this web page (no block of text in it)") from None
+    except (LxmlError, ValueError) as error:
+        raise ValueError(f"no article found in this web page ({error})") from None
+    text = block_text(found["body_html"])
+    if len(_HAN.findall(text)) < 20:
+        raise ValueError("no article found in this web page (under 20 Chinese characters of text)")
+    headline = " ".join(found["title"].split())
+    if headline and not text.startswith(headline):
+        text = f"{headline}\n\n{text}"
+    return headline, iso_date(found["publish_time"]), text
 
 
 def parse_record(line: str) -> dict:

@@ -93,12 +93,25 @@ def test_articles_jsonl_mentions_index_the_article_text(corpus_run):
 def test_broken_files_are_reported_and_skipped(fixtures, tmp_path, capsys):
     assert main(["build", str(fixtures), "-o", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert "read 6 files, skipped 4; 6 articles" in out
+    assert "read 7 files, skipped 4; 7 articles" in out
     assert "skipped binary.txt: binary file (NUL bytes), not text" in out
-    assert "entities of one article" not in out  # six short articles: none makes most of the graph
+    assert "entities of one article" not in out  # seven short articles: none makes most of the graph
     assert "skipped empty.txt: empty file" in out
     assert "skipped export.jsonl:3: invalid JSON (Expecting value at column 1)" in out
     assert OUTPUTS <= {p.name for p in tmp_path.iterdir()}
+
+
+def test_a_saved_web_page_is_built_into_the_graph_as_one_dated_article(fixtures, tmp_path, capsys):
+    assert main(["build", str(fixtures / "web"), "-o", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.splitlines()[:2] == ["read 1 files, skipped 0; 1 articles",
+                                                        "  1 of them dated, 2022-01-26 to 2022-01-26"]
+    (record,) = [json.loads(line) for line in (tmp_path / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert (record["id"], record["source"], record["headline"], record["date"]) == (
+        "content_1.html", "content_1.html", "温岭南排工程(一期)城北段开工", "2022-01-26")
+    found = {(m["text"], m["label"]) for m in record["mentions"]}
+    assert {("温岭市", "LOC"), ("南排工程(一期)城北段项目", "PROJECT"), ("台州市水利局", "ORG"), ("李跃旗", "PER"),
+            ("王五", "PER"), ("赵六", "PER")} <= found
+    assert not {text for text, _ in found} & {"台州日报社", "台州湾新区", "路桥区"}  # the footer and related news
 
 
 def test_a_build_among_its_pages_does_not_read_its_outputs_back(fixtures, tmp_path, capsys):
@@ -106,14 +119,15 @@ def test_a_build_among_its_pages_does_not_read_its_outputs_back(fixtures, tmp_pa
     pages = tmp_path / "pages"
     shutil.copytree(fixtures / "pages", pages)
     (pages / "scan.JPG").write_bytes(b"\xff\xd8\xff")
-    (pages / "a.html").write_text("<p>台州</p>", encoding="utf-8")
+    (pages / "a.pdf").write_bytes(b"%PDF-1.4")
     (pages / ".DS_Store").write_bytes(b"\x00")
     assert main(["build", str(pages), "-o", str(pages / "output")]) == 0
     first = capsys.readouterr().out
     assert main(["build", str(pages), "-o", str(pages / "output")]) == 0
     second = capsys.readouterr().out
     assert first.splitlines()[:2] == ["read 1 files, skipped 0; 2 articles",
-                                      "  passed over 2 files of other kinds (.html 1, .jpg 1): kg reads .txt, .md, .jsonl"]
+                                      "  passed over 2 files of other kinds (.jpg 1, .pdf 1): kg reads .txt, .md, .jsonl, "
+                                      ".html, .htm, .shtml"]
     assert second.splitlines()[:3] == first.splitlines()[:2] + [
         f"  passed over the outputs of a kg build in {(pages / 'output').as_posix()} "
         "(name its articles.jsonl to read it)"]

@@ -127,3 +127,21 @@ def test_a_link_carries_the_title_a_person_holds_in_the_body_their_role_names():
     assert {(u, v): d["role"] for u, v, d in graph.edges(data=True) if "role" in d} == {
         ("ORG:路桥区委", "PER:潘军明"): "书记", ("ORG:台州市文赚进出口有限公司", "PER:黄策"): "负责人"}
     assert graph.nodes["PER:黄策"]["roles"] == "台州市文赚进出口有限公司负责人"
+
+
+def test_an_article_naming_more_entities_than_a_machine_can_link_is_linked_by_its_sentences():
+    from kg.link import MAX_ARTICLE_ENTITIES, crowded_articles
+
+    given = "丽娟敏静秀英华慧巧美娜婷雪琳晶妍茜秋珊莎锦黛青"
+    names = ["王" + a + b for a in given for b in given][:MAX_ARTICLE_ENTITIES + 1]  # a roll of 501 names
+    text = "潘军明在路桥调研。台州市工商联参加。" + "、".join(names) + "。"
+    mentions = [Mention("a1", 0, 3, "PER", "潘军明"), Mention("a1", 4, 6, "LOC", "路桥"),
+                Mention("a1", 9, 15, "ORG", "台州市工商联")]
+    mentions += [Mention("a1", 18 + 4 * i, 21 + 4 * i, "PER", name) for i, name in enumerate(names)]
+    assert all(text[m.start:m.end] == m.text for m in mentions)
+    article = Article("a1", "p.txt", (1, 1), "", "", text, mentions=mentions)
+    graph = build_graph([article], mentions, resolve(mentions))
+    # 504 entities: only the two that share a sentence are linked, and the roll's sentence of 501 links none
+    assert (graph.number_of_nodes(), list(graph.edges)) == (504, [("PER:潘军明", "LOC:路桥")])
+    assert crowded_articles([article]) == [("a1", 504)]
+    assert crowded_articles([Article("a2", "p.txt", (1, 1), "", "", text, mentions=mentions[:3])]) == []

@@ -101,3 +101,38 @@ def test_a_pages_date_comes_from_its_markdown_front_matter_or_its_files_path(tmp
     from kg.segment import segment
     articles = {a.source: a.date for d in read_paths([tmp_path]) for a in segment(d)}
     assert articles["dated_20200101.txt"] == "2022-01-26" and articles["2022-01-26/A01.txt"] == "2022-01-26"
+
+
+WEB_ARTICLE = ("温岭南排工程(一期)城北段开工\n\n"
+               "本报讯(记者 王五 通讯员 赵六)1月25日上午，温岭市南排工程(一期)城北段项目正式开工。 "
+               "该项目总投资30亿元，由台州市水利局负责实施。\n\n"
+               "市委书记李跃旗出席开工仪式。他说，南排工程是温岭防洪排涝的骨干工程，要确保 2024年全线完工。\n\n"
+               "开工现场。记者 王五 摄")
+
+
+def test_a_saved_web_page_is_read_as_its_article_without_the_sites_menus_and_footer(fixtures):
+    # fixtures/web/content_1.html: a page as a local news site serves it (a menu, a breadcrumb, the article with an
+    # info line, a related-news list, a footer, a script), declared and written in GB2312; written for the tests
+    (doc,) = read_paths([fixtures / "web"])
+    assert (doc.source, doc.encoding, doc.line) == ("content_1.html", "gb18030", 1)
+    assert doc.meta == {"id": "content_1.html", "title": "温岭南排工程(一期)城北段开工", "date": "2022-01-26"}
+    assert doc.text == WEB_ARTICLE
+
+
+def test_a_web_page_declared_in_big5_is_read_as_big5_and_one_without_an_article_is_skipped(fixtures, tmp_path):
+    from opencc import OpenCC
+
+    page = (fixtures / "web" / "content_1.html").read_bytes().decode("gb2312").replace("gb2312", "big5")
+    (tmp_path / "hk.htm").write_bytes(OpenCC("s2t").convert(page).encode("big5"))
+    (tmp_path / "index.html").write_text('<html><body><ul><li><a href="/1">台州新闻</a></li><li><a href="/2">'
+                                         '国内新闻</a></li></ul></body></html>', encoding="utf-8")
+    (tmp_path / "blank.shtml").write_text("<html><head><title>台州</title></head><body></body></html>",
+                                          encoding="utf-8")
+    (tmp_path / "plain.html").write_text("台州新闻网 浙ICP备05001234号", encoding="utf-8")  # no HTML at all
+    items = {item.source: item for item in read_paths([tmp_path])}
+    assert (items["hk.htm"].encoding, items["hk.htm"].meta["title"]) == ("big5", "溫嶺南排工程(一期)城北段開工")
+    assert items["hk.htm"].text.startswith("溫嶺南排工程(一期)城北段開工\n\n本報訊(記者 王五 通訊員 趙六)")
+    assert {name: str(item) for name, item in items.items() if isinstance(item, Skipped)} == {
+        "index.html": "index.html: no article found in this web page (under 20 Chinese characters of text)",
+        "blank.shtml": "blank.shtml: no article found in this web page (under 20 Chinese characters of text)",
+        "plain.html": "plain.html: no article found in this web page (no block of text in it)"}
