@@ -6,8 +6,8 @@ taken), and the time a page.
 
 Without FOLDER it reads the 68 real pages that the source package of GNE (the extractor kg uses) carries for its
 own tests: 163, Sina, Tencent, ifeng, The Paper, toutiao, people.cn, Xinhua, Huanqiu, Zhejiang's development
-commission, a hospital and others (``pip download --no-deps --no-binary :all: gne==0.4.3``, kept in the temp folder; the registry
-is reachable here). They are third-party pages, so they are not in this repository.
+commission, a hospital and others (``pip download --no-deps --no-binary :all: gne==0.4.3``, kept in the temp
+folder; the registry is reachable here). They are third-party pages, so they are not in this repository.
 """
 
 from __future__ import annotations
