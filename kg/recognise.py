@@ -687,6 +687,8 @@ def _set_ents(doc: Doc, spans: Iterable[tuple[int, int, str]], text: str) -> Non
                 continue  # 林某会, 王某: a name a court report hides, which names no one
             if _ADDRESS_FORM.match(text, start, end):
                 continue  # 张阿姨, 秦教授: a surname and how people address the one meant, which names no one
+            if _ROLE.fullmatch(text, start, end):
+                continue  # 编辑 刘晓阳 校对 李铭: a credit's role, read as a name between the names
             label, end = _person_or_place(text, start, end)
             if start >= end:
                 continue

@@ -350,6 +350,12 @@ def test_a_byline_an_ocr_column_cut_into_keeps_its_names_roles_and_places(nlp):
     assert not any("代 表团" in t for _, t in ents)
 
 
+def test_the_roles_of_a_web_articles_closing_credit_are_no_persons(nlp):
+    # a web article's last lines: its editor and proof-reader, the tagger read their roles as names too
+    text = "新京报记者 陆一夫\n\n编辑 刘晓阳 校对 李铭\n\n本文来源：新京报\n\n责任编辑：姚立伟_NT6056"
+    assert [t for _, _, label, t in _ents(nlp(text)) if label == "PER"] == ["陆一夫", "刘晓阳", "李铭", "姚立伟"]
+
+
 def test_a_pronoun_before_a_name_is_left_out(nlp):
     text = "他说：“我们总工会要把服务职工放在首位。”"
     doc = nlp.make_doc(text)
