@@ -127,6 +127,9 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     ('郭玲', '台州市工商联')
     >>> text[slice(*trim_span(text, 27, 35))], "越城区/滨海新区"[slice(*trim_span("越城区/滨海新区", 3, 8))]
     ('“工韵清风”读书会', '滨海新区')
+    >>> text = "据英国《金融时报》报道，“工韵清风”。"
+    >>> text[slice(*trim_span(text, 1, 9))], text[slice(*trim_span(text, 12, 18))]
+    ('英国《金融时报》', '工韵清风')
     """
     for opening, closing in _PAIRS.items():
         at = text.find(opening, start + 1, end)
@@ -137,10 +140,11 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
             start -= 1  # 工韵清风”读书会: the name opens with the quote before it
     while start < end:
         head, tail = text[start], text[end - 1]
+        # a closing mark whose opening is inside the name, after its start, is part of it (英国《金融时报》)
+        closes = tail in _PAIRS.values() and any(o in text[start + 1:end - 1] for o, c in _PAIRS.items() if c == tail)
         if (_PAIRS[head] not in text[start + 1:end]) if head in _PAIRS else (head in _EDGE_PUNCT or head in _PAIRS.values()):
             start += 1
-        elif tail in _EDGE_PUNCT or tail in _PAIRS or (
-                tail in _PAIRS.values() and not any(o in text[start:end] for o, c in _PAIRS.items() if c == tail)):
+        elif not closes and (tail in _EDGE_PUNCT or tail in _PAIRS or tail in _PAIRS.values()):
             end -= 1
         else:
             break
