@@ -356,6 +356,14 @@ def test_the_roles_of_a_web_articles_closing_credit_are_no_persons(nlp):
     assert [t for _, _, label, t in _ents(nlp(text)) if label == "PER"] == ["陆一夫", "刘晓阳", "李铭", "姚立伟"]
 
 
+def test_english_words_code_and_acronyms_on_a_web_page_are_no_persons(nlp):
+    # a web page's English disclaimer, a code listing, an acronym and a signature, as news sites print them
+    text = ("28岁的茉莉·西尔斯（Jasmine Seales）放弃了工作。游戏支持Windows和MAC。\n\n"
+            "Notice: The content above (including the pictures and videos if any) is uploaded and posted by a user.\n\n"
+            "handler = pymongo.MongoClient().test.data\n\nstack.callback(callback_1)\n\n责任编辑：杨倩_NF4425")
+    assert [t for _, _, label, t in _ents(nlp(text)) if label == "PER"] == ["茉莉·西尔斯", "Jasmine", "Seales", "杨倩"]
+
+
 def test_a_pronoun_before_a_name_is_left_out(nlp):
     text = "他说：“我们总工会要把服务职工放在首位。”"
     doc = nlp.make_doc(text)
