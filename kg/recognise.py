@@ -140,8 +140,10 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
             start -= 1  # 工韵清风”读书会: the name opens with the quote before it
     while start < end:
         head, tail = text[start], text[end - 1]
-        # a closing mark whose opening is inside the name, after its start, is part of it (英国《金融时报》)
-        closes = tail in _PAIRS.values() and any(o in text[start + 1:end - 1] for o, c in _PAIRS.items() if c == tail)
+        # a closing bracket whose opening is in the name is part of it (南排工程(一期)), and so is a closing quote or
+        # book-title mark whose opening is inside it, after its start (英国《金融时报》; not “工韵清风”)
+        inside = text[start + 1:end - 1] if tail in _EDGE_PUNCT else text[start:end - 1]
+        closes = tail in _PAIRS.values() and any(o in inside for o, c in _PAIRS.items() if c == tail)
         if (_PAIRS[head] not in text[start + 1:end]) if head in _PAIRS else (head in _EDGE_PUNCT or head in _PAIRS.values()):
             start += 1
         elif not closes and (tail in _EDGE_PUNCT or tail in _PAIRS or tail in _PAIRS.values()):
@@ -569,8 +571,6 @@ def _split_party_and_government(text: str, start: int, end: int) -> list[tuple[i
 
 
 _FILE_NAME = re.compile(r"[_0-9]")
-
-
 _ENGLISH_MARKS = " \t()[],.;:!?'\""  # what may stand between two words of an English sentence
 
 
@@ -595,6 +595,8 @@ def _no_latin_name(text: str, start: int, end: int) -> bool:
     return bool(_FILE_NAME.search(name) or "." in name or len(name) > 1 and name.isupper()
                 or text[start - 1:start] in ("_", ".") or text[end:end + 1] in ("_", ".", "(")
                 or _is_latin(before) and _is_latin(after))
+
+
 # A surname and the word people address someone by (张阿姨, 秦教授, 周工): who is meant, but not a name. (A surname
 # alone, 范 of 范氏家族, stays: the news corpora tag it, 51 times in MSRA dev, though the local batches never do.)
 _ADDRESS_FORM = re.compile(r"\S\s*(?:阿姨|阿婆|阿公|阿叔|大爷|大妈|大伯|大叔|大姐|大哥|师傅|老师|教授|医生|奶奶|爷爷|婆婆|伯伯|叔叔"
