@@ -1,9 +1,9 @@
 """Read newspaper pages and article exports from files and folders.
 
 A page (``.txt``, ``.md``) becomes one :class:`Document`; a JSON Lines export (``.jsonl``) becomes one Document
-per line, already an article, and so does a web page saved from a news site (``.html``: its article, taken out of
-the site's menus and footers by GNE, :func:`html_article`). A file that cannot be read becomes a :class:`Skipped`
-with the reason, and the run goes on.
+per line, already an article, and so does a web page saved from a news site (``.html``, or ``.mhtml`` saved as one
+file: its article, taken out of the site's menus and footers by GNE, :func:`html_article`). A file that cannot be
+read becomes a :class:`Skipped` with the reason, and the run goes on.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from .errors import InputError
 __all__ = ["Document", "Skipped", "FORMATS", "read_paths", "passed_over", "is_output_folder", "decode", "read_text",
            "markdown_text", "plain_text", "parse_record", "decode_html", "html_article", "block_text"]
 
-WEB_PAGES = (".html", ".htm", ".shtml")
+WEB_PAGES = (".html", ".htm", ".shtml", ".mhtml", ".mht")
+WEB_ARCHIVES = (".mhtml", ".mht")  # a page saved as one file: Chrome's and Edge's "Webpage, Single File"
 FORMATS = (".txt", ".md", ".jsonl") + WEB_PAGES
 # what `kg build` writes into its output folder (kg.export): never read back in a walk of the pages
 OUTPUT_FILES = ("graph.graphml", "graph.gexf", "graph.html", "entities.csv", "edges.csv", "aliases.csv",
@@ -181,8 +182,9 @@ def _files(paths: Iterable[Path]) -> Iterator[tuple[Path, str]]:
 def read_paths(paths: Iterable[str | Path]) -> Iterator[Document | Skipped]:
     """Yield a Document for each readable page or JSONL record under ``paths``, a Skipped for each failure.
 
-    Folders are walked recursively for ``.txt``, ``.md``, ``.jsonl`` and ``.html`` (``.htm``, ``.shtml``) files; a
-    file named directly is read whatever its suffix (JSONL if it ends in ``.jsonl``, a web page if in ``.html``).
+    Folders are walked recursively for ``.txt``, ``.md``, ``.jsonl`` and ``.html`` (``.htm``, ``.shtml``, and
+    ``.mhtml`` or ``.mht`` for a page saved as one file) files; a file named directly is read whatever its suffix
+    (JSONL if it ends in ``.jsonl``, a web page if in ``.html``).
     """
     for file, name in _files(Path(p) for p in paths):
         if file.is_symlink() and not file.exists():
@@ -195,6 +197,8 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Document | Skipped]:
             continue
         web_page = file.suffix.lower() in WEB_PAGES
         try:
+            if file.suffix.lower() in WEB_ARCHIVES:
+                data = archived_page(data)
             text, encoding = decode_html(data) if web_page else decode(data)
         except ValueError as error:
             yield Skipped(name, str(error))
@@ -331,6 +335,25 @@ _BLOCKS = ("address", "article", "aside", "blockquote", "dd", "div", "dl", "dt",
            "h1", "h2", "h3", "h4", "h5", "h6", "header", "li", "ol", "p", "pre", "section", "table", "td", "th",
            "tr", "ul")
 _WHITESPACE = re.compile(r"\s+")
+
+
+def archived_page(data: bytes) -> bytes:
+    """The HTML of a web page saved as one file (MHTML: a MIME message, the page and its images as its parts): the
+    first text/html part, decoded from its transfer encoding (quoted-printable, base64), not from its charset.
+    ValueError where the file holds none.
+
+    >>> archived_page(b'Content-Type: multipart/related; boundary="b"\\n\\n--b\\nContent-Type: text/html\\n'
+    ...               b'Content-Transfer-Encoding: quoted-printable\\n\\n<p>=E5=8F=B0=E5=B7=9E</p>\\n--b--\\n').decode()
+    '<p>台州</p>'
+    """
+    from email import message_from_bytes
+
+    for part in message_from_bytes(data).walk():
+        if part.get_content_type() == "text/html":
+            html = part.get_payload(decode=True)
+            if isinstance(html, bytes):
+                return html
+    raise ValueError("no web page (text/html) in this web archive")
 
 
 def block_text(html: str) -> str:

@@ -136,3 +136,26 @@ def test_a_web_page_declared_in_big5_is_read_as_big5_and_one_without_an_article_
         "index.html": "index.html: no article found in this web page (under 20 Chinese characters of text)",
         "blank.shtml": "blank.shtml: no article found in this web page (under 20 Chinese characters of text)",
         "plain.html": "plain.html: no article found in this web page (no block of text in it)"}
+
+
+def test_a_web_page_saved_as_one_file_is_read_as_its_article(fixtures, tmp_path):
+    # MHTML as Chrome and Edge save "Webpage, Single File": a MIME message, the page quoted-printable in UTF-8
+    from email import charset
+    from email.mime.image import MIMEImage
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    utf8 = charset.Charset("utf-8")
+    utf8.body_encoding = charset.QP
+    page = (fixtures / "web" / "content_1.html").read_bytes().decode("gb2312").replace("gb2312", "utf-8")
+    archive = MIMEMultipart("related", type="text/html")
+    archive["From"] = "<Saved by Blink>"
+    archive["Snapshot-Content-Location"] = "https://www.example.cn/tz/2022-01/26/content_1.html"
+    archive.attach(MIMEText(page, "html", utf8))
+    archive.attach(MIMEImage(b"GIF89a\x01\x00\x01\x00\x00\x00\x00;", "gif"))
+    (tmp_path / "content_1.mhtml").write_bytes(archive.as_bytes())
+    (tmp_path / "notes.mht").write_text("Content-Type: text/plain\n\n台州", encoding="utf-8")
+    items = {item.source: item for item in read_paths([tmp_path])}
+    assert (items["content_1.mhtml"].meta["title"], items["content_1.mhtml"].text) == (
+        "温岭南排工程(一期)城北段开工", WEB_ARTICLE)
+    assert str(items["notes.mht"]) == "notes.mht: no web page (text/html) in this web archive"
