@@ -204,6 +204,8 @@ def declared_short_name(text: str, start: int, end: int) -> int | None:
     >>> declared_short_name(text, 18, 22), declared_short_name(text, 0, 4)
     (14, None)
     """
+    if "称" not in text[max(0, start - 3):start]:  # 简称 or 下称, then at most a colon and a quote before the name
+        return None
     return next((match.start() for match in _SHORT_NAME.finditer(text, max(0, start - 9), end + 2)
                  if match.span(2) == (start, end)), None)
 

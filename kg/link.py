@@ -90,7 +90,9 @@ def build_graph(articles: Sequence[Article], mentions: Sequence[Mention], entiti
         text = text_of[article.id]
         starts = [m.start for m in found]  # a sentence's mentions looked up by start: a long text is not quadratic
         first_sentence: dict[str, tuple[int, str]] = {}  # entity -> its first sentence (start, text)
-        in_sentence: set[tuple[str, str]] = set()  # the pairs of entities that share a sentence
+        named = sorted({m.entity for m in found})
+        in_sentence: set[tuple[str, str]] = set()  # of a crowded article, the pairs that share a sentence
+        crowded = len(named) > MAX_ARTICLE_ENTITIES
         for first, last in _sentences(text):
             inside = sorted({m.entity for m in found[bisect_left(starts, first):bisect_left(starts, last)]
                              if m.end <= last})
@@ -102,9 +104,9 @@ def build_graph(articles: Sequence[Article], mentions: Sequence[Mention], entiti
             for pair in combinations(inside, 2) if len(inside) <= MAX_ARTICLE_ENTITIES else ():
                 edge_sentences[pair] += 1
                 evidence.setdefault(pair, sentence)
-                in_sentence.add(pair)
-        named = sorted({m.entity for m in found})
-        for pair in combinations(named, 2) if len(named) <= MAX_ARTICLE_ENTITIES else sorted(in_sentence):
+                if crowded:
+                    in_sentence.add(pair)
+        for pair in sorted(in_sentence) if crowded else combinations(named, 2):
             edge_articles[pair].append(article.id)
             if pair not in evidence and pair not in apart and all(e in first_sentence for e in pair):
                 apart[pair] = " … ".join(sentence for _, sentence in sorted(first_sentence[e] for e in pair))
