@@ -1,29 +1,34 @@
 """Read newspaper pages and article exports from files and folders.
 
 A page (``.txt``, ``.md``) becomes one :class:`Document`; a JSON Lines export (``.jsonl``) becomes one Document
-per line, already an article, and so does a web page saved from a news site (``.html``, or ``.mhtml`` saved as one
-file: its article, taken out of the site's menus and footers by GNE, :func:`html_article`). A file that cannot be
-read becomes a :class:`Skipped` with the reason, and the run goes on.
+per line, already an article, and so does each row of a table (``.csv``, ``.tsv``, ``.xlsx``: :func:`table_rows`)
+and a web page saved from a news site (``.html``, or ``.mhtml`` saved as one file: its article, taken out of the
+site's menus and footers by GNE, :func:`html_article`). A file that cannot be read becomes a :class:`Skipped` with
+the reason, and the run goes on.
 """
 
 from __future__ import annotations
 
 import codecs
+import csv
+import io
 import json
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 from .errors import InputError
 
 __all__ = ["Document", "Skipped", "FORMATS", "read_paths", "passed_over", "is_output_folder", "decode", "read_text",
-           "markdown_text", "plain_text", "parse_record", "decode_html", "html_article", "block_text"]
+           "markdown_text", "plain_text", "parse_record", "decode_html", "html_article", "block_text", "FIELD_NAMES",
+           "article_fields", "table_rows"]
 
 WEB_PAGES = (".html", ".htm", ".shtml", ".mhtml", ".mht")
 WEB_ARCHIVES = (".mhtml", ".mht")  # a page saved as one file: Chrome's and Edge's "Webpage, Single File"
-FORMATS = (".txt", ".md", ".jsonl") + WEB_PAGES
+TABLES = (".csv", ".tsv", ".xlsx")  # one article a row: scrapers' and databases' exports, spreadsheets
+FORMATS = (".txt", ".md", ".jsonl") + TABLES + WEB_PAGES
 # what `kg build` writes into its output folder (kg.export): never read back in a walk of the pages
 OUTPUT_FILES = ("graph.graphml", "graph.gexf", "graph.html", "entities.csv", "edges.csv", "aliases.csv",
                 "articles.csv", "articles.jsonl")
@@ -36,9 +41,12 @@ class Document:
     source (str): the file, as given or relative to the folder given.
     text (str): the decoded text as :func:`plain_text` gives it (a Markdown page's as :func:`markdown_text` then
         gives it).
-    encoding (str): ``utf-8``, ``utf-16`` or ``gb18030``.
-    line (int): 1-based line of a JSONL record in its file; 1 for pages.
-    meta (dict): a JSONL record's "id", "title", "date", "source" when present; a web page's "id" (its file),
+    encoding (str): ``utf-8``, ``utf-16`` or ``gb18030`` (``big5`` for a web page that declares it, ``xlsx`` for
+        an Excel workbook).
+    line (int): 1-based line of a JSONL record in its file, of a table's row (its first line in a CSV file, its
+        row in a workbook's sheet); 1 for pages.
+    meta (dict): a JSONL record's or a table row's "id", "title", "date", "source" when present (under the names
+        of :data:`FIELD_NAMES`); a web page's "id" (its file),
         "title" and "date" ("" when it gives none); empty for pages.
     date (str): a page's date (ISO) as its file gives it, outside the page's text: a Markdown page's front matter
         ``date:``, else a date in the file's path (2022-01-26/01.txt, tzrb_20220126_A01.txt); "" when none.
@@ -182,9 +190,9 @@ def _files(paths: Iterable[Path]) -> Iterator[tuple[Path, str]]:
 def read_paths(paths: Iterable[str | Path]) -> Iterator[Document | Skipped]:
     """Yield a Document for each readable page or JSONL record under ``paths``, a Skipped for each failure.
 
-    Folders are walked recursively for ``.txt``, ``.md``, ``.jsonl`` and ``.html`` (``.htm``, ``.shtml``, and
-    ``.mhtml`` or ``.mht`` for a page saved as one file) files; a file named directly is read whatever its suffix
-    (JSONL if it ends in ``.jsonl``, a web page if in ``.html``).
+    Folders are walked recursively for ``.txt``, ``.md``, ``.jsonl``, tables (``.csv``, ``.tsv``, ``.xlsx``) and
+    ``.html`` (``.htm``, ``.shtml``, and ``.mhtml`` or ``.mht`` for a page saved as one file) files; a file named
+    directly is read whatever its suffix (JSONL if it ends in ``.jsonl``, a web page if in ``.html``).
     """
     for file, name in _files(Path(p) for p in paths):
         if file.is_symlink() and not file.exists():
@@ -194,6 +202,9 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Document | Skipped]:
             data = file.read_bytes()
         except OSError as error:
             yield Skipped(name, f"cannot read: {error.strerror or error}")
+            continue
+        if file.suffix.lower() in TABLES:
+            yield from _table(name, data, file.suffix.lower())
             continue
         web_page = file.suffix.lower() in WEB_PAGES
         try:
@@ -418,6 +429,16 @@ def html_article(page: str) -> tuple[str, str, str]:
     return headline, iso_date(found["publish_time"]), text
 
 
+def _json_object(line: str) -> dict:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"invalid JSON ({error.msg} at column {error.colno})") from None
+    if not isinstance(record, dict):
+        raise ValueError("not a JSON object")
+    return record
+
+
 def parse_record(line: str) -> dict:
     """One line of a JSON Lines file as a record with a "text" string; ValueError saying what is wrong if not.
     (``kg build`` skips such a line, ``kg ner``, ``kg evaluate`` and ``kg train`` stop at it.) Split a file into
@@ -429,13 +450,68 @@ def parse_record(line: str) -> dict:
     Traceback (most recent call last):
     ValueError: invalid JSON (Expecting ',' delimiter at column 11)
     """
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise ValueError(f"invalid JSON ({error.msg} at column {error.colno})") from None
-    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+    record = _json_object(line)
+    if not isinstance(record.get("text"), str):
         raise ValueError('no "text" string in this record')
     return record
+
+
+# What exports call each field of an article (a table's header, a JSONL record's keys), compared without case,
+# spaces or punctuation (publish_time, Publish Time and publishTime alike), first choice first: the names
+# scrapers (八爪鱼, 后羿, Scrapy items), news databases and GNE give them.
+FIELD_NAMES = {
+    "text": ("text", "content", "body", "article", "fulltext", "正文", "内容", "全文", "文章内容", "新闻内容",
+             "新闻正文", "文本"),
+    "title": ("title", "headline", "标题", "题目", "题名", "新闻标题", "文章标题"),
+    "date": ("date", "publishdate", "publishtime", "pubdate", "pubtime", "published", "datetime", "time", "日期",
+             "发布日期", "发布时间", "发表日期", "发表时间", "出版日期", "刊发日期", "时间"),
+    "id": ("id", "articleid", "url", "link", "链接", "网址"),
+    "source": ("source", "media", "publisher", "newspaper", "来源", "媒体", "报纸", "报刊", "刊名", "出处"),
+}
+
+
+def _field_key(name: object) -> str:
+    return "".join(c for c in str(name).lower() if c.isalnum())
+
+
+def article_fields(names: Sequence[object]) -> dict[str, int]:
+    """Which of ``names`` (a table's header, a record's keys) holds each field of an article (:data:`FIELD_NAMES`):
+    {field: index} for the fields found.
+
+    >>> article_fields(["序号", "标题", "发布时间", "正文", "URL"])
+    {'text': 3, 'title': 1, 'date': 2, 'id': 4}
+    >>> article_fields(["Title", "Publish Time", "content", "text"])
+    {'text': 3, 'title': 0, 'date': 1}
+    """
+    keys = [_field_key(name) for name in names]
+    found = {}
+    for name, choices in FIELD_NAMES.items():
+        at = next((keys.index(choice) for choice in choices if choice in keys), None)
+        if at is not None:
+            found[name] = at
+    return found
+
+
+def _cell(value: object) -> str:
+    """A table's cell or a record's value as text: "" for none, 12 for a spreadsheet's 12.0."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return "" if value is None else str(value)
+
+
+def _row_document(name: str, line: int, encoding: str, fields: dict[str, int],
+                  row: Sequence[object]) -> Document | Skipped:
+    """The article of one record or table row whose ``fields`` (:func:`article_fields`) include its text."""
+    cells = {field: _cell(row[at]) if at < len(row) else "" for field, at in fields.items()}
+    text = cells.pop("text")
+    if not text.strip():
+        return Skipped(name, "empty text", line)
+    meta = {field: value.strip() for field, value in cells.items() if value.strip()}
+    meta.setdefault("id", f"{name}:{line}")
+    return Document(name, plain_text(text), encoding, line, meta)
+
+
+_OTHER_TEXT_NAMES = "content, 正文, 内容 or another name of kg.read.FIELD_NAMES"
 
 
 def _records(name: str, text: str, encoding: str) -> Iterator[Document | Skipped]:
@@ -443,13 +519,82 @@ def _records(name: str, text: str, encoding: str) -> Iterator[Document | Skipped
         if not line.strip():
             continue
         try:
-            record = parse_record(line)
+            record = _json_object(line)
         except ValueError as error:
             yield Skipped(name, str(error), n)
             continue
-        if not record["text"].strip():
-            yield Skipped(name, "empty text", n)
+        fields = article_fields(list(record))
+        values = list(record.values())
+        if "text" not in fields or not isinstance(values[fields["text"]], str):
+            yield Skipped(name, f'no "text" string in this record (nor {_OTHER_TEXT_NAMES})', n)
             continue
-        meta = {k: str(record[k]) for k in ("id", "title", "date", "source") if record.get(k) is not None}
-        meta.setdefault("id", f"{name}:{n}")
-        yield Document(name, plain_text(record["text"]), encoding, n, meta)
+        yield _row_document(name, n, encoding, fields, values)
+
+
+def table_rows(data: bytes, suffix: str) -> tuple[list[tuple[int, list]], str]:
+    r"""The rows of a table file (``suffix`` ``.csv``, ``.tsv`` or ``.xlsx``) with the line each starts on (a CSV
+    row can span lines: an article's paragraphs), and the file's encoding ("xlsx" for a workbook). A workbook's
+    rows are those of its first sheet whose first rows name a column of article text, else of its first sheet. A
+    CSV file's separator is the one of comma, tab and semicolon its first line holds most (commas where none),
+    a TSV file's the tab. ValueError saying why where the file is no such table.
+
+    >>> table_rows("标题,正文\n南排工程开工,\"本报讯 温岭市\n南排工程开工。\"\n".encode("gb18030"), ".csv")
+    ([(1, ['标题', '正文']), (2, ['南排工程开工', '本报讯 温岭市\n南排工程开工。'])], 'gb18030')
+    """
+    if suffix == ".xlsx":
+        return _sheet_rows(data), "xlsx"
+    text, encoding = decode(data)
+    text = plain_text(text)
+    first = text.split("\n", 1)[0]
+    delimiter = "\t" if suffix == ".tsv" else max(",\t;", key=first.count)  # a tie (none): the comma
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows, start = [], 1
+    try:
+        for row in reader:
+            rows.append((start, row))
+            start = reader.line_num + 1
+    except csv.Error as error:
+        raise ValueError(f"broken table at line {start} ({error})") from None
+    return rows, encoding
+
+
+def _sheet_rows(data: bytes) -> list[tuple[int, list]]:
+    from zipfile import BadZipFile
+
+    from openpyxl import load_workbook  # imported only when a folder holds workbooks
+    from openpyxl.utils.escape import unescape
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (BadZipFile, KeyError, OSError, ValueError) as error:
+        raise ValueError(f"not an Excel workbook ({error})") from None
+    # Excel writes a carriage return in a cell as _x000D_, which openpyxl hands on as it is
+    sheets = [[(n, [unescape(cell) if isinstance(cell, str) else cell for cell in row])
+               for n, row in enumerate(sheet.iter_rows(values_only=True), 1)] for sheet in book.worksheets]
+    book.close()
+    return next((rows for rows in sheets if _header(rows) is not None), sheets[0] if sheets else [])
+
+
+def _header(rows: list[tuple[int, list]]) -> int | None:
+    """The index of a table's header among its first five rows: the first that names a column of article text."""
+    return next((i for i, (_, row) in enumerate(rows[:5]) if "text" in article_fields(row)), None)
+
+
+def _table(name: str, data: bytes, suffix: str) -> Iterator[Document | Skipped]:
+    """One Document a row of a table whose header names a column of article text (:data:`FIELD_NAMES`), a Skipped
+    a row with no text; the whole file skipped where it is no table or its header names no text column."""
+    try:
+        rows, encoding = table_rows(data, suffix)
+    except ValueError as error:
+        yield Skipped(name, str(error))
+        return
+    at = _header(rows)
+    if at is None:
+        first = next((row for _, row in rows if any(_cell(c).strip() for c in row)), [])
+        columns = ", ".join(_cell(c) for c in first if _cell(c).strip()) or "none"
+        yield Skipped(name, f"no column of article text (its columns: {columns}); name it text, {_OTHER_TEXT_NAMES}")
+        return
+    fields = article_fields(rows[at][1])
+    for line, row in rows[at + 1:]:
+        if any(_cell(c).strip() for c in row):  # a blank row between articles is no article
+            yield _row_document(name, line, encoding, fields, row)

@@ -114,6 +114,23 @@ def test_a_saved_web_page_is_built_into_the_graph_as_one_dated_article(fixtures,
     assert not {text for text, _ in found} & {"台州日报社", "台州湾新区", "路桥区"}  # the footer and related news
 
 
+def test_a_table_of_articles_is_built_one_dated_article_a_row(tmp_path, capsys):
+    table = ("标题,发布时间,正文,链接\n"
+             '南排工程开工,2022/1/26 09:30,"本报讯(记者 王五)1月25日，温岭市南排工程(一期)城北段项目开工。\n'
+             '该项目由台州市水利局负责实施。",http://www.taizhou.com.cn/a/1.html\n'
+             "无正文,2022/1/27,,http://www.taizhou.com.cn/a/2.html\n")
+    (tmp_path / "export.csv").write_text(table, encoding="utf-8-sig")
+    assert main(["build", str(tmp_path / "export.csv"), "-o", str(tmp_path / "out")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[:2] == ["read 1 files, skipped 1; 1 articles", "  1 of them dated, 2022-01-26 to 2022-01-26"]
+    assert out[2] == "  skipped export.csv:4: empty text"  # the row after one that spans lines 2 and 3
+    (record,) = [json.loads(line) for line in (tmp_path / "out" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert (record["id"], record["headline"], record["date"], record["lines"]) == (
+        "http://www.taizhou.com.cn/a/1.html", "南排工程开工", "2022-01-26", [2, 2])
+    assert {(m["text"], m["label"]) for m in record["mentions"]} == {
+        ("王五", "PER"), ("温岭市", "LOC"), ("南排工程(一期)城北段项目", "PROJECT"), ("台州市水利局", "ORG")}
+
+
 def test_a_build_among_its_pages_does_not_read_its_outputs_back(fixtures, tmp_path, capsys):
     # `kg build . -o output` run twice in a folder of pages: the second run must not read output/articles.jsonl
     pages = tmp_path / "pages"
@@ -127,7 +144,7 @@ def test_a_build_among_its_pages_does_not_read_its_outputs_back(fixtures, tmp_pa
     second = capsys.readouterr().out
     assert first.splitlines()[:2] == ["read 1 files, skipped 0; 2 articles",
                                       "  passed over 2 files of other kinds (.jpg 1, .pdf 1): kg reads .txt, .md, .jsonl, "
-                                      ".html, .htm, .shtml, .mhtml, .mht"]
+                                      ".csv, .tsv, .xlsx, .html, .htm, .shtml, .mhtml, .mht"]
     assert second.splitlines()[:3] == first.splitlines()[:2] + [
         f"  passed over the outputs of a kg build in {(pages / 'output').as_posix()} "
         "(name its articles.jsonl to read it)"]

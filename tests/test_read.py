@@ -9,7 +9,8 @@ def test_reads_pages_and_records_and_reports_bad_files(fixtures):
         ("binary.txt", None): "binary file (NUL bytes), not text",
         ("empty.txt", None): "empty file",
         ("export.jsonl", 3): "invalid JSON (Expecting value at column 1)",
-        ("export.jsonl", 4): 'no "text" string in this record',
+        ("export.jsonl", 4): 'no "text" string in this record (nor content, 正文, 内容 or another name of '
+                             'kg.read.FIELD_NAMES)',
     }
     assert docs[("gb18030.txt", 1)].encoding == "gb18030"
     assert docs[("gb18030.txt", 1)].text.startswith("## 标题\n")
@@ -159,3 +160,65 @@ def test_a_web_page_saved_as_one_file_is_read_as_its_article(fixtures, tmp_path)
     assert (items["content_1.mhtml"].meta["title"], items["content_1.mhtml"].text) == (
         "温岭南排工程(一期)城北段开工", WEB_ARTICLE)
     assert str(items["notes.mht"]) == "notes.mht: no web page (text/html) in this web archive"
+
+
+def test_a_table_of_articles_is_read_one_article_a_row_by_its_column_names(tmp_path):
+    # as a scraper exports a paper's site and Excel saves it on a Chinese Windows: GB18030, an article's
+    # paragraphs inside one quoted cell, a blank row, a row whose text is empty
+    table = ("序号,标题,发布时间,来源,正文,链接\r\n"
+             '1,南排工程开工,2022/1/26 09:30,台州日报,"本报讯 1月25日，温岭市南排工程(一期)开工。\r\n'
+             '该项目由台州市水利局实施。",http://www.taizhou.com.cn/a/1.html\r\n'
+             "\r\n"
+             "2,无正文,2022/1/27,台州日报,,http://www.taizhou.com.cn/a/2.html\r\n"
+             "3,椒江调研,2022年1月28日,,区委书记潘军明在椒江调研。,\r\n")
+    (tmp_path / "export.csv").write_bytes(table.encode("gb18030"))
+    (tmp_path / "names.csv").write_text("alias,entity\n杭城,LOC:杭州市\n", encoding="utf-8")
+    items = list(read_paths([tmp_path]))
+    assert [str(i) for i in items if isinstance(i, Skipped)] == [
+        "export.csv:5: empty text",
+        "names.csv: no column of article text (its columns: alias, entity); name it text, content, 正文, 内容 or "
+        "another name of kg.read.FIELD_NAMES"]
+    first, third = [i for i in items if isinstance(i, Document)]
+    assert (first.source, first.line, first.encoding) == ("export.csv", 2, "gb18030")
+    assert first.text == "本报讯 1月25日，温岭市南排工程(一期)开工。\n该项目由台州市水利局实施。"
+    assert first.meta == {"id": "http://www.taizhou.com.cn/a/1.html", "title": "南排工程开工", "date": "2022/1/26 09:30",
+                          "source": "台州日报"}
+    assert (third.line, third.meta) == (6, {"id": "export.csv:6", "title": "椒江调研", "date": "2022年1月28日"})
+
+
+def test_a_tab_separated_table_and_a_jsonl_export_with_other_field_names_are_read(tmp_path):
+    (tmp_path / "a.tsv").write_text("Title\tPublish Time\tContent\n椒江调研\t2022-01-28\t区委书记潘军明在椒江调研。\n",
+                                    encoding="utf-8-sig")
+    (tmp_path / "b.jsonl").write_text('{"标题": "南排工程开工", "内容": "温岭市南排工程开工。", "url": "u1"}\n'
+                                      '{"标题": "无正文", "内容": 3}\n', encoding="utf-8")
+    items = {(i.source, i.line): i for i in read_paths([tmp_path])}
+    assert (items["a.tsv", 2].text, items["a.tsv", 2].meta) == (
+        "区委书记潘军明在椒江调研。", {"id": "a.tsv:2", "title": "椒江调研", "date": "2022-01-28"})
+    assert (items["b.jsonl", 1].text, items["b.jsonl", 1].meta) == ("温岭市南排工程开工。", {"id": "u1", "title": "南排工程开工"})
+    assert isinstance(items["b.jsonl", 2], Skipped)
+
+
+def test_an_excel_workbook_is_read_from_the_sheet_that_holds_articles(tmp_path):
+    from datetime import datetime
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "说明"
+    book.active.append(["导出自台州日报数字报"])
+    sheet = book.create_sheet("文章")
+    sheet.append(["台州日报 2022年1月"])  # a title row above the header
+    sheet.append(["ID", "标题", "日期", "正文"])
+    # Excel's own files hold a carriage return in a cell as _x000D_
+    sheet.append([101, "南排工程开工", datetime(2022, 1, 26, 9, 30), "温岭市南排工程(一期)开工。_x000D_\n台州市水利局实施。"])
+    sheet.append([None, None, None, None])
+    sheet.append([102, "椒江调研", "2022-01-28", "区委书记潘军明在椒江调研。"])
+    book.save(tmp_path / "export.xlsx")
+    (tmp_path / "broken.xlsx").write_bytes(b"PK\x03\x04 not a workbook")
+    items = list(read_paths([tmp_path]))
+    assert str(items[0]).startswith("broken.xlsx: not an Excel workbook (")
+    first, second = items[1:]
+    assert (first.source, first.line, first.encoding, first.text) == (
+        "export.xlsx", 3, "xlsx", "温岭市南排工程(一期)开工。\n台州市水利局实施。")
+    assert first.meta == {"id": "101", "title": "南排工程开工", "date": "2022-01-26 09:30:00"}
+    assert (second.line, second.meta["id"]) == (5, "102")
