@@ -29,7 +29,9 @@ _ITEM = r"[^\s，。；：！？、,.;:!?“”\"‘’'（）()《》]"
 # What closes a list: 等 or a count of firms (3家), up to ten characters, and the kind of its items.
 _CLOSE = r"(?:等|[0-9一二三四五六七八九十两几]+家)%s{0,10}?(%s)" % (
     _ITEM, "|".join(sorted(ORG_KINDS + LOC_KINDS + NOT_NAMES, key=len, reverse=True)))
-_LIST = re.compile(r"((?:%s{2,12}、)+%s{2,12}?)" % (_ITEM, _ITEM) + _CLOSE)
+# An item may open with a quoted word (“益企”工作室); a list of quoted names alone is _QUOTED_LIST's.
+_LIST_ITEM = r"(?:“%s{1,10}”)?%s{2,12}" % (_ITEM, _ITEM)
+_LIST = re.compile(r"((?:%s、)+%s?)" % (_LIST_ITEM, _LIST_ITEM) + _CLOSE)
 # The same list with each item in quotes and nothing or a 、 between them (“新力新材料”“万隆化工”等一大批企业).
 _QUOTED_LIST = re.compile(r"((?:“[^“”\s]{2,12}”[、，,]?){2,})" + _CLOSE)
 _QUOTED = re.compile(r"“([^“”]+)”")
@@ -41,10 +43,12 @@ _STOP_TAGS = ("p", "v", "u", "c", "r", "d", "t", "m", "q", "x")
 _STOP_CHAR_TAGS = ("p", "v", "u", "r", "d", "x")
 
 
-def find_list_items(text: str) -> list[tuple[int, int, str | None]]:
+def find_list_items(text: str, names: AbstractSet[tuple[int, int]] = frozenset()) -> list[tuple[int, int, str | None]]:
     """(start, end, label) of each item of a list closed by 等 or a count (3家) and a kind: "ORG" or "LOC" for
     the kinds that name organisations or places, None for the kinds that name no entity (brands, products). A
-    list with digits in it counts things and names none.
+    list with digits in it counts things and names none. The first item starts after the words before it that
+    cannot be part of a name (a verb: 调研了特斯拉), or where one of ``names`` (the names found already, (start,
+    end)) that ends with it starts, after the text's last punctuation before it (设有矛盾调解室: 调解 is a verb).
 
     >>> text = "在新荣记、林家一、老扁酒家等知名餐饮店的带动下；调研了特斯拉、小鹏等品牌。张三、李四等企业家"
     >>> [(text[s:e], label) for s, e, label in find_list_items(text)]
@@ -58,6 +62,9 @@ def find_list_items(text: str) -> list[tuple[int, int, str | None]]:
     >>> text = "此外,漳龙地产、恒晟地产、建发地产等房企进驻各社区；走访中心小学、群英小学以及中心幼儿园等学校"
     >>> [(text[s:e], label) for s, e, label in find_list_items(text)]
     [('漳龙地产', 'ORG'), ('恒晟地产', 'ORG'), ('建发地产', 'ORG'), ('中心小学', 'ORG'), ('群英小学', 'ORG'), ('中心幼儿园', 'ORG')]
+    >>> text = "设有矛盾调解室、“益企”工作室、教培室等功能区；包括“益企”工作室、教培室等功能区"
+    >>> [text[s:e] for s, e, label in find_list_items(text)], [text[s:e] for s, e, _ in find_list_items(text, {(2, 7)})]
+    (['“益企”工作室', '教培室', '“益企”工作室', '教培室'], ['矛盾调解室', '“益企”工作室', '教培室', '“益企”工作室', '教培室'])
     """
     found = []
     for match in _QUOTED_LIST.finditer(text):
@@ -71,7 +78,10 @@ def find_list_items(text: str) -> list[tuple[int, int, str | None]]:
         label = _label(match.group(2))
         bounds = [match.start(1)] + [at for sep in _SEPARATOR.finditer(text, *match.span(1)) for at in sep.span()]
         items = list(zip(bounds[::2], bounds[1::2] + [match.end(1)]))
-        items[0] = (items[0][0] + _first_item_start(text[slice(*items[0])]), items[0][1])
+        start = items[0][0] if text.startswith("“", items[0][0]) else items[0][0] + _first_item_start(
+            text[slice(*items[0])])  # an item that opens with a quoted word starts with it
+        items[0] = (min((s for s, e in names if e == items[0][1] and items[0][0] <= s < start), default=start),
+                    items[0][1])
         found += [(s, e, label) for s, e in items if e - s >= 2]
     return found
 

@@ -1547,7 +1547,8 @@ class ListComponent:
     def __call__(self, doc: Doc) -> Doc:
         view = repaired_view(doc)
         ents = list(doc.ents)
-        for s, e, label in find_list_items(view.text):
+        names = {view.to_view(x.start_char, x.end_char) for x in ents}
+        for s, e, label in find_list_items(view.text, {n for n in names if n is not None}):
             item = doc.char_span(*view.to_original(s, e), alignment_mode="expand")
             if item is None:
                 continue

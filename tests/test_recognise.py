@@ -445,6 +445,11 @@ def test_the_items_of_a_list_take_the_kind_that_closes_it(nlp):
     assert _ents(nlp("吸纳银行、律所、人力资源等企业入驻。")) == []
     # the parts of a building, rooms and venues, are no organisations
     assert _ents(nlp("学校包含国际学院、一体化学院、管理与信息学院等多个综合性场所。")) == []
+    # an item may open with a quoted word, and the first item keeps the start of the name the tagger found in it
+    # where its words hold a verb (调解)
+    text = "包括一站式服务中心大厅、预警指挥室、“益企”工作室、矛盾调解室、教培室等10多个功能区。"
+    assert _ents(nlp(text)) == []
+    assert _ents(nlp("社区设有矛盾调解室、教培室等功能区。")) == []
     # quoted items need no 、 between them, and a quoted word is a name
     text = "集聚了“新力新材料”“万隆化工”等一大批上下游企业，以及“正博”“通力”等一批省级企业"
     assert [e for e in _ents(nlp(text)) if e[2] == "ORG"] == [
