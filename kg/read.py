@@ -1,6 +1,6 @@
 """Read newspaper pages and article exports from files and folders.
 
-A page (``.txt``, ``.md``) becomes one :class:`Document`; a JSON Lines export (``.jsonl``) becomes one Document
+A page (``.txt``, ``.md``, a Word document ``.docx``: :func:`word_text`) becomes one :class:`Document`; a JSON Lines export (``.jsonl``) becomes one Document
 per line, already an article, and so does each row of a table (``.csv``, ``.tsv``, ``.xlsx``: :func:`table_rows`)
 and a web page saved from a news site (``.html``, or ``.mhtml`` saved as one file: its article, taken out of the
 site's menus and footers by GNE, :func:`html_article`). A file that cannot be read becomes a :class:`Skipped` with
@@ -23,12 +23,12 @@ from .errors import InputError
 
 __all__ = ["Document", "Skipped", "FORMATS", "read_paths", "passed_over", "is_output_folder", "decode", "read_text",
            "markdown_text", "plain_text", "parse_record", "decode_html", "html_article", "block_text", "FIELD_NAMES",
-           "article_fields", "table_rows"]
+           "article_fields", "table_rows", "word_text"]
 
 WEB_PAGES = (".html", ".htm", ".shtml", ".mhtml", ".mht")
 WEB_ARCHIVES = (".mhtml", ".mht")  # a page saved as one file: Chrome's and Edge's "Webpage, Single File"
 TABLES = (".csv", ".tsv", ".xlsx")  # one article a row: scrapers' and databases' exports, spreadsheets
-FORMATS = (".txt", ".md", ".jsonl") + TABLES + WEB_PAGES
+FORMATS = (".txt", ".md", ".docx", ".jsonl") + TABLES + WEB_PAGES
 # what `kg build` writes into its output folder (kg.export): never read back in a walk of the pages
 OUTPUT_FILES = ("graph.graphml", "graph.gexf", "graph.html", "entities.csv", "edges.csv", "aliases.csv",
                 "articles.csv", "articles.jsonl")
@@ -42,7 +42,7 @@ class Document:
     text (str): the decoded text as :func:`plain_text` gives it (a Markdown page's as :func:`markdown_text` then
         gives it).
     encoding (str): ``utf-8``, ``utf-16`` or ``gb18030`` (``big5`` for a web page that declares it, ``xlsx`` for
-        an Excel workbook).
+        an Excel workbook, ``docx`` for a Word document).
     line (int): 1-based line of a JSONL record in its file, of a table's row (its first line in a CSV file, its
         row in a workbook's sheet); 1 for pages.
     meta (dict): a JSONL record's or a table row's "id", "title", "date", "source" when present (under the names
@@ -190,7 +190,7 @@ def _files(paths: Iterable[Path]) -> Iterator[tuple[Path, str]]:
 def read_paths(paths: Iterable[str | Path]) -> Iterator[Document | Skipped]:
     """Yield a Document for each readable page or JSONL record under ``paths``, a Skipped for each failure.
 
-    Folders are walked recursively for ``.txt``, ``.md``, ``.jsonl``, tables (``.csv``, ``.tsv``, ``.xlsx``) and
+    Folders are walked recursively for ``.txt``, ``.md``, ``.docx``, ``.jsonl``, tables (``.csv``, ``.tsv``, ``.xlsx``) and
     ``.html`` (``.htm``, ``.shtml``, and ``.mhtml`` or ``.mht`` for a page saved as one file) files; a file named
     directly is read whatever its suffix (JSONL if it ends in ``.jsonl``, a web page if in ``.html``).
     """
@@ -205,6 +205,12 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Document | Skipped]:
             continue
         if file.suffix.lower() in TABLES:
             yield from _table(name, data, file.suffix.lower())
+            continue
+        if file.suffix.lower() == ".docx":
+            try:
+                yield Document(name, word_text(data), "docx", date=date_in_name(name))
+            except ValueError as error:
+                yield Skipped(name, str(error))
             continue
         web_page = file.suffix.lower() in WEB_PAGES
         try:
@@ -318,6 +324,51 @@ def markdown_text(text: str) -> str:
     for pattern, repl in _INLINE:
         text = pattern.sub(repl, text)
     return text
+
+
+_WORD_HEADING = re.compile(r"(?:heading|标题)\s*(\d)")
+
+
+def word_text(data: bytes) -> str:
+    """The text of a Word document (.docx) as a page's lines: a paragraph a line (an empty one an empty line), a
+    heading (its style Heading n or 标题 n; Title) marked with Markdown's ``#``, which :mod:`kg.segment` reads as a
+    headline, and a table's row a line with its cells between bars (one name a cell), in the document's order.
+    Page headers and footers, notes and text boxes are left out. ValueError where the file is no Word document.
+
+    >>> import io, docx
+    >>> word = docx.Document()
+    >>> _ = word.add_heading("南排工程开工", level=2); _ = word.add_paragraph("本报讯 温岭市南排工程开工。")
+    >>> row = word.add_table(rows=1, cols=3).rows[0]
+    >>> row.cells[0].merge(row.cells[1]).text = "台州湾新材料产业园"; row.cells[2].text = "30亿元"
+    >>> saved = io.BytesIO(); word.save(saved)
+    >>> print(word_text(saved.getvalue()))
+    ## 南排工程开工
+    本报讯 温岭市南排工程开工。
+    | 台州湾新材料产业园 | 30亿元 |
+    """
+    from zipfile import BadZipFile
+
+    from docx import Document as WordDocument  # imported only when a folder holds Word documents
+    from docx.opc.exceptions import OpcError
+    from docx.table import Table
+
+    try:
+        word = WordDocument(io.BytesIO(data))
+    except (BadZipFile, OpcError, KeyError, ValueError) as error:
+        reason = "not a zip archive" if isinstance(error, BadZipFile) else "no Word document's parts in it"
+        raise ValueError(f"not a Word document ({reason})") from None
+    lines = []
+    for block in word.iter_inner_content():
+        if isinstance(block, Table):
+            for row in block.rows:
+                cells = list({cell._tc: cell for cell in row.cells}.values())  # a merged cell once
+                lines.append("| " + " | ".join(" ".join(cell.text.split()) for cell in cells) + " |")
+            continue
+        style = (block.style.name if block.style is not None else "").lower()
+        heading = _WORD_HEADING.match(style)
+        level = int(heading.group(1)) if heading else 1 if style == "title" else 0
+        lines.append("#" * min(level, 6) + " " * (level > 0) + block.text)
+    return plain_text("\n".join(lines))
 
 
 # The charset a web page declares (<meta charset="big5">, <meta http-equiv=... content="text/html; charset=gbk">).

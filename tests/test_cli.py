@@ -131,6 +131,26 @@ def test_a_table_of_articles_is_built_one_dated_article_a_row(tmp_path, capsys):
         ("王五", "PER"), ("温岭市", "LOC"), ("南排工程(一期)城北段项目", "PROJECT"), ("台州市水利局", "ORG")}
 
 
+def test_a_word_document_is_built_into_its_articles_by_its_headings(tmp_path, capsys):
+    import docx
+
+    word = docx.Document()
+    word.add_heading("台州出口首破两千亿", level=1)
+    word.add_paragraph("本报讯(记者 王媛媛)1月25日，台州市商务局发布数据，全市外贸出口首次突破两千亿元。")
+    word.add_heading("南排工程(一期)开工", level=1)
+    word.add_paragraph("本报讯(通讯员 李铭)昨日，温岭市南排工程(一期)城北段项目开工，由台州市水利局负责实施。")
+    word.save(tmp_path / "tzrb_20220126.docx")
+    assert main(["build", str(tmp_path / "tzrb_20220126.docx"), "-o", str(tmp_path / "out")]) == 0
+    assert capsys.readouterr().out.splitlines()[:2] == ["read 1 files, skipped 0; 2 articles",
+                                                        "  2 of them dated, 2022-01-26 to 2022-01-26"]
+    records = [json.loads(line) for line in (tmp_path / "out" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(r["lines"], r["headline"], r["byline"]) for r in records] == [
+        ([1, 2], "台州出口首破两千亿", "本报讯(记者 王媛媛)"), ([3, 4], "南排工程(一期)开工", "本报讯(通讯员 李铭)")]
+    assert [(m["text"], m["label"]) for m in records[1]["mentions"]] == [
+        ("南排工程(一期)", "PROJECT"), ("李铭", "PER"), ("温岭市", "LOC"), ("南排工程(一期)城北段项目", "PROJECT"),
+        ("台州市水利局", "ORG")]
+
+
 def test_a_build_among_its_pages_does_not_read_its_outputs_back(fixtures, tmp_path, capsys):
     # `kg build . -o output` run twice in a folder of pages: the second run must not read output/articles.jsonl
     pages = tmp_path / "pages"
@@ -143,8 +163,8 @@ def test_a_build_among_its_pages_does_not_read_its_outputs_back(fixtures, tmp_pa
     assert main(["build", str(pages), "-o", str(pages / "output")]) == 0
     second = capsys.readouterr().out
     assert first.splitlines()[:2] == ["read 1 files, skipped 0; 2 articles",
-                                      "  passed over 2 files of other kinds (.jpg 1, .pdf 1): kg reads .txt, .md, .jsonl, "
-                                      ".csv, .tsv, .xlsx, .html, .htm, .shtml, .mhtml, .mht"]
+                                      "  passed over 2 files of other kinds (.jpg 1, .pdf 1): kg reads .txt, .md, .docx, "
+                                      ".jsonl, .csv, .tsv, .xlsx, .html, .htm, .shtml, .mhtml, .mht"]
     assert second.splitlines()[:3] == first.splitlines()[:2] + [
         f"  passed over the outputs of a kg build in {(pages / 'output').as_posix()} "
         "(name its articles.jsonl to read it)"]

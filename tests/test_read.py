@@ -222,3 +222,24 @@ def test_an_excel_workbook_is_read_from_the_sheet_that_holds_articles(tmp_path):
         "export.xlsx", 3, "xlsx", "温岭市南排工程(一期)开工。\n台州市水利局实施。")
     assert first.meta == {"id": "101", "title": "南排工程开工", "date": "2022-01-26 09:30:00"}
     assert (second.line, second.meta["id"]) == (5, "102")
+
+
+def test_a_word_document_is_read_as_a_page_its_headings_as_headlines(tmp_path):
+    import docx
+
+    word = docx.Document()
+    word.sections[0].header.paragraphs[0].text = "台州日报 2022年1月26日"  # page furniture, left out
+    word.add_heading("台州出口首破两千亿", level=1)
+    word.add_paragraph("本报讯(记者 王媛媛)1月25日，台州外贸晒出成绩单。")
+    word.add_paragraph("")
+    word.add_paragraph("南排工程(一期)开工", style="Title")
+    table = word.add_table(rows=2, cols=2)
+    for cell, text in zip(table._cells, ("项目", "投资", "台州湾新材料产业园", "30亿元")):
+        cell.text = text
+    word.save(tmp_path / "tzrb_20220126_A01.docx")
+    (tmp_path / "broken.docx").write_bytes("台州日报".encode("utf-8"))
+    broken, page = read_paths([tmp_path])
+    assert str(broken) == "broken.docx: not a Word document (not a zip archive)"
+    assert (page.source, page.encoding, page.date) == ("tzrb_20220126_A01.docx", "docx", "2022-01-26")
+    assert page.text == ("# 台州出口首破两千亿\n本报讯(记者 王媛媛)1月25日，台州外贸晒出成绩单。\n\n# 南排工程(一期)开工\n"
+                         "| 项目 | 投资 |\n| 台州湾新材料产业园 | 30亿元 |")
