@@ -1,6 +1,7 @@
 """Read newspaper pages and article exports from files and folders.
 
-A page (``.txt``, ``.md``, a Word document ``.docx``: :func:`word_text`) becomes one :class:`Document`; a JSON Lines export (``.jsonl``) becomes one Document
+A page (``.txt``, ``.md``, a Word document ``.docx``: :func:`word_text`, a PDF with a text layer: :func:`pdf_text`)
+becomes one :class:`Document`; a JSON Lines export (``.jsonl``) becomes one Document
 per line, already an article, and so does each row of a table (``.csv``, ``.tsv``, ``.xlsx``: :func:`table_rows`)
 and a web page saved from a news site (``.html``, or ``.mhtml`` saved as one file: its article, taken out of the
 site's menus and footers by GNE, :func:`html_article`). A file that cannot be read becomes a :class:`Skipped` with
@@ -17,18 +18,21 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from operator import attrgetter
+from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
 
 from .errors import InputError
 
+Box = TypeVar("Box")
+
 __all__ = ["Document", "Skipped", "FORMATS", "read_paths", "passed_over", "is_output_folder", "decode", "read_text",
            "markdown_text", "plain_text", "parse_record", "decode_html", "html_article", "block_text", "FIELD_NAMES",
-           "article_fields", "table_rows", "word_text"]
+           "article_fields", "table_rows", "word_text", "pdf_text", "reading_order"]
 
 WEB_PAGES = (".html", ".htm", ".shtml", ".mhtml", ".mht")
 WEB_ARCHIVES = (".mhtml", ".mht")  # a page saved as one file: Chrome's and Edge's "Webpage, Single File"
 TABLES = (".csv", ".tsv", ".xlsx")  # one article a row: scrapers' and databases' exports, spreadsheets
-FORMATS = (".txt", ".md", ".docx", ".jsonl") + TABLES + WEB_PAGES
+FORMATS = (".txt", ".md", ".docx", ".pdf", ".jsonl") + TABLES + WEB_PAGES
 # what `kg build` writes into its output folder (kg.export): never read back in a walk of the pages
 OUTPUT_FILES = ("graph.graphml", "graph.gexf", "graph.html", "entities.csv", "edges.csv", "aliases.csv",
                 "articles.csv", "articles.jsonl")
@@ -42,7 +46,7 @@ class Document:
     text (str): the decoded text as :func:`plain_text` gives it (a Markdown page's as :func:`markdown_text` then
         gives it).
     encoding (str): ``utf-8``, ``utf-16`` or ``gb18030`` (``big5`` for a web page that declares it, ``xlsx`` for
-        an Excel workbook, ``docx`` for a Word document).
+        an Excel workbook, ``docx`` for a Word document, ``pdf`` for a PDF).
     line (int): 1-based line of a JSONL record in its file, of a table's row (its first line in a CSV file, its
         row in a workbook's sheet); 1 for pages.
     meta (dict): a JSONL record's or a table row's "id", "title", "date", "source" when present (under the names
@@ -190,7 +194,7 @@ def _files(paths: Iterable[Path]) -> Iterator[tuple[Path, str]]:
 def read_paths(paths: Iterable[str | Path]) -> Iterator[Document | Skipped]:
     """Yield a Document for each readable page or JSONL record under ``paths``, a Skipped for each failure.
 
-    Folders are walked recursively for ``.txt``, ``.md``, ``.docx``, ``.jsonl``, tables (``.csv``, ``.tsv``, ``.xlsx``) and
+    Folders are walked recursively for ``.txt``, ``.md``, ``.docx``, ``.pdf``, ``.jsonl``, tables (``.csv``, ``.tsv``, ``.xlsx``) and
     ``.html`` (``.htm``, ``.shtml``, and ``.mhtml`` or ``.mht`` for a page saved as one file) files; a file named
     directly is read whatever its suffix (JSONL if it ends in ``.jsonl``, a web page if in ``.html``).
     """
@@ -206,11 +210,13 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Document | Skipped]:
         if file.suffix.lower() in TABLES:
             yield from _table(name, data, file.suffix.lower())
             continue
-        if file.suffix.lower() == ".docx":
+        if file.suffix.lower() in (".docx", ".pdf"):
             try:
-                yield Document(name, word_text(data), "docx", date=date_in_name(name))
+                text = word_text(data) if file.suffix.lower() == ".docx" else pdf_text(data)
             except ValueError as error:
                 yield Skipped(name, str(error))
+                continue
+            yield Document(name, text, file.suffix.lower()[1:], date=date_in_name(name))
             continue
         web_page = file.suffix.lower() in WEB_PAGES
         try:
@@ -369,6 +375,107 @@ def word_text(data: bytes) -> str:
         level = int(heading.group(1)) if heading else 1 if style == "title" else 0
         lines.append("#" * min(level, 6) + " " * (level > 0) + block.text)
     return plain_text("\n".join(lines))
+
+
+_LETTER = re.compile(r"[A-Za-z]")
+
+
+def reading_order(boxes: list[Box], bbox: Callable[[Box], tuple[float, float, float, float]] = attrgetter("bbox")
+                  ) -> list[Box]:
+    """The blocks of a page in the order a reader of a newspaper takes them, by recursive XY-cut over their
+    ``bbox`` (x0, y0, x1, y1, y upwards, as pdfminer gives it): where a vertical gap runs through the whole
+    region, its columns left to right, each read alone; else the region above its first horizontal gap from the
+    top, then the rest. So two articles side by side are read one after the other, each headline before its own
+    columns, though their headlines stand on one line; and a headline over three columns is read before them.
+
+    >>> page = {"header": (0, 95, 100, 100), "A": (0, 60, 45, 70), "B": (55, 60, 100, 70), "A1": (0, 0, 20, 55),
+    ...         "A2": (25, 0, 45, 55), "B1": (55, 0, 100, 55)}
+    >>> reading_order(list(page), page.__getitem__)
+    ['header', 'A', 'A1', 'A2', 'B', 'B1']
+    """
+    if len(boxes) <= 1:
+        return boxes
+    columns = _split(boxes, lambda box: (bbox(box)[0], bbox(box)[2]), gap=2.0)
+    if len(columns) > 1:
+        return [box for column in columns for box in reading_order(column, bbox)]
+    strips = _split(boxes, lambda box: (-bbox(box)[3], -bbox(box)[1]), gap=0.0)  # from the top down
+    if len(strips) > 1:
+        return reading_order(strips[0], bbox) + reading_order([box for strip in strips[1:] for box in strip], bbox)
+    return sorted(boxes, key=lambda box: (-bbox(box)[3], bbox(box)[0]))  # overlapping: top to bottom
+
+
+def _split(boxes: list[Box], span: Callable[[Box], tuple[float, float]], gap: float) -> list[list[Box]]:
+    """``boxes`` in groups along one axis, ``span(box)`` giving its (start, end): a new group where a gap wider
+    than ``gap`` lies between the boxes before and the next."""
+    groups: list[list[Box]] = []
+    end = None
+    for box in sorted(boxes, key=lambda box: span(box)):
+        start, stop = span(box)
+        if end is None or start > end + gap:
+            groups.append([])
+        groups[-1].append(box)
+        end = stop if end is None else max(end, stop)
+    return groups
+
+
+def _fills(line: Any, block: Any) -> bool:
+    """Whether a PDF's text ``line`` fills the width of its ``block`` (pdfminer's LTTextLine and LTTextBox), in a
+    block of two lines or more (a headline alone fills its own)."""
+    return len(block) > 1 and line.x1 >= block.x1 - line.height
+
+
+def pdf_text(data: bytes) -> str:
+    """The text of a PDF's text layer (a newspaper's page as its digital edition prints it, an article saved as
+    PDF) as an OCR'd page comes: a paragraph a line, a blank line between. pdfminer's layout analysis finds the
+    blocks of text (a headline, a column's run of lines), which are read in the order a reader takes them
+    (:func:`reading_order`); a block's lines are joined where the typesetting runs a paragraph on: a line that fills
+    its block's width runs on into the next unless that one is indented, also into the next block where that one
+    starts in the same type without an indent (a column continued in the next). A gap between two Latin letters as
+    wide as a word space is a space; no other gap is (Chinese has none: a justified line's gaps are not spaces).
+    Pages follow each other. ValueError where the file is no readable PDF, needs a password, or holds no text (a
+    scan: under 20 Chinese characters).
+    """
+    from pdfminer.high_level import extract_pages  # imported only when a folder holds PDFs
+    from pdfminer.layout import LAParams, LTChar, LTTextBox, LTTextLine
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    def line_text(line: LTTextLine) -> str:
+        chars = [item for item in line if isinstance(item, LTChar)]
+        text = chars[0].get_text() if chars else ""
+        for before, char in zip(chars, chars[1:]):
+            if _LETTER.match(before.get_text()) and _LETTER.match(char.get_text()) and (
+                    char.x0 - before.x1 > 0.25 * line.height):
+                text += " "  # a word space between two Latin words (Model Y); not inside S2, 2024 or CBD
+            text += char.get_text()
+        return text
+
+    try:
+        pages = list(extract_pages(io.BytesIO(data), laparams=LAParams()))
+    except PDFPasswordIncorrect:
+        raise ValueError("a PDF that needs a password") from None
+    except Exception as error:  # pdfminer meets damaged files with errors of many kinds
+        raise ValueError(f"not a readable PDF ({type(error).__name__}: {error})") from None
+    paragraphs: list[str] = []
+    for page in pages:
+        last: tuple[LTTextLine, LTTextBox] | None = None  # the line read last on this page, and its block
+        for block in reading_order([item for item in page if isinstance(item, LTTextBox)]):
+            # top down, and left to right along a line that a wide gap cut in two (a glyph its font lacks)
+            lines = [x for x in block if isinstance(x, LTTextLine) and x.get_text().strip()]
+            for line in sorted(lines, key=lambda x: (-round(x.y0 / (0.3 * x.height)), x.x0)):
+                size, raw = line.height, line_text(line)
+                indented = raw.startswith("\u3000") or line.x0 > block.x0 + 0.8 * size  # 　　 or a shifted start
+                same_line = last is not None and last[1] is block and abs(last[0].y0 - line.y0) < 0.3 * size
+                if same_line or last is not None and not indented and _fills(*last) and (
+                        abs(last[0].height - size) < 0.1 * size):
+                    paragraphs[-1] += raw.strip()  # runs on, also from one column into the next
+                else:
+                    paragraphs.append(raw.strip())
+                last = (line, block)
+    text = plain_text("\n\n".join(paragraphs))
+    if len(_HAN.findall(text)) < 20:
+        raise ValueError("no text in this PDF (under 20 Chinese characters): a scan? kg reads a PDF's text layer, "
+                         "not its images")
+    return text
 
 
 # The charset a web page declares (<meta charset="big5">, <meta http-equiv=... content="text/html; charset=gbk">).

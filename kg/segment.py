@@ -36,15 +36,17 @@ CONTINUATION = re.compile(r"^[(（]\s*上接第?\s*[0-9一二三四五六七八�
 TEASER = re.compile(r">>\s*\d+\s*版\s*$")
 # Masthead and issue lines: "中共台州市委机关报", "国内统一连续出版物号:CN 33-0009", "2022年1月26日 星期三 辛丑年十二月廿四",
 # "今日8版 总第13218期", "中国台州网".
+# A page's folio may name the paper before the date: "台州日报 2022年1月26日 星期三 第1版", "《温岭日报》| 2022年…".
+_PAPER = r"(?:《?[\u4e00-\u9fff]{2,10}报》?\s*[|｜·]?\s*)?"
 FURNITURE = re.compile(
-    r"(机关报|出版物号|CN\s*\d{2}-\d{4}|^\d{4}年\d{1,2}月\d{1,2}日\s*(星期|周)|今日\s*\d+\s*版|总第\s*\d+\s*期|"
+    r"(机关报|出版物号|CN\s*\d{2}-\d{4}|^" + _PAPER + r"\d{4}年\d{1,2}月\d{1,2}日\s*(星期|周)|今日\s*\d+\s*版|总第\s*\d+\s*期|"
     r"^第?\s*\d+\s*版$|责任编辑|版式设计|美术编辑|^[\w\s]{0,12}网$|^www\.|^http)"
 )
 # Photo captions and credits: "企业服务中心为企业排忧解难(图片由苍南经济开发区提供)", "台州主城区 储伏龙摄",
 # "台州机场改扩建工程效果图". They describe a picture, not an article, and often sit inside another article's column.
 CAPTION = re.compile(r"([(（]\s*图片由.{0,30}提供\s*[)）]|[(（]?(本报|全媒体)?(记者|通讯员)?\s*\S{0,12}\s*摄[)）]?$|效果图$|供图[)）]?$)")
 # The page's date line: "2022年1月26日 星期三 辛丑年十二月廿四"; every article of the page gets its date.
-PAGE_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日\s*(星期|周)")
+PAGE_DATE = re.compile(r"^" + _PAPER + r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*(星期|周)")
 MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s*")
 # "| 1 | 台州湾新材料产业园 | 30亿元 |": a Markdown table's row (kg.read keeps its bars, which bound the cells' names)
 TABLE_ROW = re.compile(r"^\|.*\|$")
@@ -99,6 +101,8 @@ def _kind(line: str) -> str:
         return "note"
     if BYLINE_LINE.match(line) and len(line) <= 40 and "。" not in line:
         return "byline"
+    if len(line) <= 60 and "。" not in line and HEADER_DATE.search(line):
+        return "dateline"  # a web article's header under its headline: 发布时间:2022-10-19 来源:温岭日报
     if len(line) <= 45 and line[-1] not in SENTENCE_END and not CONTINUED.search(line):
         return "title"
     return "body"
@@ -167,7 +171,7 @@ def segment(doc: Document) -> list[Article]:
             # A reporter's name alone under the headline ("孙诺亚", "杨 群") reads as one more title line.
             name_line = len(block) > 1 and kinds[block[-1]] == "title" and bool(NAME_LINE.match(reads[block[-1]]))
             level = min(_heading_level(lines[k][1]) or 9 for k in block)
-            if (name_line or nxt in ("lead", "byline", "note") or level <= 2 or current is None or current.closed
+            if (name_line or nxt in ("lead", "byline", "note", "dateline") or level <= 2 or current is None or current.closed
                     or _photo_story(reads, kinds, j)):
                 current = _Builder()
                 builders.append(current)
@@ -193,15 +197,19 @@ def segment(doc: Document) -> list[Article]:
         if kind == "byline" and not current.byline:
             current.byline = line
         current.add(*lines[i])
-        current.body += kind != "byline"
+        current.body += kind not in ("byline", "dateline")
         if CONTINUED.search(reads[i]):
             current.closed = True
         i += 1
     builders = [b for b in builders if _has_body(b)]
     _rehome_headlines(builders)
     _give_back_stacked_headlines(builders)
-    date = _page_date(doc.text) or doc.date or header_date(doc.text)  # a paper's date line, the file's, a web header's
-    return [_article(doc, k, b, date) for k, b in enumerate(builders, 1)]
+    # a paper's date line, the file's, else the article's own web header's, else the first web header's of the page
+    date = _page_date(doc.text) or doc.date
+    articles = [_article(doc, k, b, date) for k, b in enumerate(builders, 1)]
+    for article in articles:
+        article.date = article.date or header_date(article.text) or header_date(doc.text)
+    return articles
 
 
 def join_continuations(articles: list[Article]) -> list[Article]:
@@ -248,10 +256,14 @@ def join_continuations(articles: list[Article]) -> list[Article]:
 
 
 def _page_date(text: str) -> str:
-    """The ISO date of the page's date line, or "" ("2022年1月26日 星期三" -> "2022-01-26")."""
+    """The ISO date of the page's date line, or "" ("2022年1月26日 星期三" -> "2022-01-26").
+
+    >>> _page_date("台州日报 2022年1月26日 星期三 第1版\\n\\n2021年台州外贸"), _page_date("2022年1月26日,台州")
+    ('2022-01-26', '')
+    """
     for line in text.split("\n", 40)[:40]:
-        if PAGE_DATE.match(line.strip()):
-            return iso_date(line)
+        if found := PAGE_DATE.match(line.strip()):
+            return iso_date("-".join(found.group(1, 2, 3)))
     return ""
 
 

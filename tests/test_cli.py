@@ -151,20 +151,39 @@ def test_a_word_document_is_built_into_its_articles_by_its_headings(tmp_path, ca
         ("台州市水利局", "ORG")]
 
 
+def test_a_pdf_page_is_built_into_its_articles(tmp_path, capsys):
+    from typeset import newspaper_page
+
+    lead = ("南排工程(一期)城北段开工", ["本报讯(记者 王五)1月25日，温岭市南排工程(一期)城北段项目开工，总投资30亿元，由台州市水利局负责实施。"])
+    below = [("路桥区召开乡贤大会", ["本报讯(通讯员 李铭)昨日，路桥区召开乡贤大会，区委书记潘军明出席并讲话。"]),
+             ("椒江举行招商推介会", ["本报讯(记者 赵六)近日，椒江区在上海举行招商推介会，签约项目12个。"])]
+    newspaper_page(tmp_path / "page.pdf", "台州日报 2022年1月26日 星期三 第1版", lead, below)
+    assert main(["build", str(tmp_path / "page.pdf"), "-o", str(tmp_path / "out")]) == 0
+    assert capsys.readouterr().out.splitlines()[:2] == ["read 1 files, skipped 0; 3 articles",
+                                                        "  3 of them dated, 2022-01-26 to 2022-01-26"]
+    records = [json.loads(line) for line in (tmp_path / "out" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(r["headline"], r["byline"], [(m["text"], m["label"]) for m in r["mentions"]]) for r in records] == [
+        ("南排工程(一期)城北段开工", "本报讯(记者 王五)", [("南排工程(一期)", "PROJECT"), ("王五", "PER"), ("温岭市", "LOC"),
+                                                ("南排工程(一期)城北段项目", "PROJECT"), ("台州市水利局", "ORG")]),
+        ("路桥区召开乡贤大会", "本报讯(通讯员 李铭)", [("路桥区", "LOC"), ("李铭", "PER"), ("路桥区", "LOC"), ("区委", "ORG"),
+                                                 ("潘军明", "PER")]),
+        ("椒江举行招商推介会", "本报讯(记者 赵六)", [("椒江", "LOC"), ("赵六", "PER"), ("椒江区", "LOC"), ("上海", "LOC")])]
+
+
 def test_a_build_among_its_pages_does_not_read_its_outputs_back(fixtures, tmp_path, capsys):
     # `kg build . -o output` run twice in a folder of pages: the second run must not read output/articles.jsonl
     pages = tmp_path / "pages"
     shutil.copytree(fixtures / "pages", pages)
     (pages / "scan.JPG").write_bytes(b"\xff\xd8\xff")
-    (pages / "a.pdf").write_bytes(b"%PDF-1.4")
+    (pages / "a.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     (pages / ".DS_Store").write_bytes(b"\x00")
     assert main(["build", str(pages), "-o", str(pages / "output")]) == 0
     first = capsys.readouterr().out
     assert main(["build", str(pages), "-o", str(pages / "output")]) == 0
     second = capsys.readouterr().out
     assert first.splitlines()[:2] == ["read 1 files, skipped 0; 2 articles",
-                                      "  passed over 2 files of other kinds (.jpg 1, .pdf 1): kg reads .txt, .md, .docx, "
-                                      ".jsonl, .csv, .tsv, .xlsx, .html, .htm, .shtml, .mhtml, .mht"]
+                                      "  passed over 2 files of other kinds (.doc 1, .jpg 1): kg reads .txt, .md, .docx, "
+                                      ".pdf, .jsonl, .csv, .tsv, .xlsx, .html, .htm, .shtml, .mhtml, .mht"]
     assert second.splitlines()[:3] == first.splitlines()[:2] + [
         f"  passed over the outputs of a kg build in {(pages / 'output').as_posix()} "
         "(name its articles.jsonl to read it)"]

@@ -243,3 +243,33 @@ def test_a_word_document_is_read_as_a_page_its_headings_as_headlines(tmp_path):
     assert (page.source, page.encoding, page.date) == ("tzrb_20220126_A01.docx", "docx", "2022-01-26")
     assert page.text == ("# 台州出口首破两千亿\n本报讯(记者 王媛媛)1月25日，台州外贸晒出成绩单。\n\n# 南排工程(一期)开工\n"
                          "| 项目 | 投资 |\n| 台州湾新材料产业园 | 30亿元 |")
+
+
+def test_a_pdf_page_is_read_in_reading_order_its_columns_run_on_into_paragraphs(tmp_path):
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.pdfgen import canvas
+    from typeset import newspaper_page
+
+    lead = ("南排工程(一期)城北段开工", ["本报讯(记者 王五)1月25日，温岭市南排工程(一期)城北段项目开工，总投资30亿元，由台州市水利局负责实施。",
+                                  "市委书记李跃旗出席开工仪式。台州湾新区管委会主任张三表示，将全力保障项目建设。"])
+    side_by_side = [("路桥区召开乡贤大会", ["本报讯(通讯员 李铭)昨日，路桥区召开乡贤大会，区委书记潘军明出席并讲话，会上发布了路桥区乡贤联谊会新一届理事会名单。"]),
+                    ("椒江举行招商推介会", ["本报讯(记者 赵六)近日，椒江区在上海举行招商推介会，签约项目12个。", "区长王七介绍了椒江的营商环境。"])]
+    newspaper_page(tmp_path / "tzrb_20220126_01.pdf", "台州日报 2022年1月26日 星期三 第1版", lead, side_by_side)
+    scan = canvas.Canvas(str(tmp_path / "scan.pdf"))
+    scan.rect(50, 50, 400, 600, fill=1)  # a page with no text layer, as a scanner writes one (an image)
+    scan.save()
+    locked = canvas.Canvas(str(tmp_path / "locked.pdf"), encrypt=StandardEncryption("secret", canPrint=0))
+    locked.drawString(50, 800, "locked")
+    locked.save()
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj <<")
+    items = {item.source: item for item in read_paths([tmp_path])}
+    assert str(items["scan.pdf"]) == ("scan.pdf: no text in this PDF (under 20 Chinese characters): a scan? kg reads a "
+                                      "PDF's text layer, not its images")
+    assert str(items["locked.pdf"]) == "locked.pdf: a PDF that needs a password"
+    assert str(items["broken.pdf"]).startswith("broken.pdf: not a readable PDF (")
+    page = items["tzrb_20220126_01.pdf"]
+    assert (page.encoding, page.date) == ("pdf", "2022-01-26")
+    # each headline before its own columns, though the two below stand side by side on one line; a paragraph
+    # that a column breaks runs on into the next column
+    assert page.text == "\n\n".join(["台州日报 2022年1月26日 星期三 第1版", lead[0], *lead[1], side_by_side[0][0],
+                                     *side_by_side[0][1], side_by_side[1][0], *side_by_side[1][1]])

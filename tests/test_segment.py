@@ -131,3 +131,14 @@ def test_a_web_article_saved_as_text_is_dated_by_its_header():
     record = "标题\n发布时间:2020-04-16    来源:海盐新闻网\n正文。"
     assert article_from_record(Document("x.jsonl", record, "utf-8", meta={"id": "r1"})).date == "2020-04-16"
     assert article_from_record(Document("x.jsonl", record, "utf-8", meta={"date": "2020/4/17"})).date == "2020-04-17"
+
+
+def test_web_articles_saved_one_after_another_in_one_file_are_cut_at_their_headers():
+    # unsigned: no 本报讯 and no reporter's line, only a web header under each headline; each keeps its own date
+    page = ("温岭海塘安澜工程开工建设\n\n发布时间:2022-10-19  来源:温岭日报\n\n近日,温岭海塘安澜工程正式开工建设。\n\n"
+            "工程总投资9.4亿元。\n\n经开区南片青年公寓项目开工\n\n发布时间:2023-09-01  来源:温岭市融媒\n\n"
+            "近日,在温岭市经济开发区,青年公寓项目开工。\n")
+    first, second = segment(Document("web.txt", page, "utf-8"))
+    assert [(a.lines, a.headline, a.date) for a in (first, second)] == [
+        ((1, 7), "温岭海塘安澜工程开工建设", "2022-10-19"), ((9, 13), "经开区南片青年公寓项目开工", "2023-09-01")]
+    assert second.text == "经开区南片青年公寓项目开工\n\n发布时间:2023-09-01  来源:温岭市融媒\n近日,在温岭市经济开发区,青年公寓项目开工。"

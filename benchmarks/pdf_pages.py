@@ -1,0 +1,85 @@
+"""How well kg reads newspaper pages printed to PDF: the gold file's articles typeset as newspaper pages (a lead
+article over three columns, two more side by side under it, two columns each; a long article alone on its page, in
+smaller type; tests/typeset.py), built into a graph by ``kg build`` from the PDFs, and scored against the gold graph
+beside the graph built from the same pages as text (each article's headline, then its paragraphs, a blank line
+between them): where reading the PDFs loses nothing, the two score the same. The graph built from the gold file's
+records (one article each, no segmenting) is printed too.
+
+    python benchmarks/pdf_pages.py [--gold benchmarks/gold/sample_pages.jsonl] [--out /tmp/kg-pdf-pages]
+
+Prints the articles each build found, the seconds per page of reading the PDFs, and the node and edge figures of
+``benchmarks/graph_accuracy.py`` for both. The typesetting is reportlab's (a CID font mapped to Unicode): a real
+paper's PDF may use embedded fonts, other layouts, or no text layer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from graph_accuracy import gold_graph, match_nodes, prf  # noqa: E402
+from typeset import fitting_size, newspaper_page  # noqa: E402
+
+from kg.build import build  # noqa: E402
+from kg.read import pdf_text  # noqa: E402
+
+
+def score(built, gold) -> str:
+    matched = match_nodes(built, gold)
+    hits = sum(1 for u, v in built.edges if u in matched and v in matched and gold.has_edge(matched[u], matched[v]))
+    return (f"  nodes: {prf(len(matched), built.number_of_nodes(), gold.number_of_nodes())}\n"
+            f"  edges: {prf(hits, built.number_of_edges(), gold.number_of_edges())}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--gold", default=str(ROOT / "benchmarks" / "gold" / "sample_pages.jsonl"))
+    parser.add_argument("--out", default="/tmp/kg-pdf-pages")
+    args = parser.parse_args()
+    records = [json.loads(line) for line in Path(args.gold).read_text(encoding="utf-8").splitlines() if line.strip()]
+    out = Path(args.out)
+    for folder in ("pdf", "text", "jsonl"):
+        (out / folder).mkdir(parents=True, exist_ok=True)
+        for old in (out / folder).iterdir():
+            old.unlink()
+    articles = []
+    for record in records:
+        lines = [line.strip() for line in record["text"].split("\n") if line.strip()]
+        articles.append((lines[0], lines[1:] or [lines[0]]))
+    pages, n = 0, 0
+    while n < len(articles):  # as many as fit of three, or the next alone, in smaller type where it needs it
+        lead, size = articles[n], fitting_size(articles[n])
+        below = next((articles[n + 1:n + k] for k in (3, 2) if n + k <= len(articles)
+                      and newspaper_page(io.BytesIO(), "", lead, articles[n + 1:n + k], size)), [])
+        pages += 1
+        newspaper_page(out / "pdf" / f"page_{pages:03d}.pdf", f"第{pages}版", lead, below, size)
+        (out / "text" / f"page_{pages:03d}.txt").write_text("\n\n".join(
+            [f"第{pages}版"] + [part for headline, paragraphs in [lead] + below for part in [headline] + paragraphs]) + "\n",
+            encoding="utf-8")
+        n += 1 + len(below)
+    (out / "jsonl" / "articles.jsonl").write_text(
+        "".join(json.dumps({"id": r["id"], "text": r["text"]}, ensure_ascii=False) + "\n" for r in records),
+        encoding="utf-8")
+    pages = sorted((out / "pdf").iterdir())
+    started = time.perf_counter()
+    for page in pages:
+        pdf_text(page.read_bytes())
+    seconds = (time.perf_counter() - started) / len(pages)
+    gold = gold_graph(Path(args.gold))
+    print(f"{len(records)} gold articles typeset on {len(pages)} PDF pages; reading a page's text: {seconds:.2f} s")
+    for folder in ("pdf", "text", "jsonl"):
+        built, found = build([out / folder])
+        print(f"built from {folder}: {len(found)} articles, {built.number_of_nodes()} nodes, {built.number_of_edges()} edges")
+        print(score(built, gold))
+
+
+if __name__ == "__main__":
+    main()
