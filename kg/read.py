@@ -14,6 +14,7 @@ import codecs
 import csv
 import io
 import json
+import logging
 import os
 import re
 from dataclasses import dataclass, field
@@ -418,6 +419,15 @@ def _split(boxes: list[Box], span: Callable[[Box], tuple[float, float]], gap: fl
     return groups
 
 
+def _boxed(line: Any) -> Any:
+    """A text line that pdfminer's layout analysis left outside any block, as a block of its own."""
+    from pdfminer.layout import LTTextBoxHorizontal
+
+    box = LTTextBoxHorizontal()
+    box.add(line)
+    return box
+
+
 def _fills(line: Any, block: Any) -> bool:
     """Whether a PDF's text ``line`` fills the width of its ``block`` (pdfminer's LTTextLine and LTTextBox), in a
     block of two lines or more (a headline alone fills its own)."""
@@ -432,15 +442,20 @@ def pdf_text(data: bytes) -> str:
     its block's width runs on into the next unless that one is indented, also into the next block where that one
     starts in the same type without an indent (a column continued in the next). A gap between two Latin letters as
     wide as a word space is a space; no other gap is (Chinese has none: a justified line's gaps are not spaces).
-    Pages follow each other. ValueError where the file is no readable PDF, needs a password, or holds no text (a
-    scan: under 20 Chinese characters).
+    Pages follow each other; glyphs that the fonts map to no character are left out. ValueError where the file is
+    no readable PDF, needs a password, holds no text (a scan: under 20 Chinese characters), or more glyphs with no
+    character than Chinese characters.
     """
     from pdfminer.high_level import extract_pages  # imported only when a folder holds PDFs
     from pdfminer.layout import LAParams, LTChar, LTTextBox, LTTextLine
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
+    unmapped = 0  # glyphs whose font gives them no character: pdfminer writes them (cid:123)
+
     def line_text(line: LTTextLine) -> str:
-        chars = [item for item in line if isinstance(item, LTChar)]
+        nonlocal unmapped
+        chars = [item for item in line if isinstance(item, LTChar) and not item.get_text().startswith("(cid:")]
+        unmapped += sum(1 for item in line if isinstance(item, LTChar)) - len(chars)
         text = chars[0].get_text() if chars else ""
         for before, char in zip(chars, chars[1:]):
             if _LETTER.match(before.get_text()) and _LETTER.match(char.get_text()) and (
@@ -449,6 +464,7 @@ def pdf_text(data: bytes) -> str:
             text += char.get_text()
         return text
 
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings on odd fonts; kg says what it could not read
     try:
         pages = list(extract_pages(io.BytesIO(data), laparams=LAParams()))
     except PDFPasswordIncorrect:
@@ -458,11 +474,14 @@ def pdf_text(data: bytes) -> str:
     paragraphs: list[str] = []
     for page in pages:
         last: tuple[LTTextLine, LTTextBox] | None = None  # the line read last on this page, and its block
-        for block in reading_order([item for item in page if isinstance(item, LTTextBox)]):
+        for block in reading_order([item if isinstance(item, LTTextBox) else _boxed(item) for item in page
+                                    if isinstance(item, (LTTextBox, LTTextLine))]):
             # top down, and left to right along a line that a wide gap cut in two (a glyph its font lacks)
             lines = [x for x in block if isinstance(x, LTTextLine) and x.get_text().strip()]
             for line in sorted(lines, key=lambda x: (-round(x.y0 / (0.3 * x.height)), x.x0)):
                 size, raw = line.height, line_text(line)
+                if not raw.strip():
+                    continue  # spaces, or glyphs with no character
                 indented = raw.startswith("\u3000") or line.x0 > block.x0 + 0.8 * size  # 　　 or a shifted start
                 same_line = last is not None and last[1] is block and abs(last[0].y0 - line.y0) < 0.3 * size
                 if same_line or last is not None and not indented and _fills(*last) and (
@@ -472,6 +491,9 @@ def pdf_text(data: bytes) -> str:
                     paragraphs.append(raw.strip())
                 last = (line, block)
     text = plain_text("\n\n".join(paragraphs))
+    if unmapped > len(_HAN.findall(text)):
+        raise ValueError(f"its fonts give {unmapped} of its glyphs no character: kg cannot read the text of this PDF "
+                         "(OCR it, or export its text from the program that made it)")
     if len(_HAN.findall(text)) < 20:
         raise ValueError("no text in this PDF (under 20 Chinese characters): a scan? kg reads a PDF's text layer, "
                          "not its images")

@@ -273,3 +273,23 @@ def test_a_pdf_page_is_read_in_reading_order_its_columns_run_on_into_paragraphs(
     # that a column breaks runs on into the next column
     assert page.text == "\n\n".join(["台州日报 2022年1月26日 星期三 第1版", lead[0], *lead[1], side_by_side[0][0],
                                      *side_by_side[0][1], side_by_side[1][0], *side_by_side[1][1]])
+
+
+def test_a_pdf_whose_font_gives_its_glyphs_no_character_is_reported(tmp_path):
+    # a font with glyph names and no Unicode map, as some typesetting systems embed one: its text reads (cid:1)…
+    content = b"BT /F1 12 Tf 50 700 Td <" + bytes(range(1, 32)).hex().encode() + b"> Tj ET"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /FZSSK--GBK1-0 /Encoding << /Type /Encoding /Differences [1 "
+               + b" ".join(b"/g%d" % i for i in range(1, 32)) + b"] >> >>"]
+    pdf, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    pdf += (b"xref\n0 6\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % at for at in offsets)
+            + b"trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % len(pdf))
+    (tmp_path / "founder.pdf").write_bytes(pdf)
+    (skipped,) = read_paths([tmp_path])
+    assert str(skipped) == ("founder.pdf: its fonts give 31 of its glyphs no character: kg cannot read the text of "
+                            "this PDF (OCR it, or export its text from the program that made it)")
