@@ -17,6 +17,7 @@ import json
 import logging
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from operator import attrgetter
@@ -291,15 +292,25 @@ def front_matter_date(text: str) -> str:
 _UNWRITABLE = re.compile(r"[\x00-\x08\x0b-\x1f]|[\ud800-\udfff\ufffe\uffff]")
 
 
+# Radicals and compatibility ideographs that text taken from PDFs holds in place of the characters they look like
+# (⼤ U+2F24 for 大, ⻓ U+2ED3 for 长, as some fonts map their glyphs): the Kangxi radicals and compatibility
+# ideographs by NFKC, the simplified radicals of CJK Radicals Supplement that stand for a character by their
+# Unicode names (C-SIMPLIFIED LONG: 长). One character for one, so that offsets hold.
+_LOOKALIKES = {c: unicodedata.normalize("NFKC", chr(c)) for c in [*range(0x2F00, 0x2FD6), *range(0xF900, 0xFB00)]
+               if len(unicodedata.normalize("NFKC", chr(c))) == 1}
+_LOOKALIKES.update(zip(map(ord, "⺟⺠⻄⻅⻆⻉⻋⻓⻔⻙⻚⻛⻜⻢⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳"), "母民西见角贝车长门韦页风飞马鱼鸟卤麦黄黾齐齿龙龟"))
+
+
 def plain_text(text: str) -> str:
-    """``text`` with its line ends as ``\\n`` and each character XML cannot hold (a control character other than a
-    tab, a lone surrogate of a broken JSON escape) replaced one for one, so that GraphML and GEXF can carry any
+    """``text`` with its line ends as ``\\n``, a radical that stands for a character as that character (⼤ -> 大,
+    ⻓ -> 长: text copied from PDFs holds them), and each character XML cannot hold (a control character other than
+    a tab, a lone surrogate of a broken JSON escape) replaced one for one, so that GraphML and GEXF can carry any
     name or sentence of it: a control character by a space (a form feed or vertical tab is one), the rest by U+FFFD.
 
-    >>> plain_text("台州\\r\\n李跃旗\\x0c来到\\x1b椒江\\ud800")
-    '台州\\n李跃旗 来到 椒江\\ufffd'
+    >>> plain_text("台州\\r\\n李跃旗\\x0c来到\\x1b椒江\\ud800"), plain_text("⻓江⼤桥，⻩岩区⺠政局")
+    ('台州\\n李跃旗 来到 椒江\\ufffd', '长江大桥，黄岩区民政局')
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LOOKALIKES)
     return _UNWRITABLE.sub(lambda m: " " if m.group() < "\x20" else "\ufffd", text)
 
 

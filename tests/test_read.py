@@ -293,3 +293,10 @@ def test_a_pdf_whose_font_gives_its_glyphs_no_character_is_reported(tmp_path):
     (skipped,) = read_paths([tmp_path])
     assert str(skipped) == ("founder.pdf: its fonts give 31 of its glyphs no character: kg cannot read the text of "
                             "this PDF (OCR it, or export its text from the program that made it)")
+
+
+def test_radicals_that_text_from_pdfs_holds_for_characters_are_read_as_those_characters(tmp_path):
+    # copied out of a PDF whose font maps 大, 长, 黄 and 民 to the Kangxi and simplified radicals that look like them
+    (tmp_path / "copied.txt").write_text("⻩岩区⺠政局局⻓王五在⼤会上发⾔。", encoding="utf-8")
+    (page,) = read_paths([tmp_path])
+    assert page.text == "黄岩区民政局局长王五在大会上发言。"
