@@ -1,9 +1,9 @@
 """How well kg reads newspaper pages printed to PDF: the gold file's articles typeset as newspaper pages (a lead
-article over three columns, two more side by side under it, two columns each; a long article alone on its page, in
-smaller type; tests/typeset.py), built into a graph by ``kg build`` from the PDFs, and scored against the gold graph
-beside the graph built from the same pages as text (each article's headline, then its paragraphs, a blank line
-between them): where reading the PDFs loses nothing, the two score the same. The graph built from the gold file's
-records (one article each, no segmenting) is printed too.
+article over three columns, two more side by side under it, two columns each, as many as fit; a long article alone
+on its page, in smaller type; tests/typeset.py), built into a graph by ``kg build`` from the PDFs, and scored against
+the gold graph beside the graph built from the same pages as text (each article's headline, then its paragraphs, a
+blank line between them) and the one built from the gold records (one article each, no segmenting). Where reading
+the PDFs loses nothing, they score as the text pages or better (a headline's type marks where an article starts).
 
     python benchmarks/pdf_pages.py [--gold benchmarks/gold/sample_pages.jsonl] [--out /tmp/kg-pdf-pages]
 

@@ -18,6 +18,7 @@ import logging
 import os
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from operator import attrgetter
@@ -395,10 +396,11 @@ _LETTER = re.compile(r"[A-Za-z]")
 def reading_order(boxes: list[Box], bbox: Callable[[Box], tuple[float, float, float, float]] = attrgetter("bbox")
                   ) -> list[Box]:
     """The blocks of a page in the order a reader of a newspaper takes them, by recursive XY-cut over their
-    ``bbox`` (x0, y0, x1, y1, y upwards, as pdfminer gives it): where a vertical gap runs through the whole
-    region, its columns left to right, each read alone; else the region above its first horizontal gap from the
-    top, then the rest. So two articles side by side are read one after the other, each headline before its own
-    columns, though their headlines stand on one line; and a headline over three columns is read before them.
+    ``bbox`` (x0, y0, x1, y1, y upwards, as pdfminer gives it): the region is cut at its widest gap, a vertical
+    gap (wider than 2 points: a gutter) running through the whole region or a horizontal one across it, the left
+    or upper part read first, and each part is cut again. So two articles side by side are read one after the
+    other, each headline before its own columns, though their headlines stand on one line (the gap between the
+    articles is wider than the one under a headline); and a headline over three columns is read before them.
 
     >>> page = {"header": (0, 95, 100, 100), "A": (0, 60, 45, 70), "B": (55, 60, 100, 70), "A1": (0, 0, 20, 55),
     ...         "A2": (25, 0, 45, 55), "B1": (55, 0, 100, 55)}
@@ -407,27 +409,27 @@ def reading_order(boxes: list[Box], bbox: Callable[[Box], tuple[float, float, fl
     """
     if len(boxes) <= 1:
         return boxes
-    columns = _split(boxes, lambda box: (bbox(box)[0], bbox(box)[2]), gap=2.0)
-    if len(columns) > 1:
-        return [box for column in columns for box in reading_order(column, bbox)]
-    strips = _split(boxes, lambda box: (-bbox(box)[3], -bbox(box)[1]), gap=0.0)  # from the top down
-    if len(strips) > 1:
-        return reading_order(strips[0], bbox) + reading_order([box for strip in strips[1:] for box in strip], bbox)
-    return sorted(boxes, key=lambda box: (-bbox(box)[3], bbox(box)[0]))  # overlapping: top to bottom
+    across = _widest_gap(boxes, lambda box: (bbox(box)[0], bbox(box)[2]))  # vertical gaps, left to right
+    down = _widest_gap(boxes, lambda box: (-bbox(box)[3], -bbox(box)[1]))  # horizontal gaps, from the top down
+    cuts = [cut for cut in (across if across[0] > 2.0 else None, down if down[0] > 0.0 else None) if cut]
+    if not cuts:
+        return sorted(boxes, key=lambda box: (-bbox(box)[3], bbox(box)[0]))  # overlapping: top to bottom
+    _, first, rest = max(cuts, key=lambda cut: cut[0])
+    return reading_order(first, bbox) + reading_order(rest, bbox)
 
 
-def _split(boxes: list[Box], span: Callable[[Box], tuple[float, float]], gap: float) -> list[list[Box]]:
-    """``boxes`` in groups along one axis, ``span(box)`` giving its (start, end): a new group where a gap wider
-    than ``gap`` lies between the boxes before and the next."""
-    groups: list[list[Box]] = []
-    end = None
-    for box in sorted(boxes, key=lambda box: span(box)):
+def _widest_gap(boxes: list[Box], span: Callable[[Box], tuple[float, float]]) -> tuple[float, list[Box], list[Box]]:
+    """The widest gap between ``boxes`` along one axis, ``span(box)`` giving a box's (start, end) on it: (its
+    width, the boxes before it, the boxes after it); (0, boxes, []) where none lies between them."""
+    ordered = sorted(boxes, key=span)
+    best: tuple[float, list[Box], list[Box]] = (0.0, ordered, [])
+    end = span(ordered[0])[1]
+    for n, box in enumerate(ordered[1:], 1):
         start, stop = span(box)
-        if end is None or start > end + gap:
-            groups.append([])
-        groups[-1].append(box)
-        end = stop if end is None else max(end, stop)
-    return groups
+        if start - end > best[0]:
+            best = (start - end, ordered[:n], ordered[n:])
+        end = max(end, stop)
+    return best
 
 
 def _boxed(line: Any) -> Any:
@@ -484,9 +486,14 @@ def pdf_text(data: bytes) -> str:
         raise ValueError(f"not a readable PDF ({type(error).__name__}: {error})") from None
     paragraphs: list[str] = []
     for page in pages:
+        blocks = reading_order([item if isinstance(item, LTTextBox) else _boxed(item) for item in page
+                                if isinstance(item, (LTTextBox, LTTextLine))])
+        # the body's type: the height of most of the page's characters; a headline's is half as big again or more
+        heights = Counter(round(line.height) for block in blocks for line in block if isinstance(line, LTTextLine)
+                          for _ in line)
+        body = heights.most_common(1)[0][0] if heights else 0
         last: tuple[LTTextLine, LTTextBox] | None = None  # the line read last on this page, and its block
-        for block in reading_order([item if isinstance(item, LTTextBox) else _boxed(item) for item in page
-                                    if isinstance(item, (LTTextBox, LTTextLine))]):
+        for block in blocks:
             # top down, and left to right along a line that a wide gap cut in two (a glyph its font lacks)
             lines = [x for x in block if isinstance(x, LTTextLine) and x.get_text().strip()]
             for line in sorted(lines, key=lambda x: (-round(x.y0 / (0.3 * x.height)), x.x0)):
@@ -498,8 +505,8 @@ def pdf_text(data: bytes) -> str:
                 if same_line or last is not None and not indented and _fills(*last) and (
                         abs(last[0].height - size) < 0.1 * size):
                     paragraphs[-1] += raw.strip()  # runs on, also from one column into the next
-                else:
-                    paragraphs.append(raw.strip())
+                else:  # a headline marked as Markdown's, which kg.segment reads as one
+                    paragraphs.append(("# " if size >= 1.5 * body else "") + raw.strip())
                 last = (line, block)
     text = plain_text("\n\n".join(paragraphs))
     if unmapped > len(_HAN.findall(text)):

@@ -170,6 +170,21 @@ def test_a_pdf_page_is_built_into_its_articles(tmp_path, capsys):
         ("椒江举行招商推介会", "本报讯(记者 赵六)", [("椒江", "LOC"), ("赵六", "PER"), ("椒江区", "LOC"), ("上海", "LOC")])]
 
 
+def test_unsigned_articles_of_a_pdf_page_are_cut_at_their_headlines_type(tmp_path, capsys):
+    # no byline and no web header: only the headline's bigger type says where each article starts
+    from typeset import newspaper_page
+
+    lead = ("台州湾新区举行项目集中开工", ["近日，台州湾新区举行重大项目集中开工仪式，共有12个项目开工，总投资86亿元。",
+                                  "这些项目涵盖新材料、汽车零部件等领域，建成后预计年产值超百亿元。"])
+    below = [("路桥区召开乡贤大会", ["昨日，路桥区召开乡贤大会，区委书记潘军明出席并讲话。"]),
+             ("椒江举行招商推介会", ["近日，椒江区在上海举行招商推介会，签约项目12个。"])]
+    newspaper_page(tmp_path / "page.pdf", "台州日报 2022年1月26日 星期三 第1版", lead, below)
+    assert main(["build", str(tmp_path / "page.pdf"), "-o", str(tmp_path / "out"), "-q"]) == 0
+    records = [json.loads(line) for line in (tmp_path / "out" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(r["headline"], r["lines"]) for r in records] == [
+        ("台州湾新区举行项目集中开工", [3, 7]), ("路桥区召开乡贤大会", [9, 11]), ("椒江举行招商推介会", [13, 15])]
+
+
 def test_a_build_among_its_pages_does_not_read_its_outputs_back(fixtures, tmp_path, capsys):
     # `kg build . -o output` run twice in a folder of pages: the second run must not read output/articles.jsonl
     pages = tmp_path / "pages"

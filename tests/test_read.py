@@ -269,10 +269,12 @@ def test_a_pdf_page_is_read_in_reading_order_its_columns_run_on_into_paragraphs(
     assert str(items["broken.pdf"]).startswith("broken.pdf: not a readable PDF (")
     page = items["tzrb_20220126_01.pdf"]
     assert (page.encoding, page.date) == ("pdf", "2022-01-26")
-    # each headline before its own columns, though the two below stand side by side on one line; a paragraph
-    # that a column breaks runs on into the next column
-    assert page.text == "\n\n".join(["台州日报 2022年1月26日 星期三 第1版", lead[0], *lead[1], side_by_side[0][0],
-                                     *side_by_side[0][1], side_by_side[1][0], *side_by_side[1][1]])
+    # each headline (in type half as big again as the body's or more: marked as a Markdown heading) before its own
+    # columns, though the two below stand side by side on one line; a paragraph that a column breaks runs on into
+    # the next column
+    assert page.text == "\n\n".join(["台州日报 2022年1月26日 星期三 第1版", "# " + lead[0], *lead[1],
+                                     "# " + side_by_side[0][0], *side_by_side[0][1], "# " + side_by_side[1][0],
+                                     *side_by_side[1][1]])
 
 
 def test_a_pdf_whose_font_gives_its_glyphs_no_character_is_reported(tmp_path):
