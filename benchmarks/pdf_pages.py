@@ -8,7 +8,7 @@ the PDFs loses nothing, they score as the text pages or better (a headline's typ
     python benchmarks/pdf_pages.py [--gold benchmarks/gold/sample_pages.jsonl] [--out /tmp/kg-pdf-pages]
 
 Prints the articles each build found, the seconds per page of reading the PDFs, and the node and edge figures of
-``benchmarks/graph_accuracy.py`` for both. The typesetting is reportlab's (a CID font mapped to Unicode): a real
+``benchmarks/graph_accuracy.py`` for each. The typesetting is reportlab's (a CID font mapped to Unicode): a real
 paper's PDF may use embedded fonts, other layouts, or no text layer.
 """
 

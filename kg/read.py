@@ -453,8 +453,11 @@ def pdf_text(data: bytes) -> str:
     blocks of text (a headline, a column's run of lines), which are read in the order a reader takes them
     (:func:`reading_order`); a block's lines are joined where the typesetting runs a paragraph on: a line that fills
     its block's width runs on into the next unless that one is indented, also into the next block where that one
-    starts in the same type without an indent (a column continued in the next). A gap between two Latin letters as
-    wide as a word space is a space; no other gap is (Chinese has none: a justified line's gaps are not spaces).
+    starts in the same type without an indent (a column continued in the next). A paragraph in type half as big
+    again as the page's body type (the height most of its characters have) or more is a headline, marked as
+    Markdown's ``#``, which :mod:`kg.segment` reads as one, so that articles with no byline come apart. A gap
+    between two Latin letters as wide as a word space is a space; no other gap is (Chinese has none: a justified
+    line's gaps are not spaces).
     Pages follow each other; glyphs that the fonts map to no character are left out. ValueError where the file is
     no readable PDF, needs a password, holds no text (a scan: under 20 Chinese characters), or more glyphs with no
     character than Chinese characters.
