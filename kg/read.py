@@ -1,11 +1,11 @@
 """Read newspaper pages and article exports from files and folders.
 
-A page (``.txt``, ``.md``, a Word document ``.docx``: :func:`word_text`, a PDF with a text layer: :func:`pdf_text`)
-becomes one :class:`Document`; a JSON Lines export (``.jsonl``) becomes one Document
-per line, already an article, and so does each row of a table (``.csv``, ``.tsv``, ``.xlsx``: :func:`table_rows`)
-and a web page saved from a news site (``.html``, or ``.mhtml`` saved as one file: its article, taken out of the
-site's menus and footers by GNE, :func:`html_article`). A file that cannot be read becomes a :class:`Skipped` with
-the reason, and the run goes on.
+A page becomes one :class:`Document`: a text or Markdown file (``.txt``, ``.md``), a Word document (``.docx``:
+:func:`word_text`) or a PDF with a text layer (``.pdf``: :func:`pdf_text`). An export becomes one Document per
+article, already cut: a line of a JSON Lines file (``.jsonl``), a row of a table (``.csv``, ``.tsv``, ``.xlsx``,
+``.xls``: :func:`table_rows`), and a web page saved from a news site (``.html``, or ``.mhtml`` saved as one file:
+its article, taken out of the site's menus and footers by GNE, :func:`html_article`). A file that cannot be read
+becomes a :class:`Skipped` with the reason, and the run goes on.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ __all__ = ["Document", "Skipped", "FORMATS", "read_paths", "passed_over", "is_ou
 
 WEB_PAGES = (".html", ".htm", ".shtml", ".mhtml", ".mht")
 WEB_ARCHIVES = (".mhtml", ".mht")  # a page saved as one file: Chrome's and Edge's "Webpage, Single File"
-TABLES = (".csv", ".tsv", ".xlsx")  # one article a row: scrapers' and databases' exports, spreadsheets
+TABLES = (".csv", ".tsv", ".xlsx", ".xls")  # one article a row: scrapers' and databases' exports, spreadsheets
 FORMATS = (".txt", ".md", ".docx", ".pdf", ".jsonl") + TABLES + WEB_PAGES
 # what `kg build` writes into its output folder (kg.export): never read back in a walk of the pages
 OUTPUT_FILES = ("graph.graphml", "graph.gexf", "graph.html", "entities.csv", "edges.csv", "aliases.csv",
@@ -48,8 +48,8 @@ class Document:
     source (str): the file, as given or relative to the folder given.
     text (str): the decoded text as :func:`plain_text` gives it (a Markdown page's as :func:`markdown_text` then
         gives it).
-    encoding (str): ``utf-8``, ``utf-16`` or ``gb18030`` (``big5`` for a web page that declares it, ``xlsx`` for
-        an Excel workbook, ``docx`` for a Word document, ``pdf`` for a PDF).
+    encoding (str): ``utf-8``, ``utf-16`` or ``gb18030``; ``big5`` for a web page that declares it; ``xlsx`` or
+        ``xls`` for an Excel workbook, ``docx`` for a Word document, ``pdf`` for a PDF.
     line (int): 1-based line of a JSONL record in its file, of a table's row (its first line in a CSV file, its
         row in a workbook's sheet); 1 for pages.
     meta (dict): a JSONL record's or a table row's "id", "title", "date", "source" when present (under the names
@@ -197,9 +197,10 @@ def _files(paths: Iterable[Path]) -> Iterator[tuple[Path, str]]:
 def read_paths(paths: Iterable[str | Path]) -> Iterator[Document | Skipped]:
     """Yield a Document for each readable page or JSONL record under ``paths``, a Skipped for each failure.
 
-    Folders are walked recursively for ``.txt``, ``.md``, ``.docx``, ``.pdf``, ``.jsonl``, tables (``.csv``, ``.tsv``, ``.xlsx``) and
-    ``.html`` (``.htm``, ``.shtml``, and ``.mhtml`` or ``.mht`` for a page saved as one file) files; a file named
-    directly is read whatever its suffix (JSONL if it ends in ``.jsonl``, a web page if in ``.html``).
+    Folders are walked recursively for the files of :data:`FORMATS` (pages, Word documents, PDFs, JSONL, tables and
+    web pages: ``.html``, ``.htm``, ``.shtml``, and ``.mhtml`` or ``.mht`` for a page saved as one file); a file
+    named directly is read whatever its suffix (JSONL if it ends in ``.jsonl``, a web page if in ``.html``, a page
+    of text if in none of them).
     """
     for file, name in _files(Path(p) for p in paths):
         if file.is_symlink() and not file.exists():
@@ -733,17 +734,17 @@ def _records(name: str, text: str, encoding: str) -> Iterator[Document | Skipped
 
 
 def table_rows(data: bytes, suffix: str) -> tuple[list[tuple[int, list]], str]:
-    r"""The rows of a table file (``suffix`` ``.csv``, ``.tsv`` or ``.xlsx``) with the line each starts on (a CSV
-    row can span lines: an article's paragraphs), and the file's encoding ("xlsx" for a workbook). A workbook's
-    rows are those of its first sheet whose first rows name a column of article text, else of its first sheet. A
-    CSV file's separator is the one of comma, tab and semicolon its first line holds most (commas where none),
+    r"""The rows of a table file (``suffix`` ``.csv``, ``.tsv``, ``.xlsx`` or ``.xls``) with the line each starts on
+    (a CSV row can span lines: an article's paragraphs), and the file's encoding ("xlsx" or "xls" for a workbook).
+    A workbook's rows are those of its first sheet whose first rows name a column of article text, else of its
+    first sheet. A CSV file's separator is the one of comma, tab and semicolon its first line holds most (commas where none),
     a TSV file's the tab. ValueError saying why where the file is no such table.
 
     >>> table_rows("标题,正文\n南排工程开工,\"本报讯 温岭市\n南排工程开工。\"\n".encode("gb18030"), ".csv")
     ([(1, ['标题', '正文']), (2, ['南排工程开工', '本报讯 温岭市\n南排工程开工。'])], 'gb18030')
     """
-    if suffix == ".xlsx":
-        return _sheet_rows(data), "xlsx"
+    if suffix in (".xlsx", ".xls"):
+        return (_sheet_rows(data), "xlsx") if suffix == ".xlsx" else (_old_sheet_rows(data), "xls")
     text, encoding = decode(data)
     text = plain_text(text)
     first = text.split("\n", 1)[0]
@@ -773,6 +774,24 @@ def _sheet_rows(data: bytes) -> list[tuple[int, list]]:
     sheets = [[(n, [unescape(cell) if isinstance(cell, str) else cell for cell in row])
                for n, row in enumerate(sheet.iter_rows(values_only=True), 1)] for sheet in book.worksheets]
     book.close()
+    return _article_sheet(sheets)
+
+
+def _old_sheet_rows(data: bytes) -> list[tuple[int, list]]:
+    """The rows of an Excel 97–2003 workbook (.xls), as :func:`_sheet_rows` gives a workbook's."""
+    import xlrd  # imported only when a folder holds such workbooks
+
+    try:
+        book = xlrd.open_workbook(file_contents=data)
+    except Exception as error:  # xlrd meets damaged files with errors of many kinds
+        raise ValueError(f"not an Excel 97–2003 workbook ({error})") from None
+    sheets = [[(n + 1, [xlrd.xldate_as_datetime(cell.value, book.datemode) if cell.ctype == xlrd.XL_CELL_DATE
+                        else cell.value for cell in sheet.row(n)]) for n in range(sheet.nrows)] for sheet in book.sheets()]
+    return _article_sheet(sheets)
+
+
+def _article_sheet(sheets: list[list[tuple[int, list]]]) -> list[tuple[int, list]]:
+    """The rows of the first sheet whose first rows name a column of article text, else of the first sheet."""
     return next((rows for rows in sheets if _header(rows) is not None), sheets[0] if sheets else [])
 
 

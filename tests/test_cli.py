@@ -198,7 +198,7 @@ def test_a_build_among_its_pages_does_not_read_its_outputs_back(fixtures, tmp_pa
     second = capsys.readouterr().out
     assert first.splitlines()[:2] == ["read 1 files, skipped 0; 2 articles",
                                       "  passed over 2 files of other kinds (.doc 1, .jpg 1): kg reads .txt, .md, .docx, "
-                                      ".pdf, .jsonl, .csv, .tsv, .xlsx, .html, .htm, .shtml, .mhtml, .mht"]
+                                      ".pdf, .jsonl, .csv, .tsv, .xlsx, .xls, .html, .htm, .shtml, .mhtml, .mht"]
     assert second.splitlines()[:3] == first.splitlines()[:2] + [
         f"  passed over the outputs of a kg build in {(pages / 'output').as_posix()} "
         "(name its articles.jsonl to read it)"]

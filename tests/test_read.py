@@ -302,3 +302,23 @@ def test_radicals_that_text_from_pdfs_holds_for_characters_are_read_as_those_cha
     (tmp_path / "copied.txt").write_text("⻩岩区⺠政局局⻓王五在⼤会上发⾔。", encoding="utf-8")
     (page,) = read_paths([tmp_path])
     assert page.text == "黄岩区民政局局长王五在大会上发言。"
+
+
+def test_an_excel_97_workbook_is_read_as_a_table(tmp_path):
+    from datetime import datetime
+
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("文章")
+    for column, name in enumerate(["标题", "发布日期", "正文"]):
+        sheet.write(0, column, name)
+    sheet.write(1, 0, "南排工程开工")
+    sheet.write(1, 1, datetime(2022, 1, 26), xlwt.easyxf(num_format_str="yyyy-mm-dd"))
+    sheet.write(1, 2, "温岭市南排工程(一期)开工。")
+    book.save(str(tmp_path / "export.xls"))
+    (tmp_path / "broken.xls").write_bytes(b"\xd0\xcf\x11\xe0 not a workbook")
+    broken, row = read_paths([tmp_path])
+    assert str(broken).startswith("broken.xls: not an Excel 97–2003 workbook (")
+    assert (row.line, row.encoding, row.text, row.meta) == (
+        2, "xls", "温岭市南排工程(一期)开工。", {"id": "export.xls:2", "title": "南排工程开工", "date": "2022-01-26 00:00:00"})
