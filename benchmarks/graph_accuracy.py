@@ -107,6 +107,14 @@ def prf(hits: int, n_built: int, n_gold: int) -> str:
     return f"P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (built {n_built}, gold {n_gold}, matched {hits})"
 
 
+def scores(built: nx.Graph, gold: nx.Graph, matched: dict | None = None) -> str:
+    """The node and edge lines of ``built`` against ``gold`` (``matched``: their :func:`match_nodes`)."""
+    matched = match_nodes(built, gold) if matched is None else matched
+    edge_hits = sum(1 for u, v in built.edges if u in matched and v in matched and gold.has_edge(matched[u], matched[v]))
+    return (f"nodes: {prf(len(matched), built.number_of_nodes(), gold.number_of_nodes())}\n"
+            f"edges: {prf(edge_hits, built.number_of_edges(), gold.number_of_edges())}")
+
+
 def main() -> None:
     from kg.build import build
 
@@ -130,9 +138,7 @@ def main() -> None:
         built, _ = build(args.paths, ner=None if args.ner == "default" else args.ner)
     built = built.subgraph([n for n, t in built.nodes(data="type") if t in types]).copy()
     matched = match_nodes(built, gold)
-    edge_hits = sum(1 for u, v in built.edges if u in matched and v in matched and gold.has_edge(matched[u], matched[v]))
-    print(f"nodes: {prf(len(matched), built.number_of_nodes(), gold.number_of_nodes())}")
-    print(f"edges: {prf(edge_hits, built.number_of_edges(), gold.number_of_edges())}")
+    print(scores(built, gold, matched))
     for label in sorted(types):
         b = [n for n, t in built.nodes(data="type") if t == label]
         g = [n for n, t in gold.nodes(data="type") if t == label]

@@ -25,18 +25,11 @@ from pathlib import Path
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from graph_accuracy import gold_graph, match_nodes, prf  # noqa: E402
+from graph_accuracy import gold_graph, scores  # noqa: E402
 from typeset import fitting_size, newspaper_page  # noqa: E402
 
 from kg.build import build  # noqa: E402
 from kg.read import pdf_text  # noqa: E402
-
-
-def score(built, gold) -> str:
-    matched = match_nodes(built, gold)
-    hits = sum(1 for u, v in built.edges if u in matched and v in matched and gold.has_edge(matched[u], matched[v]))
-    return (f"  nodes: {prf(len(matched), built.number_of_nodes(), gold.number_of_nodes())}\n"
-            f"  edges: {prf(hits, built.number_of_edges(), gold.number_of_edges())}")
 
 
 def main() -> None:
@@ -61,24 +54,24 @@ def main() -> None:
                       and newspaper_page(io.BytesIO(), "", lead, articles[n + 1:n + k], size)), [])
         pages += 1
         newspaper_page(out / "pdf" / f"page_{pages:03d}.pdf", f"第{pages}版", lead, below, size)
-        (out / "text" / f"page_{pages:03d}.txt").write_text("\n\n".join(
-            [f"第{pages}版"] + [part for headline, paragraphs in [lead] + below for part in [headline] + paragraphs]) + "\n",
-            encoding="utf-8")
+        parts = [f"第{pages}版"] + [part for headline, paragraphs in [lead] + below for part in [headline, *paragraphs]]
+        (out / "text" / f"page_{pages:03d}.txt").write_text("\n\n".join(parts) + "\n", encoding="utf-8")
         n += 1 + len(below)
     (out / "jsonl" / "articles.jsonl").write_text(
         "".join(json.dumps({"id": r["id"], "text": r["text"]}, ensure_ascii=False) + "\n" for r in records),
         encoding="utf-8")
-    pages = sorted((out / "pdf").iterdir())
+    files = sorted((out / "pdf").iterdir())
     started = time.perf_counter()
-    for page in pages:
-        pdf_text(page.read_bytes())
-    seconds = (time.perf_counter() - started) / len(pages)
+    for file in files:
+        pdf_text(file.read_bytes())
+    seconds = (time.perf_counter() - started) / len(files)
     gold = gold_graph(Path(args.gold))
-    print(f"{len(records)} gold articles typeset on {len(pages)} PDF pages; reading a page's text: {seconds:.2f} s")
+    print(f"{len(records)} gold articles typeset on {len(files)} PDF pages; reading a page's text: {seconds:.2f} s")
     for folder in ("pdf", "text", "jsonl"):
         built, found = build([out / folder])
-        print(f"built from {folder}: {len(found)} articles, {built.number_of_nodes()} nodes, {built.number_of_edges()} edges")
-        print(score(built, gold))
+        print(f"built from {folder}: {len(found)} articles, {built.number_of_nodes()} nodes, "
+              f"{built.number_of_edges()} edges")
+        print("  " + scores(built, gold).replace("\n", "\n  "))
 
 
 if __name__ == "__main__":

@@ -299,7 +299,7 @@ _UNWRITABLE = re.compile(r"[\x00-\x08\x0b-\x1f]|[\ud800-\udfff\ufffe\uffff]")
 # ideographs by NFKC, the simplified radicals of CJK Radicals Supplement that stand for a character by their
 # Unicode names (C-SIMPLIFIED LONG: 长). One character for one, so that offsets hold.
 _LOOKALIKES = {c: unicodedata.normalize("NFKC", chr(c)) for c in [*range(0x2F00, 0x2FD6), *range(0xF900, 0xFB00)]
-               if len(unicodedata.normalize("NFKC", chr(c))) == 1}
+               if len(unicodedata.normalize("NFKC", chr(c))) == 1 and unicodedata.normalize("NFKC", chr(c)) != chr(c)}
 _LOOKALIKES.update(zip(map(ord, "⺟⺠⻄⻅⻆⻉⻋⻓⻔⻙⻚⻛⻜⻢⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳"), "母民西见角贝车长门韦页风飞马鱼鸟卤麦黄黾齐齿龙龟"))
 
 
@@ -737,8 +737,8 @@ def table_rows(data: bytes, suffix: str) -> tuple[list[tuple[int, list]], str]:
     r"""The rows of a table file (``suffix`` ``.csv``, ``.tsv``, ``.xlsx`` or ``.xls``) with the line each starts on
     (a CSV row can span lines: an article's paragraphs), and the file's encoding ("xlsx" or "xls" for a workbook).
     A workbook's rows are those of its first sheet whose first rows name a column of article text, else of its
-    first sheet. A CSV file's separator is the one of comma, tab and semicolon its first line holds most (commas where none),
-    a TSV file's the tab. ValueError saying why where the file is no such table.
+    first sheet. A CSV file's separator is the one of comma, tab and semicolon its first line holds most (commas
+    where none), a TSV file's the tab. ValueError saying why where the file is no such table.
 
     >>> table_rows("标题,正文\n南排工程开工,\"本报讯 温岭市\n南排工程开工。\"\n".encode("gb18030"), ".csv")
     ([(1, ['标题', '正文']), (2, ['南排工程开工', '本报讯 温岭市\n南排工程开工。'])], 'gb18030')
@@ -785,9 +785,11 @@ def _old_sheet_rows(data: bytes) -> list[tuple[int, list]]:
         book = xlrd.open_workbook(file_contents=data)
     except Exception as error:  # xlrd meets damaged files with errors of many kinds
         raise ValueError(f"not an Excel 97–2003 workbook ({error})") from None
-    sheets = [[(n + 1, [xlrd.xldate_as_datetime(cell.value, book.datemode) if cell.ctype == xlrd.XL_CELL_DATE
-                        else cell.value for cell in sheet.row(n)]) for n in range(sheet.nrows)] for sheet in book.sheets()]
-    return _article_sheet(sheets)
+    def value(cell: Any) -> object:  # a date as a date, not as Excel's count of days
+        return xlrd.xldate_as_datetime(cell.value, book.datemode) if cell.ctype == xlrd.XL_CELL_DATE else cell.value
+
+    return _article_sheet([[(n + 1, [value(cell) for cell in sheet.row(n)]) for n in range(sheet.nrows)]
+                           for sheet in book.sheets()])
 
 
 def _article_sheet(sheets: list[list[tuple[int, list]]]) -> list[tuple[int, list]]:

@@ -34,10 +34,10 @@ CONTINUED = re.compile(r"[(（]\s*下转第?\s*[0-9一二三四五六七八九�
 CONTINUATION = re.compile(r"^[(（]\s*上接第?\s*[0-9一二三四五六七八九十]+\s*版\s*[)）]")
 # "## 2022年留台过年服务指南平台上线" followed by ">> 2版": a teaser for another page.
 TEASER = re.compile(r">>\s*\d+\s*版\s*$")
-# Masthead and issue lines: "中共台州市委机关报", "国内统一连续出版物号:CN 33-0009", "2022年1月26日 星期三 辛丑年十二月廿四",
-# "今日8版 总第13218期", "中国台州网".
 # A page's folio may name the paper before the date: "台州日报 2022年1月26日 星期三 第1版", "《温岭日报》| 2022年…".
 _PAPER = r"(?:《?[\u4e00-\u9fff]{2,10}报》?\s*[|｜·]?\s*)?"
+# Masthead and issue lines: "中共台州市委机关报", "国内统一连续出版物号:CN 33-0009", "2022年1月26日 星期三 辛丑年十二月廿四",
+# "今日8版 总第13218期", "中国台州网".
 FURNITURE = re.compile(
     r"(机关报|出版物号|CN\s*\d{2}-\d{4}|^" + _PAPER + r"\d{4}年\d{1,2}月\d{1,2}日\s*(星期|周)|今日\s*\d+\s*版|总第\s*\d+\s*期|"
     r"^第?\s*\d+\s*版$|责任编辑|版式设计|美术编辑|^[\w\s]{0,12}网$|^www\.|^http)"
@@ -171,8 +171,8 @@ def segment(doc: Document) -> list[Article]:
             # A reporter's name alone under the headline ("孙诺亚", "杨 群") reads as one more title line.
             name_line = len(block) > 1 and kinds[block[-1]] == "title" and bool(NAME_LINE.match(reads[block[-1]]))
             level = min(_heading_level(lines[k][1]) or 9 for k in block)
-            if (name_line or nxt in ("lead", "byline", "note", "dateline") or level <= 2 or current is None or current.closed
-                    or _photo_story(reads, kinds, j)):
+            if (name_line or nxt in ("lead", "byline", "note", "dateline") or level <= 2 or current is None
+                    or current.closed or _photo_story(reads, kinds, j)):
                 current = _Builder()
                 builders.append(current)
                 heads = block[:-1] if name_line else block
