@@ -268,10 +268,10 @@ def _page_date(text: str) -> str:
 
 
 # A web article's header: a date alone on its line, or after a label (发布时间:), or before its time, its source
-# or its page (2020-01-05 18:02:41 来源:浙江在线, 《舟山日报》( 2023年08月29日 第 02 版 )); not a date a sentence
-# starts with (2022年5月16日,共青团…).
-HEADER_DATE = re.compile(r"(?:^|(?<=[\s(（:：]))((?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)[ \t\u3000]*"
-                         r"(?=\d{1,2}:\d\d|来源|作者|第?\s*\d+\s*版|[)）]|$)", re.M)
+# or its page (2020-01-05 18:02:41 来源:浙江在线, 《舟山日报》( 2023年08月29日 第 02 版 )), or between bars as news
+# databases write it (台州日报 | 2022-01-26 | 第1版); not a date a sentence starts with (2022年5月16日,共青团…).
+HEADER_DATE = re.compile(r"(?:^|(?<=[\s(（:：|｜]))((?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)"
+                         r"[ \t\u3000]*(?=\d{1,2}:\d\d|来源|作者|第?\s*[A-Z]?\d+\s*版|[)）|｜]|$)", re.M)
 
 
 def header_date(text: str) -> str:
@@ -282,6 +282,8 @@ def header_date(text: str) -> str:
     ('2020-04-16', '2023-11-14')
     >>> header_date("来源:嵊州新闻网 作者:记者 吴燕钧 2020年06月17日09:40:00"), header_date("《 舟山日报 》( 2023年08月29日 第 02 版 )")
     ('2020-06-17', '2023-08-29')
+    >>> header_date("台州日报 | 2022-01-26 | 第1版"), header_date("台州日报｜2022年01月26日｜A01版")
+    ('2022-01-26', '2022-01-26')
     >>> header_date("2022年5月16日,共青团青山湖区委下发决定"), header_date("会议于 2022-01-26 召开")
     ('', '')
     """

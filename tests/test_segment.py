@@ -142,3 +142,12 @@ def test_web_articles_saved_one_after_another_in_one_file_are_cut_at_their_heade
     assert [(a.lines, a.headline, a.date) for a in (first, second)] == [
         ((1, 7), "温岭海塘安澜工程开工建设", "2022-10-19"), ((9, 13), "经开区南片青年公寓项目开工", "2023-09-01")]
     assert second.text == "经开区南片青年公寓项目开工\n\n发布时间:2023-09-01  来源:温岭市融媒\n近日,在温岭市经济开发区,青年公寓项目开工。"
+
+
+def test_articles_of_a_news_database_export_are_cut_at_their_source_lines():
+    # title, then "paper | date | page" between bars, then the text: each article its own date
+    page = ("南排工程(一期)城北段开工\n台州日报 | 2022-01-26 | 第1版\n温岭市南排工程(一期)城北段项目开工。\n"
+            "路桥区召开乡贤大会\n台州日报｜2022年01月27日｜A02版\n昨日，路桥区召开乡贤大会。\n")
+    first, second = segment(Document("export.txt", page, "utf-8"))
+    assert [(a.lines, a.headline, a.date) for a in (first, second)] == [
+        ((1, 3), "南排工程(一期)城北段开工", "2022-01-26"), ((4, 6), "路桥区召开乡贤大会", "2022-01-27")]
