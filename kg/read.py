@@ -448,6 +448,56 @@ def _fills(line: Any, block: Any) -> bool:
     return len(block) > 1 and line.x1 >= block.x1 - line.height
 
 
+def _line_text(line: Any) -> tuple[str, int]:
+    """The text of a PDF's text line (pdfminer's LTTextLine) and the number of its glyphs that have no character
+    (pdfminer's (cid:123)), which are left out. A gap between two Latin letters as wide as a word space is a space;
+    no other gap is: Chinese has none, and a justified line's gaps are not spaces."""
+    from pdfminer.layout import LTChar
+
+    glyphs = [item for item in line if isinstance(item, LTChar)]
+    chars = [glyph for glyph in glyphs if not glyph.get_text().startswith("(cid:")]
+    text = chars[0].get_text() if chars else ""
+    for before, char in zip(chars, chars[1:]):
+        if _LETTER.match(before.get_text()) and _LETTER.match(char.get_text()) and (
+                char.x0 - before.x1 > 0.25 * line.height):
+            text += " "  # a word space between two Latin words (Model Y); not inside S2, 2024 or CBD
+        text += char.get_text()
+    return text, len(glyphs) - len(chars)
+
+
+def _page_paragraphs(page: Any) -> tuple[list[str], int]:
+    """The paragraphs of a PDF's page (pdfminer's LTPage) as :func:`pdf_text` reads them, and the number of its
+    glyphs that have no character."""
+    from pdfminer.layout import LTTextBox, LTTextLine
+
+    blocks = reading_order([item if isinstance(item, LTTextBox) else _boxed(item) for item in page
+                            if isinstance(item, (LTTextBox, LTTextLine))])
+    # the body's type: the height of most of the page's characters; a headline's is half as big again or more
+    heights = Counter(round(line.height) for block in blocks for line in block if isinstance(line, LTTextLine)
+                      for _ in line)
+    body = heights.most_common(1)[0][0] if heights else 0
+    paragraphs: list[str] = []
+    unmapped = 0
+    last: tuple[LTTextLine, LTTextBox] | None = None  # the line read last, and its block
+    for block in blocks:
+        # top down, and left to right along a line that a wide gap cut in two (a glyph its font lacks)
+        lines = [x for x in block if isinstance(x, LTTextLine) and x.get_text().strip()]
+        for line in sorted(lines, key=lambda x: (-round(x.y0 / (0.3 * x.height)), x.x0)):
+            (raw, glyphs), size = _line_text(line), line.height
+            unmapped += glyphs
+            if not raw.strip():
+                continue  # spaces, or glyphs with no character
+            indented = raw.startswith("\u3000") or line.x0 > block.x0 + 0.8 * size  # 　　 or a shifted start
+            same_line = last is not None and last[1] is block and abs(last[0].y0 - line.y0) < 0.3 * size
+            if same_line or last is not None and not indented and _fills(*last) and (
+                    abs(last[0].height - size) < 0.1 * size):
+                paragraphs[-1] += raw.strip()  # runs on, also from one column into the next
+            else:  # a headline marked as Markdown's, which kg.segment reads as one
+                paragraphs.append(("# " if size >= 1.5 * body else "") + raw.strip())
+            last = (line, block)
+    return paragraphs, unmapped
+
+
 def pdf_text(data: bytes) -> str:
     """The text of a PDF's text layer (a newspaper's page as its digital edition prints it, an article saved as
     PDF) as an OCR'd page comes: a paragraph a line, a blank line between. pdfminer's layout analysis finds the
@@ -456,62 +506,32 @@ def pdf_text(data: bytes) -> str:
     its block's width runs on into the next unless that one is indented, also into the next block where that one
     starts in the same type without an indent (a column continued in the next). A paragraph in type half as big
     again as the page's body type (the height most of its characters have) or more is a headline, marked as
-    Markdown's ``#``, which :mod:`kg.segment` reads as one, so that articles with no byline come apart. A gap
-    between two Latin letters as wide as a word space is a space; no other gap is (Chinese has none: a justified
-    line's gaps are not spaces).
-    Pages follow each other; glyphs that the fonts map to no character are left out. ValueError where the file is
-    no readable PDF, needs a password, holds no text (a scan: under 20 Chinese characters), or more glyphs with no
-    character than Chinese characters.
+    Markdown's ``#``, which :mod:`kg.segment` reads as one, so that articles with no byline come apart. Gaps are
+    no spaces but between Latin words (:func:`_line_text`). Pages follow each other, read one at a time; glyphs
+    that the fonts map to no character are left out. ValueError where the file is no readable PDF, needs a
+    password, holds no text (a scan: under 20 Chinese characters), or more glyphs with no character than Chinese
+    characters.
     """
     from pdfminer.high_level import extract_pages  # imported only when a folder holds PDFs
-    from pdfminer.layout import LAParams, LTChar, LTTextBox, LTTextLine
+    from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
-    unmapped = 0  # glyphs whose font gives them no character: pdfminer writes them (cid:123)
-
-    def line_text(line: LTTextLine) -> str:
-        nonlocal unmapped
-        chars = [item for item in line if isinstance(item, LTChar) and not item.get_text().startswith("(cid:")]
-        unmapped += sum(1 for item in line if isinstance(item, LTChar)) - len(chars)
-        text = chars[0].get_text() if chars else ""
-        for before, char in zip(chars, chars[1:]):
-            if _LETTER.match(before.get_text()) and _LETTER.match(char.get_text()) and (
-                    char.x0 - before.x1 > 0.25 * line.height):
-                text += " "  # a word space between two Latin words (Model Y); not inside S2, 2024 or CBD
-            text += char.get_text()
-        return text
-
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings on odd fonts; kg says what it could not read
-    try:
-        pages = list(extract_pages(io.BytesIO(data), laparams=LAParams()))
-    except PDFPasswordIncorrect:
-        raise ValueError("a PDF that needs a password") from None
-    except Exception as error:  # pdfminer meets damaged files with errors of many kinds
-        raise ValueError(f"not a readable PDF ({type(error).__name__}: {error})") from None
+    pages = extract_pages(io.BytesIO(data), laparams=LAParams())
     paragraphs: list[str] = []
-    for page in pages:
-        blocks = reading_order([item if isinstance(item, LTTextBox) else _boxed(item) for item in page
-                                if isinstance(item, (LTTextBox, LTTextLine))])
-        # the body's type: the height of most of the page's characters; a headline's is half as big again or more
-        heights = Counter(round(line.height) for block in blocks for line in block if isinstance(line, LTTextLine)
-                          for _ in line)
-        body = heights.most_common(1)[0][0] if heights else 0
-        last: tuple[LTTextLine, LTTextBox] | None = None  # the line read last on this page, and its block
-        for block in blocks:
-            # top down, and left to right along a line that a wide gap cut in two (a glyph its font lacks)
-            lines = [x for x in block if isinstance(x, LTTextLine) and x.get_text().strip()]
-            for line in sorted(lines, key=lambda x: (-round(x.y0 / (0.3 * x.height)), x.x0)):
-                size, raw = line.height, line_text(line)
-                if not raw.strip():
-                    continue  # spaces, or glyphs with no character
-                indented = raw.startswith("\u3000") or line.x0 > block.x0 + 0.8 * size  # 　　 or a shifted start
-                same_line = last is not None and last[1] is block and abs(last[0].y0 - line.y0) < 0.3 * size
-                if same_line or last is not None and not indented and _fills(*last) and (
-                        abs(last[0].height - size) < 0.1 * size):
-                    paragraphs[-1] += raw.strip()  # runs on, also from one column into the next
-                else:  # a headline marked as Markdown's, which kg.segment reads as one
-                    paragraphs.append(("# " if size >= 1.5 * body else "") + raw.strip())
-                last = (line, block)
+    unmapped = 0  # glyphs whose font gives them no character: pdfminer writes them (cid:123)
+    while True:  # a page at a time: a page's layout holds an object for every character
+        try:
+            page = next(pages, None)
+        except PDFPasswordIncorrect:
+            raise ValueError("a PDF that needs a password") from None
+        except Exception as error:  # pdfminer meets damaged files with errors of many kinds
+            raise ValueError(f"not a readable PDF ({type(error).__name__}: {error})") from None
+        if page is None:
+            break
+        page_paragraphs, page_unmapped = _page_paragraphs(page)
+        paragraphs += page_paragraphs
+        unmapped += page_unmapped
     text = plain_text("\n\n".join(paragraphs))
     if unmapped > len(_HAN.findall(text)):
         raise ValueError(f"its fonts give {unmapped} of its glyphs no character: kg cannot read the text of this PDF "
