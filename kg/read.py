@@ -211,6 +211,9 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Document | Skipped]:
         except OSError as error:
             yield Skipped(name, f"cannot read: {error.strerror or error}")
             continue
+        if not data.strip():
+            yield Skipped(name, "empty file")
+            continue
         if file.suffix.lower() in TABLES:
             yield from _table(name, data, file.suffix.lower())
             continue
@@ -388,6 +391,8 @@ def word_text(data: bytes) -> str:
         heading = _WORD_HEADING.match(style)
         level = int(heading.group(1)) if heading else 1 if style == "title" else 0
         lines.append("#" * min(level, 6) + " " * (level > 0) + block.text)
+    if not "".join(lines).strip():
+        raise ValueError("no text in this Word document")
     return plain_text("\n".join(lines))
 
 
@@ -837,6 +842,8 @@ def _table(name: str, data: bytes, suffix: str) -> Iterator[Document | Skipped]:
         yield Skipped(name, f"no column of article text (its columns: {columns}); name it text, {_OTHER_TEXT_NAMES}")
         return
     fields = article_fields(rows[at][1])
-    for line, row in rows[at + 1:]:
-        if any(_cell(c).strip() for c in row):  # a blank row between articles is no article
-            yield _row_document(name, line, encoding, fields, row)
+    filled = [(line, row) for line, row in rows[at + 1:] if any(_cell(c).strip() for c in row)]  # blank rows: none
+    if not filled:
+        yield Skipped(name, "no rows under its header")
+    for line, row in filled:
+        yield _row_document(name, line, encoding, fields, row)

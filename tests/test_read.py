@@ -322,3 +322,13 @@ def test_an_excel_97_workbook_is_read_as_a_table(tmp_path):
     assert str(broken).startswith("broken.xls: not an Excel 97–2003 workbook (")
     assert (row.line, row.encoding, row.text, row.meta) == (
         2, "xls", "温岭市南排工程(一期)开工。", {"id": "export.xls:2", "title": "南排工程开工", "date": "2022-01-26 00:00:00"})
+
+
+def test_tables_and_documents_with_nothing_to_read_are_reported(tmp_path):
+    import docx
+
+    (tmp_path / "header.csv").write_text("标题,正文\n\n", encoding="utf-8")
+    (tmp_path / "empty.xls").write_bytes(b"")
+    docx.Document().save(tmp_path / "blank.docx")
+    assert [str(item) for item in read_paths([tmp_path])] == [
+        "blank.docx: no text in this Word document", "empty.xls: empty file", "header.csv: no rows under its header"]
