@@ -1,7 +1,7 @@
 """Read newspaper pages and article exports from files and folders.
 
 A page becomes one :class:`Document`: a text or Markdown file (``.txt``, ``.md``), a Word document (``.docx``:
-:func:`word_text`) or a PDF with a text layer (``.pdf``: :func:`pdf_text`). An export becomes one Document per
+:func:`word_text`; ``.doc``: :func:`word97_text`) or a PDF with a text layer (``.pdf``: :func:`pdf_text`). An export becomes one Document per
 article, already cut: a line of a JSON Lines file (``.jsonl``), a row of a table (``.csv``, ``.tsv``, ``.xlsx``,
 ``.xls``: :func:`table_rows`), and a web page saved from a news site (``.html``, or ``.mhtml`` saved as one file:
 its article, taken out of the site's menus and footers by GNE, :func:`html_article`). A file that cannot be read
@@ -30,12 +30,12 @@ Box = TypeVar("Box")
 
 __all__ = ["Document", "Skipped", "FORMATS", "read_paths", "passed_over", "is_output_folder", "decode", "read_text",
            "markdown_text", "plain_text", "parse_record", "decode_html", "html_article", "block_text", "FIELD_NAMES",
-           "article_fields", "table_rows", "word_text", "pdf_text", "reading_order"]
+           "article_fields", "table_rows", "word_text", "word97_text", "pdf_text", "reading_order"]
 
 WEB_PAGES = (".html", ".htm", ".shtml", ".mhtml", ".mht")
 WEB_ARCHIVES = (".mhtml", ".mht")  # a page saved as one file: Chrome's and Edge's "Webpage, Single File"
 TABLES = (".csv", ".tsv", ".xlsx", ".xls")  # one article a row: scrapers' and databases' exports, spreadsheets
-FORMATS = (".txt", ".md", ".docx", ".pdf", ".jsonl") + TABLES + WEB_PAGES
+FORMATS = (".txt", ".md", ".docx", ".doc", ".pdf", ".jsonl") + TABLES + WEB_PAGES
 # what `kg build` writes into its output folder (kg.export): never read back in a walk of the pages
 OUTPUT_FILES = ("graph.graphml", "graph.gexf", "graph.html", "entities.csv", "edges.csv", "aliases.csv",
                 "articles.csv", "articles.jsonl")
@@ -49,7 +49,7 @@ class Document:
     text (str): the decoded text as :func:`plain_text` gives it (a Markdown page's as :func:`markdown_text` then
         gives it).
     encoding (str): ``utf-8``, ``utf-16`` or ``gb18030``; ``big5`` for a web page that declares it; ``xlsx`` or
-        ``xls`` for an Excel workbook, ``docx`` for a Word document, ``pdf`` for a PDF.
+        ``xls`` for an Excel workbook, ``docx`` or ``doc`` for a Word document, ``pdf`` for a PDF.
     line (int): 1-based line of a JSONL record in its file, of a table's row (its first line in a CSV file, its
         row in a workbook's sheet); 1 for pages.
     meta (dict): a JSONL record's or a table row's "id", "title", "date", "source" when present (under the names
@@ -217,9 +217,9 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Document | Skipped]:
         if file.suffix.lower() in TABLES:
             yield from _table(name, data, file.suffix.lower())
             continue
-        if file.suffix.lower() in (".docx", ".pdf"):
+        if file.suffix.lower() in _BINARY_PAGES:
             try:
-                text = word_text(data) if file.suffix.lower() == ".docx" else pdf_text(data)
+                text = _BINARY_PAGES[file.suffix.lower()](data)
             except ValueError as error:
                 yield Skipped(name, str(error))
                 continue
@@ -396,6 +396,75 @@ def word_text(data: bytes) -> str:
     return plain_text("\n".join(lines))
 
 
+# A field of a Word 97 document: \x13 instruction (HYPERLINK "…") \x14 what it shows \x15; the instruction goes.
+_WORD97_FIELD = re.compile(r"\x13[^\x13\x14\x15]*(?:\x14([^\x13\x14\x15]*))?\x15")
+# Its other marks: a paragraph's end, a line break, a page or section break; a picture or drawing's anchor, an
+# optional hyphen (gone); a non-breaking hyphen and space.
+_WORD97_MARKS = {0x0D: "\n", 0x0B: "\n", 0x0C: "\n", 0x01: None, 0x08: None, 0x1F: None, 0x1E: "-", 0xA0: " "}
+
+
+def word97_text(data: bytes) -> str:
+    """The text of a Word 97–2003 document (.doc), the main document's, as a page's lines: a paragraph a line, a
+    table's row a line with its cells between bars (as :func:`word_text`; a row's end is read where two cell marks
+    follow each other, so an empty cell can end a row early), a field as what it shows (a link's text, not its
+    address). Read from the document's piece table ([MS-DOC] 2.9.177: its text in pieces of UTF-16 or, for Latin
+    text, of single bytes); styles are not read, so headings are not marked. ValueError where the file is no such
+    document or needs a password.
+
+    >>> word97_text(b"not a Word file")
+    Traceback (most recent call last):
+    ValueError: not a Word 97–2003 document (not an OLE file)
+    """
+    import struct
+
+    import olefile  # imported only when a folder holds Word 97 documents
+
+    if not data.startswith(olefile.MAGIC):
+        raise ValueError("not a Word 97–2003 document (not an OLE file)")
+    try:
+        ole = olefile.OleFileIO(io.BytesIO(data))
+        word = ole.openstream("WordDocument").read()
+        ident, flags = struct.unpack_from("<H8xH", word, 0)
+    except Exception as error:  # olefile meets damaged files with errors of many kinds; no WordDocument stream
+        raise ValueError(f"not a Word 97–2003 document ({error})") from None
+    if ident != 0xA5EC:
+        raise ValueError("not a Word 97–2003 document (its WordDocument stream is another program's)")
+    if flags & 0x0100:
+        raise ValueError("a Word document that needs a password")
+    try:
+        table = ole.openstream("1Table" if flags & 0x0200 else "0Table").read()
+        (main_chars,) = struct.unpack_from("<I", word, 0x4C)  # ccpText: the main document, before notes and headers
+        clx_at, clx_size = struct.unpack_from("<II", word, 0x1A2)  # fcClx, lcbClx: the piece table's place
+        clx = table[clx_at:clx_at + clx_size]
+        at = 0
+        while clx[at] == 0x01:  # formatting before the piece table
+            at += 3 + struct.unpack_from("<H", clx, at + 1)[0]
+        (size,) = struct.unpack_from("<I", clx, at + 1)
+        pieces = (size - 4) // 12
+        starts = struct.unpack_from(f"<{pieces + 1}I", clx, at + 5)  # character positions
+        parts = []
+        for k in range(pieces):
+            (place,) = struct.unpack_from("<I", clx, at + 5 + 4 * (pieces + 1) + 8 * k + 2)
+            length = starts[k + 1] - starts[k]
+            if place & 0x40000000:  # single bytes, at half the address
+                parts.append(word[(place & 0x3FFFFFFF) // 2:][:length].decode("cp1252", "replace"))
+            else:
+                parts.append(word[place:place + 2 * length].decode("utf-16-le", "replace"))
+    except Exception as error:  # no table stream, or a piece table that runs off it
+        raise ValueError(f"not a readable Word 97–2003 document ({type(error).__name__}: {error})") from None
+    text = "".join(parts)[:main_chars]
+    while (shown := _WORD97_FIELD.sub(lambda m: m.group(1) or "", text)) != text:  # fields inside fields too
+        text = shown
+    lines = []
+    for line in text.replace("\x07\x07", "\x07\r").translate(_WORD97_MARKS).split("\n"):
+        if "\x07" in line:  # cells, each ended by \x07
+            line = "| " + " | ".join(" ".join(cell.split()) for cell in line.rstrip("\x07").split("\x07")) + " |"
+        lines.append(line)
+    if not "".join(lines).strip():
+        raise ValueError("no text in this Word document")
+    return plain_text("\n".join(lines))
+
+
 _LETTER = re.compile(r"[A-Za-z]")
 
 
@@ -545,6 +614,10 @@ def pdf_text(data: bytes) -> str:
         raise ValueError("no text in this PDF (under 20 Chinese characters): a scan? kg reads a PDF's text layer, "
                          "not its images")
     return text
+
+
+# Pages in files that are not text: the reader of each, from the file's bytes to the page's text
+_BINARY_PAGES: dict[str, Callable[[bytes], str]] = {".docx": word_text, ".doc": word97_text, ".pdf": pdf_text}
 
 
 # The charset a web page declares (<meta charset="big5">, <meta http-equiv=... content="text/html; charset=gbk">).

@@ -93,7 +93,7 @@ def test_articles_jsonl_mentions_index_the_article_text(corpus_run):
 def test_broken_files_are_reported_and_skipped(fixtures, tmp_path, capsys):
     assert main(["build", str(fixtures), "-o", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert "read 7 files, skipped 4; 7 articles" in out
+    assert "read 8 files, skipped 4; 9 articles" in out
     assert "skipped binary.txt: binary file (NUL bytes), not text" in out
     assert "entities of one article" not in out  # seven short articles: none makes most of the graph
     assert "skipped empty.txt: empty file" in out
@@ -190,15 +190,15 @@ def test_a_build_among_its_pages_does_not_read_its_outputs_back(fixtures, tmp_pa
     pages = tmp_path / "pages"
     shutil.copytree(fixtures / "pages", pages)
     (pages / "scan.JPG").write_bytes(b"\xff\xd8\xff")
-    (pages / "a.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (pages / "a.odt").write_bytes(b"PK\x03\x04")
     (pages / ".DS_Store").write_bytes(b"\x00")
     assert main(["build", str(pages), "-o", str(pages / "output")]) == 0
     first = capsys.readouterr().out
     assert main(["build", str(pages), "-o", str(pages / "output")]) == 0
     second = capsys.readouterr().out
     assert first.splitlines()[:2] == ["read 1 files, skipped 0; 2 articles",
-                                      "  passed over 2 files of other kinds (.doc 1, .jpg 1): kg reads .txt, .md, .docx, "
-                                      ".pdf, .jsonl, .csv, .tsv, .xlsx, .xls, .html, .htm, .shtml, .mhtml, .mht"]
+                                      "  passed over 2 files of other kinds (.jpg 1, .odt 1): kg reads .txt, .md, .docx, "
+                                      ".doc, .pdf, .jsonl, .csv, .tsv, .xlsx, .xls, .html, .htm, .shtml, .mhtml, .mht"]
     assert second.splitlines()[:3] == first.splitlines()[:2] + [
         f"  passed over the outputs of a kg build in {(pages / 'output').as_posix()} "
         "(name its articles.jsonl to read it)"]

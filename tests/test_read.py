@@ -332,3 +332,22 @@ def test_tables_and_documents_with_nothing_to_read_are_reported(tmp_path):
     docx.Document().save(tmp_path / "blank.docx")
     assert [str(item) for item in read_paths([tmp_path])] == [
         "blank.docx: no text in this Word document", "empty.xls: empty file", "header.csv: no rows under its header"]
+
+
+def test_a_word_97_document_is_read_from_its_piece_table(fixtures, tmp_path):
+    # fixtures/word/tzrb_20220126.doc: two articles under their headlines and a table, saved as Word 97 by LibreOffice
+    (page,) = read_paths([fixtures / "word"])
+    assert (page.source, page.encoding, page.date) == ("tzrb_20220126.doc", "doc", "2022-01-26")
+    assert page.text == ("台州出口首破两千亿\n本报讯(记者 王媛媛)1月25日，台州市商务局发布数据，全市外贸出口首次突破两千亿元。\n"
+                         "市长吴海平表示，将继续支持台州湾新区发展。Tesla Model Y 在台州热销。\n| 项目 | 投资 |\n"
+                         "| 台州湾新材料产业园 | 30亿元 |\n南排工程(一期)开工\n"
+                         "本报讯(通讯员 李铭)昨日，温岭市南排工程(一期)城北段项目开工，由台州市水利局负责实施。\n")
+    import olefile
+
+    (tmp_path / "cut.doc").write_bytes((fixtures / "word" / "tzrb_20220126.doc").read_bytes()[:3000])
+    (tmp_path / "other.doc").write_bytes(b"{\\rtf1 a document saved as RTF under .doc}")
+    (tmp_path / "stub.doc").write_bytes(olefile.MAGIC + bytes(600))
+    assert [str(item) for item in read_paths([tmp_path])] == [
+        "cut.doc: not a Word 97–2003 document (OLE directory index out of range)",
+        "other.doc: not a Word 97–2003 document (not an OLE file)",
+        "stub.doc: not a Word 97–2003 document (bytes length not a multiple of item size)"]
