@@ -214,20 +214,21 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Document | Skipped]:
         if not data.strip():
             yield Skipped(name, "empty file")
             continue
-        if file.suffix.lower() in TABLES:
-            yield from _table(name, data, file.suffix.lower())
+        suffix = file.suffix.lower()
+        if suffix in TABLES:
+            yield from _table(name, data, suffix)
             continue
-        if file.suffix.lower() in _BINARY_PAGES:
+        if suffix in _BINARY_PAGES:
             try:
-                text = _BINARY_PAGES[file.suffix.lower()](data)
+                text = _BINARY_PAGES[suffix](data)
             except ValueError as error:
                 yield Skipped(name, str(error))
                 continue
-            yield Document(name, text, file.suffix.lower()[1:], date=date_in_name(name))
+            yield Document(name, text, suffix[1:], date=date_in_name(name))
             continue
-        web_page = file.suffix.lower() in WEB_PAGES
+        web_page = suffix in WEB_PAGES
         try:
-            if file.suffix.lower() in WEB_ARCHIVES:
+            if suffix in WEB_ARCHIVES:
                 data = archived_page(data)
             text, encoding = decode_html(data) if web_page else decode(data)
         except ValueError as error:
@@ -241,9 +242,9 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Document | Skipped]:
                 yield Skipped(name, str(error))
                 continue
             yield Document(name, text, encoding, meta={"id": name, "title": headline, "date": date})
-        elif file.suffix.lower() == ".jsonl":
+        elif suffix == ".jsonl":
             yield from _records(name, text, encoding)
-        elif file.suffix.lower() == ".md":
+        elif suffix == ".md":
             yield Document(name, markdown_text(text), encoding, date=front_matter_date(text) or date_in_name(name))
         else:
             yield Document(name, text, encoding, date=date_in_name(name))
