@@ -281,8 +281,8 @@ def build(paths: Iterable[str | Path], *, ner: str | None = None, nlp: Language 
           aliases: dict[str, str] | None = None) -> tuple[nx.Graph, list[Article]]:
     """Read, segment, recognise, normalise and link: the graph and the articles (each with its mentions).
 
-    paths: files or folders of pages (``.txt``, ``.md``), saved web pages (``.html``) and exports (``.jsonl``,
-        ``.csv``, ``.tsv``, ``.xlsx``: :func:`kg.read.read_paths`).
+    paths: files or folders of pages, documents, web pages and exports (the kinds of :data:`kg.read.FORMATS`, read
+        by :func:`kg.read.read_paths`).
     ner (str | None): recogniser, as for ``--ner`` (None: the shipped model).
     nlp (Language | None): an already loaded pipeline, to reuse across calls.
     processes (int): recognise in this many processes (``ner`` is loaded in each; ``nlp`` is then not used).

@@ -567,7 +567,7 @@ def _page_paragraphs(page: Any) -> tuple[list[str], int]:
     last: tuple[LTTextLine, LTTextBox] | None = None  # the line read last, and its block
     for block in blocks:
         # top down, and left to right along a line that a wide gap cut in two (a glyph its font lacks)
-        lines = [x for x in block if isinstance(x, LTTextLine) and x.get_text().strip()]
+        lines = [x for x in block if isinstance(x, LTTextLine)]
         for line in sorted(lines, key=lambda x: (-round(x.y0 / (0.3 * x.height)), x.x0)):
             (raw, glyphs), size = _line_text(line), line.height
             unmapped += glyphs
@@ -881,10 +881,10 @@ def _sheet_rows(data: bytes) -> list[tuple[int, list]]:
     except (BadZipFile, KeyError, OSError, ValueError) as error:
         raise ValueError(f"not an Excel workbook ({error})") from None
     # Excel writes a carriage return in a cell as _x000D_, which openpyxl hands on as it is
-    sheets = [[(n, [unescape(cell) if isinstance(cell, str) else cell for cell in row])
-               for n, row in enumerate(sheet.iter_rows(values_only=True), 1)] for sheet in book.worksheets]
+    rows = _article_sheet([(n, [unescape(cell) if isinstance(cell, str) else cell for cell in row])
+                           for n, row in enumerate(sheet.iter_rows(values_only=True), 1)] for sheet in book.worksheets)
     book.close()
-    return _article_sheet(sheets)
+    return rows
 
 
 def _old_sheet_rows(data: bytes) -> list[tuple[int, list]]:
@@ -898,13 +898,19 @@ def _old_sheet_rows(data: bytes) -> list[tuple[int, list]]:
     def value(cell: Any) -> object:  # a date as a date, not as Excel's count of days
         return xlrd.xldate_as_datetime(cell.value, book.datemode) if cell.ctype == xlrd.XL_CELL_DATE else cell.value
 
-    return _article_sheet([[(n + 1, [value(cell) for cell in sheet.row(n)]) for n in range(sheet.nrows)]
-                           for sheet in book.sheets()])
+    return _article_sheet([(n + 1, [value(cell) for cell in sheet.row(n)]) for n in range(sheet.nrows)]
+                          for sheet in book.sheets())
 
 
-def _article_sheet(sheets: list[list[tuple[int, list]]]) -> list[tuple[int, list]]:
-    """The rows of the first sheet whose first rows name a column of article text, else of the first sheet."""
-    return next((rows for rows in sheets if _header(rows) is not None), sheets[0] if sheets else [])
+def _article_sheet(sheets: Iterable[list[tuple[int, list]]]) -> list[tuple[int, list]]:
+    """The rows of the first sheet whose first rows name a column of article text, else of the first sheet; the
+    sheets after that one are not read."""
+    first = None
+    for rows in sheets:
+        if _header(rows) is not None:
+            return rows
+        first = rows if first is None else first
+    return first or []
 
 
 def _header(rows: list[tuple[int, list]]) -> int | None:

@@ -1547,8 +1547,8 @@ class ListComponent:
     def __call__(self, doc: Doc) -> Doc:
         view = repaired_view(doc)
         ents = list(doc.ents)
-        names = {view.to_view(x.start_char, x.end_char) for x in ents}
-        for s, e, label in find_list_items(view.text, {n for n in names if n is not None}):
+        names = {span for x in ents if (span := view.to_view(x.start_char, x.end_char)) is not None}
+        for s, e, label in find_list_items(view.text, names):
             item = doc.char_span(*view.to_original(s, e), alignment_mode="expand")
             if item is None:
                 continue

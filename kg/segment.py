@@ -205,10 +205,10 @@ def segment(doc: Document) -> list[Article]:
     _rehome_headlines(builders)
     _give_back_stacked_headlines(builders)
     # a paper's date line, the file's, else the article's own web header's, else the first web header's of the page
-    date = _page_date(doc.text) or doc.date
+    date, page_header = _page_date(doc.text) or doc.date, header_date(doc.text)
     articles = [_article(doc, k, b, date) for k, b in enumerate(builders, 1)]
     for article in articles:
-        article.date = article.date or header_date(article.text) or header_date(doc.text)
+        article.date = article.date or header_date(article.text) or page_header
     return articles
 
 
