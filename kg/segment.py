@@ -5,9 +5,12 @@ paragraphs, mixed with page furniture (masthead, issue number, date line, "… >
 no article. The rules below work on lines; each pattern quotes the kind of line it is for.
 
 An article starts at
-- a headline block followed by a byline ("本报讯(记者…)", "本报记者…", a line of reporters' names) or "编者按";
+- a headline block followed by a byline ("本报讯(记者…)", "温州网讯", "本报记者…", a line of reporters' names),
+  "编者按", or a web article's header ("发布时间:…", "来源:…", a date alone);
 - a Markdown heading of level 1 or 2 (not a teaser);
 - a lead paragraph with a byline, or "(上接第一版)", when no headline precedes it;
+- an unmarked headline block after a finished sentence, where the lead under it opens on its date ("11月17日,…",
+  "昨天,…"): unsigned articles copied one after another into a text file;
 - any headline block once the previous article ended with "(下转第二版)".
 Other headline blocks are subheadings and stay in the current article.
 """
@@ -25,6 +28,16 @@ __all__ = ["Article", "segment", "article_from_record", "join_continuations"]
 
 # "本报讯(记者王媛媛)1月25日, …", "本报讯（通讯员郭玲）近日，…", "本报讯(全媒体记者 金斌杰)9月18日…"
 LEAD_BYLINE = re.compile(r"^(本报[^\s(（]{0,4}讯\s*[(（][^)）]{1,40}[)）]|[(（](?:本报)?(?:全媒体)?记者[^)）]{1,30}[)）])")
+# A news site's or agency's dateline without brackets: "温州网讯 自西向东…", "龙港网11月6日讯:", "浙江在线天台11月21日讯",
+# "浙江在线-杭州频道3月23日讯(…)", "联谊报讯  …", "新华社杭州3月5日电(…)"; not "据台州日报讯".
+NEWS_DATELINE = re.compile(r"^(?!据)[\u4e00-\u9fffA-Za-z/·\-–—]{0,16}?(?:网|报|在线|新闻|频道|客户端|台|社|站)"
+                           r"[\u4e00-\u9fff]{0,6}?(?:\d{1,2}月\d{1,2}日)?(?:讯|(?<=日)电)(?=[\s:：(（,，]|$)")
+# A lead that opens on when it happened: "11月17日,", "昨天,", "近日,": under a headline, where an unsigned article
+# starts (a section of a feature opens so less often, and its heading is a Markdown one on a marked page).
+TIME_LEAD = re.compile(r"^(?:\d{1,2}月\d{1,2}日|(?:19|20)\d\d年\d{1,2}月|近日|日前|昨日|昨天|今天|今日|前不久|近期|上周|本周)")
+# A web article's source line under its headline: "来源:温州网–温州日报  记者:林乃鹏", "稿源: 杭州日报"
+SOURCE_LINE = re.compile(r"^(?:信息)?[来稿]源\s*[:：]")
+DATE_ALONE = re.compile(r"^(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s+\d{1,2}:\d\d(?::\d\d)?)?$")
 # "本报记者曹思思 张 荣", "本报通讯员王华斌摄", "记者 周学军摄", "全媒体记者 金斌杰 通讯员 李某"
 BYLINE_LINE = re.compile(r"^(本报)?(特约|全媒体|首席)?(记者|通讯员|实习生|撰稿|文/|文／|图/|图／)")
 # "孙诺亚", "杨 群", "俞帅锋 陈杭": reporters' names alone on the line under a headline.
@@ -87,6 +100,8 @@ def _kind(line: str) -> str:
     """Classify one stripped, non-empty line."""
     if TEASER.search(line):
         return "teaser"
+    if DATE_ALONE.match(line):
+        return "dateline"  # a web article's date alone on its line, under its headline: 2025-12-31
     if FURNITURE.search(line) or len(HAN.findall(line)) < 2:
         return "furniture"
     if CAPTION.search(line) and len(line) <= 80 and not BYLINE_LINE.match(line):
@@ -95,13 +110,15 @@ def _kind(line: str) -> str:
         return "heading"
     if TABLE_ROW.match(line):
         return "body"  # a row of a Markdown table: part of its article, however short
-    if LEAD_BYLINE.match(line) or CONTINUATION.match(line):
+    if (m := LEAD_BYLINE.match(line)) and not line[m.end():].strip():
+        return "byline"  # a credit alone on its line, as an article may close: (记者 别阳军)
+    if LEAD_BYLINE.match(line) or CONTINUATION.match(line) or NEWS_DATELINE.match(line):
         return "lead"
     if EDITOR_NOTE.match(line):
         return "note"
     if BYLINE_LINE.match(line) and len(line) <= 40 and "。" not in line:
         return "byline"
-    if len(line) <= 60 and "。" not in line and HEADER_DATE.search(line):
+    if len(line) <= 60 and "。" not in line and (HEADER_DATE.search(line) or SOURCE_LINE.match(line)):
         return "dateline"  # a web article's header under its headline: 发布时间:2022-10-19 来源:温岭日报
     if len(line) <= 45 and line[-1] not in SENTENCE_END and not CONTINUED.search(line):
         return "title"
@@ -172,7 +189,7 @@ def segment(doc: Document) -> list[Article]:
             name_line = len(block) > 1 and kinds[block[-1]] == "title" and bool(NAME_LINE.match(reads[block[-1]]))
             level = min(_heading_level(lines[k][1]) or 9 for k in block)
             if (name_line or nxt in ("lead", "byline", "note", "dateline") or level <= 2 or current is None
-                    or current.closed or _photo_story(reads, kinds, j)):
+                    or current.closed or _photo_story(reads, kinds, j) or _unsigned_lead(reads, kinds, i, j, level, current)):
                 current = _Builder()
                 builders.append(current)
                 heads = block[:-1] if name_line else block
@@ -192,7 +209,7 @@ def segment(doc: Document) -> list[Article]:
             builders.append(current)
         line = lines[i][1]
         if kind == "lead" and not current.byline:
-            m = LEAD_BYLINE.match(reads[i])
+            m = LEAD_BYLINE.match(reads[i]) or NEWS_DATELINE.match(reads[i])
             current.byline = line[:m.end()] if m else ""
         if kind == "byline" and not current.byline:
             current.byline = line
@@ -332,6 +349,14 @@ def _photo_story(lines: list[str], kinds: list[str], j: int) -> bool:
     while k < len(lines) and k < j + 3 and kinds[k] == "body":
         k += 1
     return k > j and k < len(lines) and kinds[k] == "byline" and lines[k].endswith("摄")
+
+
+def _unsigned_lead(lines: list[str], kinds: list[str], i: int, j: int, level: int, current: "_Builder | None") -> bool:
+    """True when the unmarked title lines ``i:j`` are the headline of an unsigned article that follows another one
+    (articles copied one after another into a text file): the line above ended a sentence of an article with a
+    body, and the line under them opens on when it happened ("11月17日,…", "昨天,…")."""
+    return (level == 9 and current is not None and current.body > 0 and i > 0 and j < len(lines)
+            and kinds[j] == "body" and lines[i - 1][-1] in "。！？!?”\"" and bool(TIME_LEAD.match(lines[j])))
 
 
 def _rehome_headlines(builders: list["_Builder"]) -> None:

@@ -151,3 +151,48 @@ def test_articles_of_a_news_database_export_are_cut_at_their_source_lines():
     first, second = segment(Document("export.txt", page, "utf-8"))
     assert [(a.lines, a.headline, a.date) for a in (first, second)] == [
         ((1, 3), "南排工程(一期)城北段开工", "2022-01-26"), ((4, 6), "路桥区召开乡贤大会", "2022-01-27")]
+
+
+def test_unsigned_articles_copied_one_after_another_are_cut_where_a_lead_opens_on_its_date():
+    # no byline and no header: the headline of the next article is known by the lead under it, which opens on when
+    # it happened; a section heading whose section opens otherwise stays in the article
+    page = ("台州市域铁路S1线一期工程开工\n\n11月17日,台州市域铁路S1线一期工程开工。\n\n"
+            "关键节点\n\n全线设车站15座。\n\n"
+            "省级老领导点赞黄岩新变化\n\n4月23日至24日,省级老领导来黄岩考察。\n\n"
+            "桐庐县制笔行业协会成立20周年\n\n昨天,协会的企业家们聚集在分水镇。\n")
+    articles = segment(Document("copied.txt", page, "utf-8"))
+    assert [(a.lines, a.headline) for a in articles] == [
+        ((1, 7), "台州市域铁路S1线一期工程开工"), ((9, 11), "省级老领导点赞黄岩新变化"),
+        ((13, 15), "桐庐县制笔行业协会成立20周年")]
+    # a line broken off a sentence is no headline, even where the next line opens on a date
+    page = "## 标题\n\n本报讯(记者张三)台州外贸晒出成绩单,据海关统计,截至\n\n1月25日,全市进出口值两千亿元。\n"
+    (article,) = segment(Document("p.txt", page, "utf-8"))
+    assert article.lines == (1, 5)
+
+
+def test_a_news_sites_dateline_without_brackets_starts_an_article_and_is_its_byline():
+    page = ("瑞安项目集中开竣工\n\n近日,瑞安举行集中开竣工仪式。\n\n"
+            "“三美融合”,温州未来科技岛渐露新姿\n\n温州网讯 自西向东,一座座大楼点亮了瓯江。\n\n"
+            "富阳:协作项目签约\n\n本报富阳7月6日电 记者 戴睿云\n\n"
+            "据台州日报讯,协作项目已签约。\n")
+    articles = segment(Document("p.txt", page, "utf-8"))
+    assert [(a.lines, a.headline, a.byline) for a in articles] == [
+        ((1, 3), "瑞安项目集中开竣工", ""), ((5, 7), "“三美融合”,温州未来科技岛渐露新姿", "温州网讯"),
+        ((9, 13), "富阳:协作项目签约", "本报富阳7月6日电")]
+
+
+def test_a_credit_alone_on_the_last_line_closes_its_article():
+    page = "王新锋走访企业\n\n本报讯 5月21日下午,王新锋走访工业企业。\n\n(记者 别阳军)\n\n临安区重大项目集中开工\n\n记者 林建安\n\n本报讯 2月12日,临安区举行大会。\n"
+    first, second = segment(Document("p.txt", page, "utf-8"))
+    assert [(a.lines, a.headline, a.byline) for a in (first, second)] == [
+        ((1, 5), "王新锋走访企业", "本报讯"), ((7, 11), "临安区重大项目集中开工", "记者 林建安")]
+
+
+def test_a_source_line_or_a_date_alone_under_a_headline_starts_an_article():
+    page = ("瑞安项目集中开竣工\n\n瑞安举行集中开竣工仪式。\n\n"
+            "苍南百亿重大工程开工\n\n来源:温州网–温州日报  记者:林乃鹏\n\n苍南县百亿重大工程集中开工。\n\n"
+            "下沙:“新城客厅”彰显担当\n\n2025-12-31\n\n下沙的新城客厅开放。\n")
+    articles = segment(Document("p.txt", page, "utf-8"))
+    assert [(a.lines, a.headline, a.date) for a in articles] == [
+        ((1, 3), "瑞安项目集中开竣工", ""), ((5, 9), "苍南百亿重大工程开工", ""),
+        ((11, 15), "下沙:“新城客厅”彰显担当", "2025-12-31")]
