@@ -322,7 +322,9 @@ def plain_text(text: str) -> str:
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n(?:---|\.\.\.)\n", re.S)
 _FENCE = re.compile(r"^\s*(?:```|~~~).*$", re.M)
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$", re.M)
+# a table's rule has a bar somewhere (|---|---|, ---|---); "---" alone is a break between parts, or underlines a heading
+_TABLE_RULE = re.compile(r"^(?=[^\n]*\|)\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$", re.M)
+_SETEXT = re.compile(r"^([ \t]{0,3}[^\s#|>][^\n]*)\n[ \t]{0,3}(=+|-+)[ \t]*$", re.M)  # a heading underlined
 _INLINE = [
     (re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"), ""),  # an image (its alt text is as often 图片1 as a caption)
     (re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)"), r"\1"),  # a link: its text
@@ -337,14 +339,18 @@ _INLINE = [
 def markdown_text(text: str) -> str:
     r"""A Markdown page as the text a reader sees, line for line (so that an article's ``lines`` still point into
     the file): front matter, fences and table rules become empty lines, and images nothing; links their text;
-    emphasis, code and quote marks go. Headings keep their ``#``, which :mod:`kg.segment` reads, and a table's
+    emphasis, code and quote marks go. Headings keep their ``#`` (a heading underlined with ``===`` or ``---``
+    takes them), which :mod:`kg.segment` reads, and so does a break (``---`` under an empty line), and a table's
     rows their bars, which bound each cell (the OCR repair would join cells a space apart into one name).
 
     >>> markdown_text("---\ntitle: x\n---\n# 标题\n**本报讯**（记者 王五）[台州湾新区](http://a.cn)调研*南排工程*。\n| 项目 | 投资 |\n|---|---|")
     '\n\n\n# 标题\n本报讯（记者 王五）台州湾新区调研南排工程。\n| 项目 | 投资 |\n'
+    >>> markdown_text("正文。\n\n---\n\n标题\n===\n正文")
+    '正文。\n\n---\n\n# 标题\n\n正文'
     """
     text = _FRONT_MATTER.sub(lambda m: "\n" * m.group().count("\n"), text, count=1)
     text = _TABLE_RULE.sub("", _FENCE.sub("", text))
+    text = _SETEXT.sub(lambda m: ("# " if m.group(2)[0] == "=" else "## ") + m.group(1).strip() + "\n", text)
     for pattern, repl in _INLINE:
         text = pattern.sub(repl, text)
     return text

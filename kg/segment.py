@@ -11,7 +11,9 @@ An article starts at
 - a lead paragraph with a byline, or "(上接第一版)", when no headline precedes it;
 - an unmarked headline block after a finished sentence, where the lead under it opens on its date ("11月17日,…",
   "昨天,…"): unsigned articles copied one after another into a text file;
-- any headline block once the previous article ended with "(下转第二版)".
+- any headline block once the previous article ended with "(下转第二版)";
+- whatever follows a line of dashes ("------", "＊＊＊"), which parts articles pasted into one file; a headline
+  underlined with one starts an article.
 Other headline blocks are subheadings and stay in the current article.
 """
 
@@ -65,6 +67,8 @@ MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s*")
 TABLE_ROW = re.compile(r"^\|.*\|$")
 SENTENCE_END = "。！？!?；;，,、…"
 EDITOR_NOTE = re.compile(r"^(编者按|编者的话)")
+# A line that parts two articles in a text file, or underlines a headline: "------", "=====", "＊＊＊", "———"
+SEPARATOR = re.compile(r"^(?:[-=*_~—─━＝－＊·•]\s*){3,}$")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -100,6 +104,8 @@ def _kind(line: str) -> str:
     """Classify one stripped, non-empty line."""
     if TEASER.search(line):
         return "teaser"
+    if SEPARATOR.match(line):
+        return "separator"
     if DATE_ALONE.match(line):
         return "dateline"  # a web article's date alone on its line, under its headline: 2025-12-31
     if FURNITURE.search(line) or len(HAN.findall(line)) < 2:
@@ -172,15 +178,22 @@ def segment(doc: Document) -> list[Article]:
         if kind == "teaser":
             i += 1
             continue
+        if kind == "separator":  # whatever follows is another article
+            current = None
+            i += 1
+            continue
         if kind in ("heading", "title"):
             j = i
             while j < len(lines) and kinds[j] in ("heading", "title"):
                 j += 1
+            underlined = j < len(lines) and kinds[j] == "separator" and lines[j][0] == lines[j - 1][0] + 1
             block = list(range(i, j))
             # On a Markdown page the headings are the headline: stray short lines above them are masthead debris.
             marked = [k for k in block if kinds[k] == "heading"]
             if marked:
                 block = block[block.index(marked[0]):]
+            if underlined:  # a headline underlined as in a text file: 标题 / ======
+                j += 1
             nxt = kinds[j] if j < len(lines) else "end"
             if nxt in ("teaser", "end"):
                 i = j  # a teaser for another page ("… >> 2版"), or slogans and captions at the foot of the page
@@ -188,7 +201,7 @@ def segment(doc: Document) -> list[Article]:
             # A reporter's name alone under the headline ("孙诺亚", "杨 群") reads as one more title line.
             name_line = len(block) > 1 and kinds[block[-1]] == "title" and bool(NAME_LINE.match(reads[block[-1]]))
             level = min(_heading_level(lines[k][1]) or 9 for k in block)
-            if (name_line or nxt in ("lead", "byline", "note", "dateline") or level <= 2 or current is None
+            if (name_line or nxt in ("lead", "byline", "note", "dateline") or level <= 2 or underlined or current is None
                     or current.closed or _photo_story(reads, kinds, j) or _unsigned_lead(reads, kinds, i, j, level, current)):
                 current = _Builder()
                 builders.append(current)

@@ -196,3 +196,25 @@ def test_a_source_line_or_a_date_alone_under_a_headline_starts_an_article():
     assert [(a.lines, a.headline, a.date) for a in articles] == [
         ((1, 3), "瑞安项目集中开竣工", ""), ((5, 9), "苍南百亿重大工程开工", ""),
         ((11, 15), "下沙:“新城客厅”彰显担当", "2025-12-31")]
+
+
+def test_a_separator_line_parts_two_articles_and_an_underlined_line_is_a_headline():
+    # articles pasted into one text file, parted by a line of dashes; their headlines underlined with = or -
+    page = ("双招双引,积蓄城市发展全新动能。临平举行“双集中”活动。\n\n------\n\n"
+            "物联网小镇变身产业社区\n====================\n“园区”和“社区”,前者指向经济。\n\n＊＊＊\n\n"
+            "菜鸟网络总部开工\n--------\n余杭区举行“双集中”活动。\n")
+    articles = segment(Document("pasted.txt", page, "utf-8"))
+    assert [(a.lines, a.headline, a.text) for a in articles] == [
+        ((1, 1), "", "双招双引,积蓄城市发展全新动能。临平举行“双集中”活动。"),
+        ((5, 7), "物联网小镇变身产业社区", "物联网小镇变身产业社区\n\n“园区”和“社区”,前者指向经济。"),
+        ((11, 13), "菜鸟网络总部开工", "菜鸟网络总部开工\n\n余杭区举行“双集中”活动。")]
+
+
+def test_a_markdown_break_parts_two_articles_and_a_setext_heading_is_a_headline(tmp_path):
+    (tmp_path / "notes.md").write_text(
+        "物联网小镇变身产业社区\n===\n\n“园区”和“社区”,前者指向经济。\n\n---\n\n余杭区举行“双集中”活动,33个重大项目开工。\n\n"
+        "| 项目 | 投资 |\n|---|---|\n| 菜鸟网络总部 | 30亿元 |\n", encoding="utf-8")
+    (doc,) = read_paths([tmp_path])
+    articles = segment(doc)
+    assert [(a.lines, a.headline) for a in articles] == [((1, 4), "物联网小镇变身产业社区"), ((8, 12), "")]
+    assert articles[1].text == "余杭区举行“双集中”活动,33个重大项目开工。\n| 项目 | 投资 |\n| 菜鸟网络总部 | 30亿元 |"
