@@ -67,6 +67,11 @@ MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s*")
 TABLE_ROW = re.compile(r"^\|.*\|$")
 SENTENCE_END = "。！？!?；;，,、…"
 EDITOR_NOTE = re.compile(r"^(编者按|编者的话)")
+# A news database's labelled fields, one a line: "【标题】…", "【来源】台州日报", "【日期】2022.01.26", "【正文】…", "标题：…".
+# The title starts an article, the text is its body, the others are its header.
+FIELD = re.compile(r"^(?:[【\[]\s*(?P<bracketed>标题|题目|题名|正文|内容|全文|摘要|来源|出处|媒体|报纸|日期|发布日期|发布时间|"
+                   r"出版日期|版次|版面|版号|版名|作者|记者|编辑|责任编辑|栏目|专栏|关键词|文章编号|字数|语种)\s*[】\]]|"
+                   r"(?P<colon>标题|题目|题名|正文|全文|版次|版面|版名|作者|栏目)\s*[:：])\s*")
 # A line that parts two articles in a text file, or underlines a headline: "------", "=====", "＊＊＊", "———"
 SEPARATOR = re.compile(r"^(?:[-=*_~—─━＝－＊·•]\s*){3,}$")
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -106,6 +111,9 @@ def _kind(line: str) -> str:
         return "teaser"
     if SEPARATOR.match(line):
         return "separator"
+    if field := FIELD.match(line):
+        name = field.group("bracketed") or field.group("colon")
+        return "heading" if name in ("标题", "题目", "题名") else "body" if name in ("正文", "内容", "全文", "摘要") else "dateline"
     if DATE_ALONE.match(line):
         return "dateline"  # a web article's date alone on its line, under its headline: 2025-12-31
     if FURNITURE.search(line) or len(HAN.findall(line)) < 2:
@@ -132,8 +140,14 @@ def _kind(line: str) -> str:
 
 
 def _heading_level(line: str) -> int:
+    """A Markdown heading's level; 1 for a database's title field (【标题】…); 0 for other lines."""
     m = MARKDOWN_HEADING.match(line)
-    return len(m.group(1)) if m else 0
+    return len(m.group(1)) if m else 1 if FIELD.match(line) else 0
+
+
+def _headline(line: str) -> str:
+    """A headline line without its Markdown marks or field label: "## 标题" and "【标题】标题" -> "标题"."""
+    return FIELD.sub("", MARKDOWN_HEADING.sub("", line, count=1), count=1).strip()
 
 
 class _Builder:
@@ -206,7 +220,7 @@ def segment(doc: Document) -> list[Article]:
                 current = _Builder()
                 builders.append(current)
                 heads = block[:-1] if name_line else block
-                current.headline = [MARKDOWN_HEADING.sub("", lines[k][1]).strip() for k in heads]
+                current.headline = [_headline(lines[k][1]) for k in heads]
                 if name_line:
                     current.byline = lines[block[-1]][1]
             for k in block:
@@ -300,7 +314,7 @@ def _page_date(text: str) -> str:
 # A web article's header: a date alone on its line, or after a label (发布时间:), or before its time, its source
 # or its page (2020-01-05 18:02:41 来源:浙江在线, 《舟山日报》( 2023年08月29日 第 02 版 )), or between bars as news
 # databases write it (台州日报 | 2022-01-26 | 第1版); not a date a sentence starts with (2022年5月16日,共青团…).
-HEADER_DATE = re.compile(r"(?:^|(?<=[\s(（:：|｜]))((?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)"
+HEADER_DATE = re.compile(r"(?:^|(?<=[\s(（:：|｜】\]]))((?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)"
                          r"[ \t\u3000]*(?=\d{1,2}:\d\d|来源|作者|第?\s*[A-Z]?\d+\s*版|[)）|｜]|$)", re.M)
 
 

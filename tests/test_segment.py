@@ -218,3 +218,17 @@ def test_a_markdown_break_parts_two_articles_and_a_setext_heading_is_a_headline(
     articles = segment(doc)
     assert [(a.lines, a.headline) for a in articles] == [((1, 4), "物联网小镇变身产业社区"), ((8, 12), "")]
     assert articles[1].text == "余杭区举行“双集中”活动,33个重大项目开工。\n| 项目 | 投资 |\n| 菜鸟网络总部 | 30亿元 |"
+
+
+def test_a_news_databases_labelled_fields_make_one_article_each():
+    # 【标题】 starts an article and is its headline without the label; 【来源】, 【日期】 … are its header; 【正文】 its text
+    page = ("【标题】南排工程(一期)城北段开工\n【来源】台州日报\n【日期】2022.01.26\n【版次】第1版\n【作者】王媛媛\n"
+            "【正文】温岭市南排工程(一期)城北段项目开工。\n\n"
+            "【标题】路桥区召开乡贤大会\n【来源】台州日报\n【日期】2022.01.27\n【正文】昨日，路桥区召开乡贤大会。\n")
+    articles = segment(Document("export.txt", page, "utf-8"))
+    assert [(a.lines, a.headline, a.date) for a in articles] == [
+        ((1, 6), "南排工程(一期)城北段开工", "2022-01-26"), ((8, 11), "路桥区召开乡贤大会", "2022-01-27")]
+    assert articles[1].text == "【标题】路桥区召开乡贤大会\n\n【来源】台州日报\n【日期】2022.01.27\n【正文】昨日，路桥区召开乡贤大会。"
+    page = "标题：南排工程(一期)城北段开工\n作者：王媛媛\n正文：\n温岭市南排工程(一期)城北段项目开工。\n标题：路桥区召开乡贤大会\n正文：昨日，路桥区召开乡贤大会。\n"
+    assert [(a.lines, a.headline) for a in segment(Document("export.txt", page, "utf-8"))] == [
+        ((1, 4), "南排工程(一期)城北段开工"), ((5, 6), "路桥区召开乡贤大会")]
