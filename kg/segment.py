@@ -113,7 +113,9 @@ def _kind(line: str) -> str:
         return "separator"
     if field := FIELD.match(line):
         name = field.group("bracketed") or field.group("colon")
-        return "heading" if name in ("标题", "题目", "题名") else "body" if name in ("正文", "内容", "全文", "摘要") else "dateline"
+        if name in ("标题", "题目", "题名"):
+            return "heading"
+        return "body" if name in ("正文", "内容", "全文", "摘要") else "dateline"
     if DATE_ALONE.match(line):
         return "dateline"  # a web article's date alone on its line, under its headline: 2025-12-31
     if FURNITURE.search(line) or len(HAN.findall(line)) < 2:
@@ -124,9 +126,9 @@ def _kind(line: str) -> str:
         return "heading"
     if TABLE_ROW.match(line):
         return "body"  # a row of a Markdown table: part of its article, however short
-    if (m := LEAD_BYLINE.match(line)) and not line[m.end():].strip():
-        return "byline"  # a credit alone on its line, as an article may close: (记者 别阳军)
-    if LEAD_BYLINE.match(line) or CONTINUATION.match(line) or NEWS_DATELINE.match(line):
+    if m := LEAD_BYLINE.match(line):
+        return "lead" if line[m.end():].strip() else "byline"  # a credit alone, as an article may close: (记者 别阳军)
+    if CONTINUATION.match(line) or NEWS_DATELINE.match(line):
         return "lead"
     if EDITOR_NOTE.match(line):
         return "note"
@@ -215,8 +217,9 @@ def segment(doc: Document) -> list[Article]:
             # A reporter's name alone under the headline ("孙诺亚", "杨 群") reads as one more title line.
             name_line = len(block) > 1 and kinds[block[-1]] == "title" and bool(NAME_LINE.match(reads[block[-1]]))
             level = min(_heading_level(lines[k][1]) or 9 for k in block)
-            if (name_line or nxt in ("lead", "byline", "note", "dateline") or level <= 2 or underlined or current is None
-                    or current.closed or _photo_story(reads, kinds, j) or _unsigned_lead(reads, kinds, i, j, level, current)):
+            if (name_line or nxt in ("lead", "byline", "note", "dateline") or level <= 2 or underlined
+                    or current is None or current.closed or _photo_story(reads, kinds, j)
+                    or _unsigned_lead(reads, kinds, i, j, level, current)):
                 current = _Builder()
                 builders.append(current)
                 heads = block[:-1] if name_line else block
