@@ -8,7 +8,8 @@ and it tells normalisation which level a bare place name is (台州 -> 台州市
 ``kg/data/prefectures.txt``, gives each county-level division the prefecture-level city it belongs to (柯桥区 ->
 绍兴市) and its province, so that an article about a county can say whose 市委 it means.
 
-The list is derived from JioNLP's dictionaries (``china_location.txt``, ``world_location.txt``; Apache-2.0,
+A third, ``kg/data/countries.txt``, lists the world's countries by their short and full names
+(:func:`well_known_places`). The lists are derived from JioNLP's dictionaries (``china_location.txt``, ``world_location.txt``; Apache-2.0,
 https://github.com/dongrixinyu/JioNLP); rebuild it with ``python -m kg.gazetteer JIONLP_DICTIONARY_DIR``.
 """
 
@@ -25,6 +26,7 @@ PLACES_FILE = Path(__file__).parent / "data" / "places.txt"
 PREFECTURES_FILE = Path(__file__).parent / "data" / "prefectures.txt"
 TOWNS_FILE = Path(__file__).parent / "data" / "towns.txt"
 COORDINATES_FILE = Path(__file__).parent / "data" / "coordinates.txt"
+COUNTRIES_FILE = Path(__file__).parent / "data" / "countries.txt"
 
 # Town-level units that are places; the rest of that level (工业区, 开发区, 农场, 林场, …) are zones or farms.
 TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木")
@@ -83,6 +85,23 @@ def prefecture_of(county: str) -> tuple[str, str] | None:
     (('绍兴市', '浙江省'), None, None)
     """
     return _prefectures().get(county)
+
+
+@lru_cache(maxsize=1)
+def well_known_places() -> frozenset[str]:
+    """The world's countries (short and full names: 美国, 美利坚合众国) and China's province-level divisions (浙江,
+    浙江省, 香港, 香港特别行政区): places whatever text they stand in, which a reader knows as places where the
+    tagger, trained beside CLUENER (which leaves countries untagged, 454 times of 507), doubts them.
+
+    >>> sorted({"中国", "美利坚合众国", "浙江", "香港特别行政区", "台州"} & well_known_places())
+    ['中国', '浙江', '美利坚合众国', '香港特别行政区']
+    """
+    countries = {line.strip() for line in COUNTRIES_FILE.read_text(encoding="utf-8").splitlines()
+                 if line.strip() and not line.startswith("#")}
+    provinces = set(_provinces().values()) | {"北京市", "上海市", "天津市", "重庆市", "香港特别行政区", "澳门特别行政区",
+                                              "台湾省"}
+    shorts = {short for short, fulls in _read()[2].items() if len(fulls) == 1 and fulls[0] in provinces}
+    return frozenset(countries | provinces | shorts)
 
 
 @lru_cache(maxsize=1)
@@ -221,6 +240,16 @@ def place_matches(text: str) -> list[tuple[int, int]]:
     return found
 
 
+def read_countries(folder: Path) -> list[str]:
+    """The countries of JioNLP's ``world_location.txt``, short and full names (日本, 日本国), one a line."""
+    names: set[str] = set()
+    for line in (folder / "world_location.txt").read_text(encoding="utf-8").splitlines():
+        fields = line.strip().split("\t")
+        if len(fields) >= 2 and not line.endswith(":"):
+            names.update(name for name in fields[:2] if len(name) >= 2)
+    return sorted(names)
+
+
 def read_jionlp(folder: Path) -> tuple[list[str], list[str], list[str]]:
     """Place names from JioNLP's ``china_location.txt`` (in ``china_location.zip``) and ``world_location.txt``,
     "county<TAB>prefecture<TAB>province" lines for the county-level divisions whose name one prefecture
@@ -292,8 +321,11 @@ def main(argv: list[str]) -> None:
     PREFECTURES_FILE.write_text(prefectures_header + source + "\n".join(parents) + "\n", encoding="utf-8")
     towns_header = "# Each county-level division's towns (镇, 乡, 街道), after its prefecture-level city.\n"
     TOWNS_FILE.write_text(towns_header + source + "\n".join(towns) + "\n", encoding="utf-8")
+    countries = read_countries(Path(argv[0]))
+    COUNTRIES_FILE.write_text("# The world's countries, short and full names.\n" + source + "\n".join(countries) + "\n",
+                              encoding="utf-8")
     print(f"{len(names)} names written to {PLACES_FILE}, {len(parents)} counties to {PREFECTURES_FILE}, "
-          f"{len(towns)} counties' towns to {TOWNS_FILE}")
+          f"{len(towns)} counties' towns to {TOWNS_FILE}, {len(countries)} countries' names to {COUNTRIES_FILE}")
 
 
 if __name__ == "__main__":
