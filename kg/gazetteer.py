@@ -9,8 +9,9 @@ and it tells normalisation which level a bare place name is (台州 -> 台州市
 绍兴市) and its province, so that an article about a county can say whose 市委 it means.
 
 A third, ``kg/data/countries.txt``, lists the world's countries by their short and full names
-(:func:`well_known_places`). The lists are derived from JioNLP's dictionaries (``china_location.txt``, ``world_location.txt``; Apache-2.0,
-https://github.com/dongrixinyu/JioNLP); rebuild it with ``python -m kg.gazetteer JIONLP_DICTIONARY_DIR``.
+(:func:`well_known_places`). The lists are derived from JioNLP's dictionaries (``china_location.txt``,
+``world_location.txt``; Apache-2.0, https://github.com/dongrixinyu/JioNLP); rebuild them with
+``python -m kg.gazetteer JIONLP_DICTIONARY_DIR``.
 """
 
 from __future__ import annotations
@@ -96,12 +97,21 @@ def well_known_places() -> frozenset[str]:
     >>> sorted({"中国", "美利坚合众国", "浙江", "香港特别行政区", "台州"} & well_known_places())
     ['中国', '浙江', '美利坚合众国', '香港特别行政区']
     """
-    countries = {line.strip() for line in COUNTRIES_FILE.read_text(encoding="utf-8").splitlines()
-                 if line.strip() and not line.startswith("#")}
     provinces = set(_provinces().values()) | {"北京市", "上海市", "天津市", "重庆市", "香港特别行政区", "澳门特别行政区",
                                               "台湾省"}
     shorts = {short for short, fulls in _read()[2].items() if len(fulls) == 1 and fulls[0] in provinces}
-    return frozenset(countries | provinces | shorts)
+    return frozenset(countries() | provinces | shorts)
+
+
+@lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """The world's countries, short and full names (``kg/data/countries.txt``).
+
+    >>> {"日本", "日本国", "东京"} & countries() == {"日本", "日本国"}
+    True
+    """
+    return frozenset(line.strip() for line in COUNTRIES_FILE.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
 
 
 @lru_cache(maxsize=1)

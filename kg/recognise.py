@@ -37,8 +37,8 @@ from .bodies import (FIRM_SUFFIXES, LEVELS, STRINGER, bracketed_names, committee
                      find_bodies, find_media, find_new_media, firm_short_name, quoted_bodies)
 from .clean import RepairedText, repair
 from .errors import ModelError
-from .gazetteer import (TOWN_SUFFIXES, full_name, is_division, is_place_name, is_town_stem, place_names, prefecture_of,
-                        town_in, well_known_places)
+from .gazetteer import (TOWN_SUFFIXES, countries, full_name, is_division, is_place_name, is_town_stem, place_names,
+                        prefecture_of, town_in, well_known_places)
 from .lists import find_list_items, honoured_places, looks_like_name, quoted_guesthouses, town_lists
 from .projects import (DATE_OR_COUNT, DEFAULT_HEADS, DEFAULT_NOT_AFTER, FUNCTION_CHARS, HONOUR, NAME_VERBS,
                        after_clause, after_leading_verb, before_run_on, before_time_word, before_zone_projects,
@@ -197,7 +197,8 @@ _TOWN_LEVEL = re.compile(r"^(.{2,}?(?:镇|乡|街道))(?!办)(?=.{2,}(?:村|社�
 
 def split_places(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A place that chains administrative levels, split into one place per level, as the news corpora annotate
-    them (湖北省/枝江市/百里洲镇): 临海市沿江镇 -> 临海市 + 沿江镇, and a known place without its suffix before
+    them (湖北省/枝江市/百里洲镇): 临海市沿江镇 -> 临海市 + 沿江镇, a country before a place in it (MSRA train: 305
+    such pairs apart, none whole), and a known place without its suffix before
     another place (玉环东岙小区 -> 玉环 + 东岙小区). OCR spaces inside are allowed. A leading direction of a
     route (西起, 东至) or of a border (北交, 东联) is left out.
 
@@ -209,6 +210,9 @@ def split_places(text: str, start: int, end: int) -> list[tuple[int, int]]:
     >>> text = "玉环东岙小区和台州府城"
     >>> [text[s:e] for s, e in split_places(text, 0, 6)], [text[s:e] for s, e in split_places(text, 7, 11)]
     (['玉环', '东岙小区'], ['台州府城'])
+    >>> text = "中华人民共和国香港特别行政区和几内亚比绍"
+    >>> [text[s:e] for s, e in split_places(text, 0, 14)], [text[s:e] for s, e in split_places(text, 15, 20)]
+    (['中华人民共和国', '香港特别行政区'], ['几内亚比绍'])
     """
     first = _dateline_place_length(text, start, end)
     if first:
@@ -259,7 +263,8 @@ _UNIT_PLACE = re.compile(r"^[^\W\d_]{2,}(?:镇|乡|街道|村|社区|小区|岛)
 
 def _first_place_length(name: str) -> int:
     """The length of the first of the places ``name`` chains, 0 when it is one place: an administrative level
-    followed by a lower one, a road or a square (临海市 + 沿江镇, 台州市 + 市府广场; not 县城), a gazetteer place
+    followed by a lower one, a road or a square (临海市 + 沿江镇, 台州市 + 市府广场; not 县城), a country followed
+    by a place it holds (中华人民共和国 + 香港特别行政区, 日本 + 东京; not 几内亚比绍, itself a country), a gazetteer place
     followed by a place of its own named by a stem of two characters or more and a unit (玉环 + 东岙小区,
     桐乡 + 凤鸣街道, 三门 + 蛇蟠岛), not by the rest of one name (台州府城, 朝鲜半岛, 太平店村), or a town followed
     by a village, a road or a sight in it (须水镇 + 西岗村, 葭沚街道 + 体育场路, 桑洲镇 + 屿南山: the training batches
@@ -268,6 +273,10 @@ def _first_place_length(name: str) -> int:
     if level:
         return level.end()
     names, longest = place_names()
+    if name not in names and name not in well_known_places():  # a country before a place in it: 日本 + 东京
+        for n in range(len(name) - 2, 1, -1):
+            if name[:n] in countries() and (name[n:] in names or name[n:] in well_known_places()):
+                return n
     for n in range(min(longest, len(name) - 3), 1, -1):
         if name[:n] in names and _UNIT_PLACE.match(name[n:]):
             return n
@@ -578,7 +587,7 @@ def with_well_known_places(text: str, spans: Sequence[tuple[int, int, str]]) -> 
         i = end
         if (any(s < end and start < e for s, e, _ in found) or text[end:end + 1] in ("式", "梦")
                 or text[end:end + 2] == "特色" or text[max(0, start - 2):start] in _SLOGAN_WORDS
-                or text.rfind("《", 0, start) > text.rfind("》", 0, start)
+                or text.rfind("《", text.rfind("\n", 0, start) + 1, start) > text.rfind("》", 0, start)
                 or _ORG_HEAD.search(_CLAUSE_END.split(text[end:end + 14])[0])
                 or not _is_own_word(text, start, end)):
             continue
