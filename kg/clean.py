@@ -9,6 +9,7 @@ original, so that spans found in the view map back exactly.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib.resources import files
@@ -28,6 +29,15 @@ _SENTENCE_END = set("。！？；!?;")
 # headline: "徐子渊 滕洋"); its spaces separate names.
 _NAME_LIST = re.compile(r"^[ \t\u3000]*[\u4e00-\u9fff]{2,3}(?:[ \t\u3000]+[\u4e00-\u9fff]{2,3})+[ \t\u3000]*$", re.M)
 _LIST_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
+
+
+# Radicals and compatibility ideographs that text taken from PDFs holds in place of the characters they look like
+# (⼤ U+2F24 for 大, ⻓ U+2ED3 for 长, as some fonts map their glyphs): the Kangxi radicals and compatibility
+# ideographs by NFKC, the simplified radicals of CJK Radicals Supplement that stand for a character by their
+# Unicode names (C-SIMPLIFIED LONG: 长). One character for one, so that offsets hold.
+LOOKALIKES = {c: unicodedata.normalize("NFKC", chr(c)) for c in [*range(0x2F00, 0x2FD6), *range(0xF900, 0xFB00)]
+              if len(unicodedata.normalize("NFKC", chr(c))) == 1 and unicodedata.normalize("NFKC", chr(c)) != chr(c)}
+LOOKALIKES.update(zip(map(ord, "⺟⺠⻄⻅⻆⻉⻋⻓⻔⻙⻚⻛⻜⻢⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳"), "母民西见角贝车长门韦页风飞马鱼鸟卤麦黄黾齐齿龙龟"))
 
 
 @dataclass(frozen=True)
@@ -91,24 +101,25 @@ def repair(text: str) -> RepairedText:
     """Remove whitespace (at most one line break) next to Chinese characters; collapse other whitespace runs to
     one character. A blank line, or a line break after a sentence end, stays one line break. The spaces of a
     line that lists names become "、" in the view. A text written in traditional characters is read in simplified
-    ones (:func:`to_simplified`).
+    ones (:func:`to_simplified`), and a radical that stands for a character (⼤, from a PDF's font) as it.
 
     >>> repair("进 出口\\n贸易  2021 年\\n\\n台州").text
     '进出口贸易2021年\\n台州'
     >>> repair("标题\\n\\n徐子渊 滕洋\\n\\n孩子放学").text
     '标题\\n徐子渊、滕洋\\n孩子放学'
     """
-    name_gaps = {g.start() for line in _NAME_LIST.finditer(text) for g in _LIST_GAP.finditer(text, *line.span())}
+    read = text.translate(LOOKALIKES)  # ⼤ read as 大: one character for one
+    name_gaps = {g.start() for line in _NAME_LIST.finditer(read) for g in _LIST_GAP.finditer(read, *line.span())}
     out: list[str] = []
     index: list[int] = []
     pos = 0
-    for m in _SPACES.finditer(text):
+    for m in _SPACES.finditer(read):
         for k in range(pos, m.start()):
-            out.append(text[k])
+            out.append(read[k])
             index.append(k)
         gap = m.group(0)
-        before = text[m.start() - 1] if m.start() > 0 else ""
-        after = text[m.end()] if m.end() < len(text) else ""
+        before = read[m.start() - 1] if m.start() > 0 else ""
+        after = read[m.end()] if m.end() < len(read) else ""
         if m.start() in name_gaps:
             keep = "、"
         elif gap.count("\n") >= 2 or ("\n" in gap and before in _SENTENCE_END):
@@ -121,13 +132,13 @@ def repair(text: str) -> RepairedText:
             out.append(keep)
             index.append(m.start() + max(gap.find(keep), 0))  # "、" maps to the gap's first char
         pos = m.end()
-    for k in range(pos, len(text)):
-        out.append(text[k])
+    for k in range(pos, len(read)):
+        out.append(read[k])
         index.append(k)
     view = "".join(out)
     if is_traditional(view):
-        return RepairedText(text, to_simplified(view), tuple(index), to_simplified(text))
-    return RepairedText(text, view, tuple(index))
+        return RepairedText(text, to_simplified(view), tuple(index), to_simplified(read))
+    return RepairedText(text, view, tuple(index), read if read != text else "")
 
 
 @cache

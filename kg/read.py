@@ -24,6 +24,7 @@ from pathlib import Path
 from operator import attrgetter
 from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
 
+from .clean import LOOKALIKES
 from .errors import InputError
 
 Box = TypeVar("Box")
@@ -298,15 +299,6 @@ def front_matter_date(text: str) -> str:
 _UNWRITABLE = re.compile(r"[\x00-\x08\x0b-\x1f]|[\ud800-\udfff\ufffe\uffff]")
 
 
-# Radicals and compatibility ideographs that text taken from PDFs holds in place of the characters they look like
-# (⼤ U+2F24 for 大, ⻓ U+2ED3 for 长, as some fonts map their glyphs): the Kangxi radicals and compatibility
-# ideographs by NFKC, the simplified radicals of CJK Radicals Supplement that stand for a character by their
-# Unicode names (C-SIMPLIFIED LONG: 长). One character for one, so that offsets hold.
-_LOOKALIKES = {c: unicodedata.normalize("NFKC", chr(c)) for c in [*range(0x2F00, 0x2FD6), *range(0xF900, 0xFB00)]
-               if len(unicodedata.normalize("NFKC", chr(c))) == 1 and unicodedata.normalize("NFKC", chr(c)) != chr(c)}
-_LOOKALIKES.update(zip(map(ord, "⺟⺠⻄⻅⻆⻉⻋⻓⻔⻙⻚⻛⻜⻢⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳"), "母民西见角贝车长门韦页风飞马鱼鸟卤麦黄黾齐齿龙龟"))
-
-
 def plain_text(text: str) -> str:
     """``text`` with its line ends as ``\\n``, a radical that stands for a character as that character (⼤ -> 大,
     ⻓ -> 长: text copied from PDFs holds them), and each character XML cannot hold (a control character other than
@@ -316,7 +308,7 @@ def plain_text(text: str) -> str:
     >>> plain_text("台州\\r\\n李跃旗\\x0c来到\\x1b椒江\\ud800"), plain_text("⻓江⼤桥，⻩岩区⺠政局")
     ('台州\\n李跃旗 来到 椒江\\ufffd', '长江大桥，黄岩区民政局')
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LOOKALIKES)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(LOOKALIKES)
     return _UNWRITABLE.sub(lambda m: " " if m.group() < "\x20" else "\ufffd", text)
 
 

@@ -307,6 +307,12 @@ def test_countries_and_provinces_are_places_where_the_tagger_doubts_them(nlp):
             name for _, _, _, name in _ents(nlp(text))], text
 
 
+def test_radicals_a_pdf_left_for_characters_are_read_as_them_and_offsets_kept(nlp):
+    # ⼤ (U+2F24) for 大, ⻓ (U+2ED3) for 长, as text copied from some PDFs holds them (kg ner reads such text as given)
+    text = "浙江⼤学校⻓来到台州"
+    assert _ents(nlp(text)) == [(0, 4, "ORG", "浙江⼤学"), (8, 10, "LOC", "台州")]
+
+
 def test_the_rules_read_a_traditional_text_as_its_simplified_reading(nlp):
     # each rule below matches words (记者, 发布, 党政代表团, 核心区); on 記者, 發佈, 黨政代表團, 核心區 it must match too
     simplified = ("来源: 黄岩发布\n本报讯(记者 金晨 陆遥 共享联盟临海站 卢靖愉)东阳党政代表团来我市考察。"
