@@ -26,7 +26,7 @@ from .link import (MAX_ARTICLE_ENTITIES, add_measures, build_graph, crowded_arti
 from .normalise import Entity, Mention, apply_aliases, clean_name, mark_bracketed_names, mark_set_phrases, resolve
 from .read import FORMATS, Skipped, passed_over, read_paths
 from .recognise import group_chars_of, groups_by_chars, load_pipeline, recogniser_fingerprint
-from .segment import Article, join_continuations, segment
+from .segment import Article, drop_copies, join_continuations, segment
 
 __all__ = ["Report", "MentionCache", "build", "recognise_articles", "recognise_in_processes", "run"]
 
@@ -53,6 +53,7 @@ class Report:
     renamed: list[tuple[str, str]] = field(default_factory=list)  # (id, new id) of an article whose id was taken
     dates: list[str] = field(default_factory=list)  # the articles' dates (ISO), of those that have one
     joined: int = 0  # continuations ("(上接第一版)") joined to the article they continue
+    copies: int = 0  # articles left out as copies of another (kg.segment.drop_copies)
     cache: str = ""  # the cache file, when one was used
     period: tuple = ()  # (since, until, dated outside it, undated) when the run kept only a period's articles
     cached: int = 0  # articles whose mentions came from it
@@ -79,6 +80,10 @@ class Report:
                          "(name its articles.jsonl to read it)")
         if self.joined:
             lines.append(f"  and {self.joined} continued from another page ((上接第一版)), each joined to its article")
+        if self.copies:
+            lines.append(f"  and {self.copies} copies of them (the same story reposted, saved twice or cut short), "
+                         "each read as the article it copies (articles.jsonl lists them under it; --keep-copies "
+                         "reads them as articles)")
         if self.dates:
             lines.append(f"  {len(self.dates)} of them dated, {min(self.dates)} to {max(self.dates)}")
         if self.period:
@@ -133,7 +138,7 @@ class Report:
         return "\n".join(lines)
 
 
-def _articles(paths: Sequence[str | Path], report: Report) -> list[Article]:
+def _articles(paths: Sequence[str | Path], report: Report, keep_copies: bool = False) -> list[Article]:
     missing = [str(p) for p in paths if not Path(p).exists()]
     if missing:
         raise InputError(f"no such file or folder: {', '.join(missing)}")
@@ -162,6 +167,10 @@ def _articles(paths: Sequence[str | Path], report: Report) -> list[Article]:
             report.renamed.append((article.id, new))
             article.id = new
         taken.add(article.id)
+    if not keep_copies:
+        found = len(articles)
+        articles = drop_copies(articles)
+        report.copies = found - len(articles)
     report.files = len(sources)
     if not sources:
         print(f"warning: no {', '.join(FORMATS)} files in {', '.join(map(str, paths))}", file=sys.stderr)
@@ -278,7 +287,7 @@ def recognise_in_processes(ner: str | None, articles: Sequence[Article], process
 def build(paths: Iterable[str | Path], *, ner: str | None = None, nlp: Language | None = None,
           report: Report | None = None, progress: Callable[[int, int], None] | None = None, processes: int = 1,
           cache: str | Path | None = None, period: tuple[str | None, str | None] = (None, None),
-          aliases: dict[str, str] | None = None) -> tuple[nx.Graph, list[Article]]:
+          aliases: dict[str, str] | None = None, keep_copies: bool = False) -> tuple[nx.Graph, list[Article]]:
     """Read, segment, recognise, normalise and link: the graph and the articles (each with its mentions).
 
     paths: files or folders of pages, documents, web pages and exports (the kinds of :data:`kg.read.FORMATS`, read
@@ -290,10 +299,12 @@ def build(paths: Iterable[str | Path], *, ner: str | None = None, nlp: Language 
         with ``nlp``, whose recogniser it cannot name).
     period ((since, until)): keep only the articles dated from ``since`` to ``until`` (ISO dates; None: open).
     aliases (dict | None): the user's table of aliases (:func:`kg.normalise.read_aliases`), over the rules.
+    keep_copies (bool): read an article that copies another (:func:`kg.segment.drop_copies`) as an article of its
+        own, not as the one it copies.
     """
     graph, articles, _ = _build(paths, ner=ner, nlp=nlp, report=report, progress=progress, processes=processes,
                                 cache=None if cache is None or nlp is not None else Path(cache), period=period,
-                                aliases=aliases)
+                                aliases=aliases, keep_copies=keep_copies)
     return graph, articles
 
 
@@ -309,11 +320,11 @@ def in_period(articles: Sequence[Article], since: str | None, until: str | None,
 
 
 def _build(paths, *, ner, nlp, report, progress, processes=1, cache: Path | None = None,
-           period: tuple[str | None, str | None] = (None, None), aliases: dict[str, str] | None = None
-           ) -> tuple[nx.Graph, list[Article], dict[str, Entity]]:
+           period: tuple[str | None, str | None] = (None, None), aliases: dict[str, str] | None = None,
+           keep_copies: bool = False) -> tuple[nx.Graph, list[Article], dict[str, Entity]]:
     started = time.time()
     report = report if report is not None else Report()
-    articles = in_period(_articles(list(paths), report), *period, report)
+    articles = in_period(_articles(list(paths), report, keep_copies), *period, report)
     store = MentionCache(cache, recogniser_fingerprint(ner)) if cache is not None else None
     try:
         kept = store.lookup([a.text for a in articles]) if store else [None] * len(articles)
@@ -352,7 +363,7 @@ def _build(paths, *, ner, nlp, report, progress, processes=1, cache: Path | None
 def run(paths: Sequence[str | Path], out: Path, *, ner: str | None = None, max_nodes: int = 1500,
         progress: Callable[[int, int], None] | None = None, filters: dict | None = None, processes: int = 1,
         cache: bool = True, period: tuple[str | None, str | None] = (None, None),
-        aliases: str | Path | None = None, focus: Sequence[str] = ()) -> Report:
+        aliases: str | Path | None = None, focus: Sequence[str] = (), keep_copies: bool = False) -> Report:
     """``kg build``: build the graph (recognising in ``processes`` processes, taking what an earlier run into
     ``out`` recognised from its cache, :data:`CACHE_NAME`, unless ``cache`` is False) of the articles dated in
     ``period`` ((since, until), ISO dates or None; all articles when both are None), apply ``filters`` (keywords
@@ -372,7 +383,7 @@ def run(paths: Sequence[str | Path], out: Path, *, ner: str | None = None, max_n
     report = Report(aliases=str(aliases) if aliases is not None else "")
     graph, articles, entities = _build(paths, ner=ner, nlp=None, report=report, progress=progress,
                                        processes=processes, cache=out / CACHE_NAME if cache else None, period=period,
-                                       aliases=table)
+                                       aliases=table, keep_copies=keep_copies)
     if filters:
         graph, report.filtered = filter_graph(graph, **filters)
         entities = {k: e for k, e in entities.items() if k in graph}

@@ -180,15 +180,15 @@ def _csv(path: Path, header: Sequence[str], rows) -> None:
 
 
 def _article_rows(articles: Sequence[Article], entities: dict[str, Entity]) -> Iterable[list]:
-    """One row an article for a spreadsheet: where it is, its headline and byline, and the names of the entities
-    of the graph it mentions, by type, "|"-joined in the order it first mentions them."""
+    """One row an article for a spreadsheet: where it is, its headline and byline, the names of the entities of
+    the graph it mentions, by type, "|"-joined in the order it first mentions them, and the ids of its copies."""
     for a in articles:
         named: dict[str, dict[str, None]] = {t: {} for t in LABELS}
         for m in a.mentions:
             if (entity := entities.get(m.entity)) is not None:
                 named[entity.type][entity.name] = None
         yield ([a.id, a.date, a.source, f"{a.lines[0]}-{a.lines[1]}", a.headline, a.byline, len(a.text)]
-               + ["|".join(named[t]) for t in LABELS])
+               + ["|".join(named[t]) for t in LABELS] + ["|".join(c["id"] for c in a.copies)])
 
 
 def _evidence(articles: Sequence[Article], mentions: Sequence[Mention]) -> dict[str, list[list[str]]]:
@@ -263,7 +263,8 @@ def write_html(graph: nx.Graph, path: Path, articles: Sequence[Article], mention
         edge["shared"] = [article_at[a] for a in edge["shared"] if a in article_at]
     node_evidence = {n: [[article_at[a], sentence_ref(text)] for a, text in evidence.get(n, [])] for n in shown}
     article_info = [{"id": a.id, "headline": a.headline, "source": a.source, "lines": list(a.lines), "date": a.date,
-                     "continued": [[part["source"], part["lines"]] for part in a.continued]} for a in listed]
+                     "continued": [[part["source"], part["lines"]] for part in a.continued],
+                     "copies": [[copy["source"], copy["lines"]] for copy in a.copies]} for a in listed]
     data = {
         "title": title, "nodes": nodes, "edges": edges, "info": info,
         "evidence": node_evidence, "articles": article_info, "sentences": list(sentences),
@@ -344,7 +345,8 @@ def write_outputs(out: Path, graph: nx.Graph, articles: Sequence[Article], menti
           for u, v, d in sorted(graph.edges(data=True), key=lambda e: (-e[2]["weight"], e[0], e[1]))))
     _csv(paths["aliases.csv"], ("alias", "entity", "rule", "count"),
          ([alias, e.id, e.rules.get(alias, "same"), n] for e in entities.values() for alias, n in e.aliases.items()))
-    _csv(paths["articles.csv"], ("id", "date", "source", "lines", "headline", "byline", "characters") + LABELS,
+    _csv(paths["articles.csv"], ("id", "date", "source", "lines", "headline", "byline", "characters") + LABELS
+         + ("copies",),
          _article_rows(articles, entities))
     with open(paths["articles.jsonl"], "w", encoding="utf-8") as f:
         for a in articles:

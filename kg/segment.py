@@ -20,13 +20,15 @@ Other headline blocks are subheadings and stay in the current article.
 from __future__ import annotations
 
 import re
+import zlib
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from .clean import is_traditional, to_simplified
 from .read import Document, iso_date
 
-__all__ = ["Article", "segment", "article_from_record", "join_continuations"]
+__all__ = ["Article", "segment", "article_from_record", "join_continuations", "drop_copies"]
 
 # "本报讯(记者王媛媛)1月25日, …", "本报讯（通讯员郭玲）近日，…", "本报讯(全媒体记者 金斌杰)9月18日…"
 LEAD_BYLINE = re.compile(r"^(本报[^\s(（]{0,4}讯\s*[(（][^)）]{1,40}[)）]|[(（](?:本报)?(?:全媒体)?记者[^)）]{1,30}[)）])")
@@ -97,12 +99,15 @@ class Article:
     # where the article goes on in another page's text ("(下转第二版)" … "(上接第一版)": :func:`join_continuations`):
     # {"source", "lines", "start", "id"} of each part after the first, ``start`` its offset in ``text``
     continued: list = field(default_factory=list)
+    # the other articles that tell the same story in the same words (:func:`drop_copies`), read as this one:
+    # {"id", "source", "lines", "date"} of each
+    copies: list = field(default_factory=list)
 
     def to_dict(self) -> dict:
         """The ``articles.jsonl`` record of this article."""
         return {"id": self.id, "source": self.source, "lines": list(self.lines), "headline": self.headline,
                 "byline": self.byline, "date": self.date, "text": self.text, "continued": self.continued,
-                "mentions": [m.to_dict() for m in self.mentions]}
+                "copies": self.copies, "mentions": [m.to_dict() for m in self.mentions]}
 
 
 def _kind(line: str) -> str:
@@ -300,6 +305,60 @@ def join_continuations(articles: list[Article]) -> list[Article]:
         first.continued += [{**c, "start": start + c["start"]} for c in part.continued]
     parts = {id(part) for _, part in joined}
     return [a for a in articles if id(a) not in parts]
+
+
+_SHINGLE = 8  # characters of text a shingle holds
+_SAMPLE = 8  # one shingle in this many (by its hash, so that two copies sample the same ones) is indexed
+_COMMON = 50  # a sampled shingle in more articles than this is boilerplate (来源：… 编辑：…), not evidence of a copy
+
+
+def drop_copies(articles: list[Article], *, share: float = 0.8, min_chars: int = 200) -> list[Article]:
+    r"""``articles`` less those that copy another one: a story another site or paper reposted, a page scraped
+    twice, an excerpt. A copy is an article at least ``share`` of whose text (its 8-character pieces, counting
+    Chinese characters, letters and digits only, in simplified characters) is in a longer or equally long article,
+    of ``min_chars`` such characters or more. The longest of a story's copies is kept, the first in reading order
+    among equals; its ``copies`` lists the others. One story is one article, so that a reposted story does not
+    count twice in an edge's weight.
+
+    >>> story = "台州湾新区举行重大项目集中开工仪式，此次集中开工项目包含台州湾通用机场等12个重点项目。" * 5
+    >>> first = Article("a.txt#1", "a.txt", (1, 3), "开工", "", "开工\n\n" + story, "2022-01-26")
+    >>> repost = Article("b.txt#1", "b.txt", (1, 4), "开工了", "", "开工了\n来源：浙江在线\n" + story + "\n编辑：王五")
+    >>> other = Article("c.txt#1", "c.txt", (1, 2), "签约", "", "签约\n\n" + story[:40] + "路桥区签约仪式举行。" * 8)
+    >>> [(a.id, [c["id"] for c in a.copies]) for a in drop_copies([first, repost, other])]
+    [('b.txt#1', ['a.txt#1']), ('c.txt#1', [])]
+    """
+    plain = ["".join(_WORD_CHAR.findall(to_simplified(a.text) if is_traditional(a.text) else a.text)) for a in articles]
+    pieces = [{zlib.crc32(p[i:i + _SHINGLE].encode("utf-8")) for i in range(len(p) - _SHINGLE + 1)} for p in plain]
+    sampled = [{h for h in p if h % _SAMPLE == 0} for p in pieces]
+    index: dict[int, list[int]] = {}
+    for k, sample in enumerate(sampled):
+        for h in sample:
+            index.setdefault(h, []).append(k)
+    # longest first, so that a story's copies go to the longest telling of it
+    order = sorted(range(len(articles)), key=lambda k: (-len(plain[k]), k))
+    rank = {k: r for r, k in enumerate(order)}
+    kept_of: dict[int, int] = {}
+    for k in order:
+        if len(plain[k]) < min_chars or len(sampled[k]) < 3:
+            continue
+        shared: Counter = Counter()
+        for h in sampled[k]:
+            if len(index[h]) <= _COMMON:
+                shared.update(j for j in index[h] if rank[j] < rank[k] and j not in kept_of)
+        for j, n in shared.most_common():
+            if n < share * len(sampled[k]):
+                break
+            if len(pieces[k] & pieces[j]) >= share * len(pieces[k]):
+                kept_of[k] = j
+                break
+    for k, j in sorted(kept_of.items()):
+        a = articles[k]
+        articles[j].copies.append({"id": a.id, "source": a.source, "lines": list(a.lines), "date": a.date})
+        articles[j].copies.extend(a.copies)
+    return [a for k, a in enumerate(articles) if k not in kept_of]
+
+
+_WORD_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
 
 def _page_date(text: str) -> str:

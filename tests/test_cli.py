@@ -80,7 +80,8 @@ def test_articles_jsonl_mentions_index_the_article_text(corpus_run):
     assert len(records) >= 20
     entity_ids = {row["id"] for row in csv.DictReader(open(out / "entities.csv", encoding="utf-8-sig"))}
     for r in records:
-        assert set(r) == {"id", "source", "lines", "headline", "byline", "date", "text", "continued", "mentions"}
+        assert set(r) == {"id", "source", "lines", "headline", "byline", "date", "text", "continued", "copies",
+                          "mentions"}
         assert r["lines"][0] <= r["lines"][1]
         for m in r["mentions"]:
             assert r["text"][m["start"]:m["end"]] == m["text"]
@@ -230,11 +231,31 @@ def test_articles_csv_lists_each_article_with_the_entities_it_mentions_by_type(f
     assert main(["build", str(fixtures / "pages"), "-o", str(tmp_path), "-q", "--types", "PER,ORG,PROJECT"]) == 0
     rows = list(csv.reader(open(tmp_path / "articles.csv", encoding="utf-8-sig")))
     assert rows == [
-        ["id", "date", "source", "lines", "headline", "byline", "characters", "PER", "ORG", "LOC", "PROJECT"],
+        ["id", "date", "source", "lines", "headline", "byline", "characters", "PER", "ORG", "LOC", "PROJECT", "copies"],
         ["page.txt#1", "2022-01-26", "page.txt", "5-11", "台州出口值首次突破两千亿元", "本报讯(记者王媛媛)", "121", "王媛媛",
-         "台州海关|台州市文赚进出口有限公司", "", ""],  # 台州 left out by --types, as from the graph
+         "台州海关|台州市文赚进出口有限公司", "", "", ""],  # 台州 left out by --types, as from the graph
         ["page.txt#2", "2022-01-26", "page.txt", "17-21", "潘军明督查道路综合提升工作", "本报讯(全媒体记者 周益)", "77",
-         "潘军明|周益", "路桥区委", "", "甬台温高速公路改扩建工程"]]
+         "潘军明|周益", "路桥区委", "", "甬台温高速公路改扩建工程", ""]]
+
+
+def test_a_page_saved_twice_counts_once_and_its_copies_are_listed(tmp_path, capsys):
+    page = ROOT / "corpus" / "002_c8e6372cd944abed.txt"  # five articles, each of 900 characters or more
+    for folder in ("saved", "again"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(page, tmp_path / folder / page.name)
+    assert main(["build", str(tmp_path / "saved"), str(tmp_path / "again"), "-o", str(tmp_path / "out")]) == 0
+    summary = capsys.readouterr().out
+    once = nx.read_graphml(tmp_path / "out" / "graph.graphml")
+    assert main(["build", str(tmp_path / "saved"), "-o", str(tmp_path / "one"), "-q"]) == 0
+    alone = nx.read_graphml(tmp_path / "one" / "graph.graphml")
+    assert sorted(once.edges(data="weight")) == sorted(alone.edges(data="weight"))
+    rows = {r["id"]: r for r in csv.DictReader(open(tmp_path / "out" / "articles.csv", encoding="utf-8-sig"))}
+    assert len(rows) == 5 and all(r["copies"] == r["id"].replace("saved", "again") for r in rows.values())
+    assert "read 2 files, skipped 0; 5 articles\n  and 5 copies of them (the same story reposted" in summary
+    assert main(["build", str(tmp_path / "saved"), str(tmp_path / "again"), "-o", str(tmp_path / "kept"), "-q",
+                 "--keep-copies"]) == 0
+    twice = nx.read_graphml(tmp_path / "kept" / "graph.graphml")
+    assert once.edges["PER:金晨", "ORG:沿江镇党委"]["weight"] == 1 and twice.edges["PER:金晨", "ORG:沿江镇党委"]["weight"] == 2
 
 
 def test_quiet_prints_only_skips_to_stderr(fixtures, tmp_path, capsys):

@@ -212,6 +212,7 @@ def test_a_period_shows_only_the_entities_and_links_of_the_articles_dated_within
                 Mention("a2", 0, 3, "PER", "潘军明"), Mention("a2", 4, 6, "LOC", "椒江"),
                 Mention("a3", 0, 3, "PER", "潘军明"), Mention("a3", 4, 10, "ORG", "台州市工商联")]
     articles[1].continued = [{"source": "p2.txt", "lines": [5, 6], "start": 8, "id": "p2.txt#2"}]  # (下转第二版)
+    articles[1].copies = [{"id": "web.jsonl#3", "source": "web.jsonl", "lines": [3, 3], "date": ""}]  # a repost
     _open(browser, tmp_path, articles, mentions)
     assert browser.find_element(By.ID, "period-span").text == "articles dated 2021-05-01 – 2022-03-01"
     assert browser.execute_script("return kgNetwork.body.data.nodes.getIds().length") == 4  # no period set: all
@@ -230,7 +231,8 @@ def test_a_period_shows_only_the_entities_and_links_of_the_articles_dated_within
     box = browser.find_element(By.ID, "search")
     box.send_keys("潘军明")
     assert [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#articles li")] == [
-        "潘军明到椒江\n2022-03-01 · p.txt lines 3–3, continued in p2.txt lines 5–6\n潘军明到椒江。"]
+        "潘军明到椒江\n2022-03-01 · p.txt lines 3–3, continued in p2.txt lines 5–6, also in web.jsonl lines 3–3\n"
+        "潘军明到椒江。"]
     assert browser.find_element(By.CSS_SELECTOR, "#details .note").text == (
         "PER · 3 articles · 3 mentions · 2021-05-01 – 2022-03-01 · community 0")
     _click_link(browser, "PER:潘军明", "LOC:椒江")

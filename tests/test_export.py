@@ -108,7 +108,7 @@ def test_write_outputs_writes_every_file(built, tmp_path):
          "articles.jsonl"])
     records = [json.loads(line) for line in (tmp_path / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
     assert records[0] == {"id": "a1", "source": "p.txt", "lines": [1, 3], "headline": "潘军明调研", "byline": "本报讯",
-                          "date": "", "text": "潘军明在路桥调研。", "continued": [], "mentions": [
+                          "date": "", "text": "潘军明在路桥调研。", "continued": [], "copies": [], "mentions": [
                               {"start": 0, "end": 3, "label": "PER", "text": "潘军明", "entity": "PER:潘军明"},
                               {"start": 4, "end": 6, "label": "LOC", "text": "路桥", "entity": "LOC:路桥区"}]}
     table = (tmp_path / "aliases.csv").read_bytes()

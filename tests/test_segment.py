@@ -1,5 +1,7 @@
+from opencc import OpenCC
+
 from kg.read import Document, read_paths
-from kg.segment import Article, article_from_record, join_continuations, segment
+from kg.segment import Article, article_from_record, drop_copies, join_continuations, segment
 
 
 def _page(fixtures):
@@ -232,3 +234,27 @@ def test_a_news_databases_labelled_fields_make_one_article_each():
     page = "标题：南排工程(一期)城北段开工\n作者：王媛媛\n正文：\n温岭市南排工程(一期)城北段项目开工。\n标题：路桥区召开乡贤大会\n正文：昨日，路桥区召开乡贤大会。\n"
     assert [(a.lines, a.headline) for a in segment(Document("export.txt", page, "utf-8"))] == [
         ((1, 4), "南排工程(一期)城北段开工"), ((5, 6), "路桥区召开乡贤大会")]
+
+
+def _story(opening: str) -> str:
+    return (opening + "台州湾新区举行重大项目集中开工暨制造业企业集中投产仪式。此次集中开工项目包含台州湾通用机场、"
+            "杰克高端缝制装备智能制造中心等12个重点项目，总投资123亿元，为台州湾新区打造先进制造业集群注入活水。"
+            "区委书记在仪式上说，要坚持项目为王，全力以赴抓招商、抓项目、抓投产，奋力跑出项目建设加速度。"
+            "据了解，今年以来，台州湾新区已签约亿元以上项目28个，其中10亿元以上项目9个。"
+            "新区将围绕汽车及零部件、医药健康、新材料三大主导产业，加快推进一批强链补链延链项目落地，"
+            "力争全年完成固定资产投资两百亿元以上，为台州高质量发展建设共同富裕先行市贡献新区力量。")
+
+
+def test_a_story_reposted_saved_twice_or_cut_short_is_read_once():
+    paper = Article("p.txt#1", "p.txt", (1, 5), "集中开工", "", "集中开工\n\n" + _story("本报讯(记者王媛媛)"), "2022-03-04")
+    repost = Article("web.jsonl#7", "web.jsonl", (7, 7), "", "", "浙江在线3月4日讯 " + _story("") + "\n编辑：张三")
+    traditional = Article("hk.txt#1", "hk.txt", (1, 3), "", "", OpenCC("s2t").convert(_story("")))
+    excerpt = Article("digest.txt#2", "digest.txt", (9, 11), "", "", _story("")[:-50])  # its last sentence cut
+    other = Article("p.txt#2", "p.txt", (7, 9), "签约", "", "签约\n\n" + _story("")[:60] + "路桥区召开乡贤大会，共商家乡发展大计。" * 8)
+    kept = drop_copies([paper, repost, other, traditional, excerpt])
+    assert [(a.id, [(c["id"], c["lines"], c["date"]) for c in a.copies]) for a in kept] == [
+        ("web.jsonl#7", [("p.txt#1", [1, 5], "2022-03-04"), ("hk.txt#1", [1, 3], ""), ("digest.txt#2", [9, 11], "")]),
+        ("p.txt#2", [])]
+    # a short brief is never taken for a copy: two briefs may share most of their few words
+    briefs = [Article(f"b.txt#{k}", "b.txt", (k, k), "", "", f"第{k}期“民营企业家沙龙”在路桥区举行，共商发展大计。") for k in (1, 2)]
+    assert drop_copies(briefs) == briefs
