@@ -310,14 +310,16 @@ def join_continuations(articles: list[Article]) -> list[Article]:
 _SHINGLE = 8  # characters of text a shingle holds
 _SAMPLE = 8  # one shingle in this many (by its hash, so that two copies sample the same ones) is indexed
 _COMMON = 50  # a sampled shingle in more articles than this is boilerplate (来源：… 编辑：…), not evidence of a copy
+_SHORTEST = 40  # characters of the shortest brief that is read once where it is written twice, word for word
 
 
 def drop_copies(articles: list[Article], *, share: float = 0.8, min_chars: int = 200) -> list[Article]:
     r"""``articles`` less those that copy another one: a story another site or paper reposted, a page scraped
     twice, an excerpt. A copy is an article at least ``share`` of whose text (its 8-character pieces, counting
     Chinese characters, letters and digits only, in simplified characters) is in a longer or equally long article,
-    of ``min_chars`` such characters or more. The longest of a story's copies is kept, the first in reading order
-    among equals; its ``copies`` lists the others. One story is one article, so that a reposted story does not
+    of ``min_chars`` such characters or more; a shorter article (40 or more) copies one that says the same, word for
+    word. The longest of a story's copies is kept, the first in reading order among equals; its ``copies`` lists
+    the others. One story is one article, so that a reposted story does not
     count twice in an edge's weight.
 
     >>> story = "台州湾新区举行重大项目集中开工仪式，此次集中开工项目包含台州湾通用机场等12个重点项目。" * 5
@@ -338,8 +340,11 @@ def drop_copies(articles: list[Article], *, share: float = 0.8, min_chars: int =
     order = sorted(range(len(articles)), key=lambda k: (-len(plain[k]), k))
     rank = {k: r for r, k in enumerate(order)}
     kept_of: dict[int, int] = {}
+    first_of: dict[str, int] = {}  # a short text's first telling: a brief is a copy only of the same words
     for k in order:
         if len(plain[k]) < min_chars or len(sampled[k]) < 3:
+            if len(plain[k]) >= _SHORTEST and first_of.setdefault(plain[k], k) != k:
+                kept_of[k] = first_of[plain[k]]
             continue
         shared: Counter = Counter()
         for h in sampled[k]:

@@ -255,6 +255,10 @@ def test_a_story_reposted_saved_twice_or_cut_short_is_read_once():
     assert [(a.id, [(c["id"], c["lines"], c["date"]) for c in a.copies]) for a in kept] == [
         ("web.jsonl#7", [("p.txt#1", [1, 5], "2022-03-04"), ("hk.txt#1", [1, 3], ""), ("digest.txt#2", [9, 11], "")]),
         ("p.txt#2", [])]
-    # a short brief is never taken for a copy: two briefs may share most of their few words
-    briefs = [Article(f"b.txt#{k}", "b.txt", (k, k), "", "", f"第{k}期“民营企业家沙龙”在路桥区举行，共商发展大计。") for k in (1, 2)]
+    # a short brief is a copy only of the same words: two briefs may share most of their few words
+    brief = "第{}期“民营企业家沙龙”昨日在路桥区举行，六十多位企业家共商发展大计，区委书记到会讲话并为新会员授牌。"
+    briefs = [Article(f"b.txt#{k}", "b.txt", (k, k), "", "", brief.format(k)) for k in (1, 2)]
     assert drop_copies(briefs) == briefs
+    again = Article("c.txt#1", "c.txt", (4, 4), "", "", " " + brief.format(1) + "\n")
+    assert [(a.id, [c["id"] for c in a.copies]) for a in drop_copies([*briefs, again])] == [
+        ("b.txt#1", ["c.txt#1"]), ("b.txt#2", [])]
