@@ -330,8 +330,7 @@ def drop_copies(articles: list[Article], *, share: float = 0.8, min_chars: int =
     [('b.txt#1', ['a.txt#1']), ('c.txt#1', [])]
     """
     plain = ["".join(_WORD_CHAR.findall(to_simplified(a.text) if is_traditional(a.text) else a.text)) for a in articles]
-    pieces = [{zlib.crc32(p[i:i + _SHINGLE].encode("utf-8")) for i in range(len(p) - _SHINGLE + 1)} for p in plain]
-    sampled = [{h for h in p if h % _SAMPLE == 0} for p in pieces]
+    sampled = [{h for h in _pieces(p) if h % _SAMPLE == 0} for p in plain]  # all pieces only where a pair is weighed
     index: dict[int, list[int]] = {}
     for k, sample in enumerate(sampled):
         for h in sample:
@@ -353,7 +352,8 @@ def drop_copies(articles: list[Article], *, share: float = 0.8, min_chars: int =
         for j, n in shared.most_common():
             if n < share * len(sampled[k]):
                 break
-            if len(pieces[k] & pieces[j]) >= share * len(pieces[k]):
+            mine = _pieces(plain[k])
+            if len(mine & _pieces(plain[j])) >= share * len(mine):
                 kept_of[k] = j
                 break
     for k, j in sorted(kept_of.items()):
@@ -361,6 +361,11 @@ def drop_copies(articles: list[Article], *, share: float = 0.8, min_chars: int =
         articles[j].copies.append({"id": a.id, "source": a.source, "lines": list(a.lines), "date": a.date})
         articles[j].copies.extend(a.copies)
     return [a for k, a in enumerate(articles) if k not in kept_of]
+
+
+def _pieces(plain: str) -> set[int]:
+    """The CRC-32s of the 8-character pieces of ``plain``."""
+    return {zlib.crc32(plain[i:i + _SHINGLE].encode("utf-8")) for i in range(len(plain) - _SHINGLE + 1)}
 
 
 _WORD_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
