@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
 import time
 from pathlib import Path
 
@@ -73,7 +72,6 @@ def main() -> None:
     stories = {a.id.split("#")[1] for a in kept}
     print(f"  articles read as another story: {merged}; stories read as more than one article: "
           f"{len(kept) - len(stories)}")
-    sys.exit(0)
 
 
 if __name__ == "__main__":

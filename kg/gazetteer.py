@@ -240,6 +240,28 @@ def place_matches(text: str) -> list[tuple[int, int]]:
     ['玉环', '玉环市', '沙门镇', '台州']
     """
     names, _, _, prefixes = _read()
+    return _matches(text, names, prefixes)
+
+
+def well_known_matches(text: str) -> list[tuple[int, int]]:
+    """Every (start, end) where a country or a province-level division (:func:`well_known_places`) occurs in
+    ``text``, overlapping ones included.
+
+    >>> text = "中华人民共和国和浙江省"
+    >>> [text[s:e] for s, e in well_known_matches(text)]
+    ['中华人民共和国', '浙江', '浙江省']
+    """
+    names = well_known_places()
+    return _matches(text, names, _prefixes(names))
+
+
+@lru_cache(maxsize=4)
+def _prefixes(names: frozenset[str]) -> frozenset[str]:
+    return frozenset(name[:k] for name in names for k in range(1, len(name)))
+
+
+def _matches(text: str, names: frozenset[str], prefixes: frozenset[str]) -> list[tuple[int, int]]:
+    """Every (start, end) where one of ``names`` (whose proper prefixes are ``prefixes``) occurs in ``text``."""
     found = []
     for i in range(len(text) - 1):
         j = i + 1

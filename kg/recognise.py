@@ -21,7 +21,6 @@ import site
 from bisect import bisect_left
 import sys
 from collections import Counter, defaultdict
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
@@ -38,7 +37,7 @@ from .bodies import (FIRM_SUFFIXES, LEVELS, STRINGER, bracketed_names, committee
 from .clean import RepairedText, repair
 from .errors import ModelError
 from .gazetteer import (TOWN_SUFFIXES, countries, full_name, is_division, is_place_name, is_town_stem, place_names,
-                        prefecture_of, town_in, well_known_places)
+                        prefecture_of, town_in, well_known_matches, well_known_places)
 from .lists import find_list_items, honoured_places, looks_like_name, quoted_guesthouses, town_lists
 from .projects import (DATE_OR_COUNT, DEFAULT_HEADS, DEFAULT_NOT_AFTER, FUNCTION_CHARS, HONOUR, NAME_VERBS,
                        after_clause, after_leading_verb, before_run_on, before_time_word, before_zone_projects,
@@ -575,31 +574,22 @@ def with_well_known_places(text: str, spans: Sequence[tuple[int, int, str]]) -> 
     >>> [(text[s:e], label) for s, e, label in with_well_known_places(text, [])]
     [('中国', 'LOC')]
     """
-    names, longest, firsts = _well_known_places()
-    found = list(spans)
-    i = 0
-    while i < len(text):
-        name = text[i] in firsts and next((text[i:i + k] for k in range(longest, 1, -1) if text[i:i + k] in names), "")
-        if not name:
-            i += 1
-            continue
-        start, end = i, i + len(name)
-        i = end
+    longest: dict[int, int] = {}  # the longest name at each start
+    for start, end in well_known_matches(text):
+        longest[start] = max(longest.get(start, end), end)
+    found, last = list(spans), 0
+    for start, end in sorted(longest.items()):
+        if start < last:
+            continue  # inside the name before
+        last = end
         if (any(s < end and start < e for s, e, _ in found) or text[end:end + 1] in ("式", "梦")
-                or text[end:end + 2] == "特色" or text[max(0, start - 2):start] in _SLOGAN_WORDS
+                or text[end:end + 2] == "特色" or text.endswith(_SLOGAN_WORDS, 0, start)
                 or text.rfind("《", text.rfind("\n", 0, start) + 1, start) > text.rfind("》", 0, start)
                 or _ORG_HEAD.search(_CLAUSE_END.split(text[end:end + 14])[0])
                 or not _is_own_word(text, start, end)):
             continue
         found.append((start, end, "LOC"))
     return found
-
-
-@lru_cache(maxsize=1)
-def _well_known_places() -> tuple[frozenset[str], int, frozenset[str]]:
-    """The well-known places, the length of the longest and the characters they start with."""
-    names = well_known_places()
-    return names, max(map(len, names)), frozenset(name[0] for name in names)
 
 
 def _is_own_word(text: str, start: int, end: int) -> bool:

@@ -319,8 +319,7 @@ def drop_copies(articles: list[Article], *, share: float = 0.8, min_chars: int =
     Chinese characters, letters and digits only, in simplified characters) is in a longer or equally long article,
     of ``min_chars`` such characters or more; a shorter article (40 or more) copies one that says the same, word for
     word. The longest of a story's copies is kept, the first in reading order among equals; its ``copies`` lists
-    the others. One story is one article, so that a reposted story does not
-    count twice in an edge's weight.
+    the others. One story is one article, so that a reposted story does not count twice in an edge's weight.
 
     >>> story = "台州湾新区举行重大项目集中开工仪式，此次集中开工项目包含台州湾通用机场等12个重点项目。" * 5
     >>> first = Article("a.txt#1", "a.txt", (1, 3), "开工", "", "开工\n\n" + story, "2022-01-26")
@@ -349,10 +348,11 @@ def drop_copies(articles: list[Article], *, share: float = 0.8, min_chars: int =
         for h in sampled[k]:
             if len(index[h]) <= _COMMON:
                 shared.update(j for j in index[h] if rank[j] < rank[k] and j not in kept_of)
+        mine: set[int] = set()  # all of its pieces, made once it has a candidate
         for j, n in shared.most_common():
             if n < share * len(sampled[k]):
                 break
-            mine = _pieces(plain[k])
+            mine = mine or _pieces(plain[k])
             if len(mine & _pieces(plain[j])) >= share * len(mine):
                 kept_of[k] = j
                 break
