@@ -154,7 +154,11 @@ def _articles(paths: Sequence[str | Path], report: Report, keep_copies: bool = F
                 sources.add(item.source)
             continue
         sources.add(item.source)
-        articles.extend(a for a in segment(item) if a.text.strip())
+        its_articles = [a for a in segment(item) if a.text.strip()]
+        if not its_articles:  # a page of furniture alone, a headline with no text, text in another script
+            report.skipped.append(Skipped(item.source, "no article in it (no paragraph of Chinese text)",
+                                          item.line if item.meta else None))
+        articles.extend(its_articles)
     read = len(articles)
     articles = join_continuations(articles)
     report.joined = read - len(articles)

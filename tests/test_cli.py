@@ -102,6 +102,17 @@ def test_broken_files_are_reported_and_skipped(fixtures, tmp_path, capsys):
     assert OUTPUTS <= {p.name for p in tmp_path.iterdir()}
 
 
+def test_a_file_with_no_article_in_it_is_reported(tmp_path, capsys):
+    (tmp_path / "furniture.txt").write_text("2023年11月17日 星期五\n第3版\n", encoding="utf-8")
+    (tmp_path / "english.txt").write_text("Taizhou city government held a meeting today.\n", encoding="utf-8")
+    (tmp_path / "export.jsonl").write_text('{"id": "a", "text": "本报讯 温岭市长张三来到石塘镇。"}\n', encoding="utf-8")
+    assert main(["build", str(tmp_path), "-o", str(tmp_path / "out"), "--no-cache"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[:3] == ["read 3 files, skipped 2; 1 articles",
+                       "  skipped english.txt: no article in it (no paragraph of Chinese text)",
+                       "  skipped furniture.txt: no article in it (no paragraph of Chinese text)"]
+
+
 def test_a_saved_web_page_is_built_into_the_graph_as_one_dated_article(fixtures, tmp_path, capsys):
     assert main(["build", str(fixtures / "web"), "-o", str(tmp_path)]) == 0
     assert capsys.readouterr().out.splitlines()[:2] == ["read 1 files, skipped 0; 1 articles",

@@ -49,6 +49,16 @@ def test_utf16_text_with_its_byte_order_mark_is_read(tmp_path):
     assert str(items["bom-only.txt"]) == "bom-only.txt: empty file"
 
 
+def test_a_big5_text_is_read_as_big5_and_a_gbk_one_as_gb18030(tmp_path):
+    # GB18030 reads Big5's bytes without error, as characters of its private-use area
+    text = "本報訊 臺州市政府召開會議，市長張三出席。\n"
+    (tmp_path / "hk.txt").write_bytes(text.encode("big5"))
+    (tmp_path / "gbk.txt").write_bytes("本报讯 台州市政府召开会议，市长张三出席。\n".encode("gbk"))
+    items = {item.source: item for item in read_paths([tmp_path])}
+    assert (items["hk.txt"].text, items["hk.txt"].encoding) == (text, "big5")
+    assert (items["gbk.txt"].text, items["gbk.txt"].encoding) == ("本报讯 台州市政府召开会议，市长张三出席。\n", "gb18030")
+
+
 def test_a_record_with_empty_text_is_reported_with_its_line(tmp_path):
     (tmp_path / "x.jsonl").write_text('{"id": "a", "text": "台州"}\n{"id": "b", "text": " \\n "}\n', encoding="utf-8")
     items = list(read_paths([tmp_path]))
