@@ -116,12 +116,17 @@ def _read_inputs(path: Path, gold: bool = False) -> list[dict]:
     return records
 
 
+# A lone surrogate: half of a character whose JSON escape a scraper cut in two (\ud83d). spaCy cannot hash it and
+# UTF-8 cannot hold it, so the NER reads it as U+FFFD (offsets unchanged) and kg ner writes it escaped, as given.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _predict(records: list[dict], ner: str | None, labels=None) -> list[list[list]]:
     from .recognise import load_pipeline
 
     nlp = load_pipeline(ner)
     out = []
-    for doc in nlp.pipe((r["text"] for r in records), batch_size=64):
+    for doc in nlp.pipe((_SURROGATE.sub("\ufffd", r["text"]) for r in records), batch_size=64):
         out.append([[e.start_char, e.end_char, e.label_] for e in doc.ents if not labels or e.label_ in labels])
     return out
 
@@ -132,8 +137,8 @@ def cmd_ner(args) -> int:
     predicted = _predict(records, args.ner)
     with open(args.output, "w", encoding="utf-8") as f:
         for record, entities in zip(records, predicted):
-            f.write(json.dumps({"id": record["id"], "text": record["text"], "entities": entities},
-                               ensure_ascii=False) + "\n")
+            line = json.dumps({"id": record["id"], "text": record["text"], "entities": entities}, ensure_ascii=False)
+            f.write(_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", line) + "\n")
     if not args.quiet:
         print(f"{len(records)} texts, {sum(map(len, predicted))} entities -> {args.output}")
     return 0

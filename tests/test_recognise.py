@@ -517,6 +517,15 @@ def test_kg_ner_keeps_ids_and_texts(tmp_path):
     assert record == {"id": "x1", "text": "潘军明在台 州调研。", "entities": [[0, 3, "PER"], [4, 7, "LOC"]]}
 
 
+def test_kg_ner_keeps_a_lone_surrogate_of_a_broken_json_escape_as_given(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"id": "x1", "text": "\\ud83d潘军明在台州调研。"}\n', encoding="utf-8")  # half an emoji's escape
+    assert main(["ner", str(source), "-o", str(tmp_path / "out.jsonl"), "-q"]) == 0
+    line = (tmp_path / "out.jsonl").read_text(encoding="utf-8")
+    assert line.startswith('{"id": "x1", "text": "\\ud83d潘军明')
+    assert json.loads(line) == {"id": "x1", "text": "\ud83d潘军明在台州调研。", "entities": [[1, 4, "PER"], [5, 7, "LOC"]]}
+
+
 def test_kg_evaluate_prints_scores(tmp_path, capsys):
     gold = tmp_path / "gold.jsonl"
     gold.write_text(json.dumps({"id": "g", "text": "潘军明在路桥调研。", "entities": [[0, 3, "PER"], [4, 6, "LOC"]]},
