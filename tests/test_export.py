@@ -68,6 +68,22 @@ def test_gexf_has_viz_attributes(built, tmp_path):
     assert viz["color"]["r"] == 242 and viz["position"]["x"] == 3.0 and viz["size"] > 0
 
 
+def test_gexf_is_streamed_undated_and_reads_back_as_networkxs_own_writer_gives_it(built, tmp_path):
+    from kg.export import _gephi_copy
+
+    graph = built[0]
+    write_gexf(graph, tmp_path / "g.gexf", {n: (3.0, 4.0) for n in graph})
+    assert b"lastmodifieddate" not in (tmp_path / "g.gexf").read_bytes()  # a rerun on another day: the same bytes
+    copy = _gephi_copy(graph, {n: (3.0, 4.0) for n in graph})  # networkx's own writer, given the viz as it wants it
+    for _, data in copy.nodes(data=True):
+        data["viz"] = {"color": {"r": data["r"], "g": data["g"], "b": data["b"], "a": 1.0}, "size": data["size"],
+                       "position": {"x": data["x"], "y": data["y"], "z": 0.0}}
+    nx.write_gexf(copy, tmp_path / "networkx.gexf")
+    back, theirs = nx.read_gexf(tmp_path / "g.gexf"), nx.read_gexf(tmp_path / "networkx.gexf")
+    assert nx.utils.graphs_equal(back, theirs) and back.number_of_edges() == graph.number_of_edges() > 0
+    assert back.nodes["PER:潘军明"]["pagerank"] == graph.nodes["PER:潘军明"]["pagerank"]
+
+
 def test_dated_articles_make_a_dynamic_gexf_and_dated_tables(built, tmp_path):
     graph, articles, mentions, entities = built
     articles = [Article(a.id, a.source, a.lines, a.headline, a.byline, a.text, date=date, mentions=a.mentions)
