@@ -1171,7 +1171,7 @@ class Entities:
         return [x for x in self.spans[self._near(span.start, span.end)] if x.end > span.start]
 
     def replace(self, old: Sequence[Span], new: Sequence[Span]) -> None:
-        """Remove ``old`` (spans of these, as :meth:`crossing` gives them) and add ``new``."""
+        """Remove the spans ``old`` (any it holds: those :meth:`crossing` gave) and add ``new``."""
         if old:
             near = self._near(min(x.start for x in old), max(x.end for x in old))
             self.spans[near] = [x for x in self.spans[near] if x not in old]
@@ -1234,8 +1234,9 @@ class BodyComponent:
                 found.replace(found.crossing(other), [other])
         for s, e in quoted_bodies(view.text):  # “银发先锋服务队”: over what the tagger read inside the quotes
             body = doc.char_span(*view.to_original(s, e), label="ORG", alignment_mode="expand")
-            if body is not None and all(body.start <= x.start and x.end <= body.end for x in found.crossing(body)):
-                found.replace(found.crossing(body), [body])
+            inside = found.crossing(body) if body is not None else []
+            if body is not None and all(body.start <= x.start and x.end <= body.end for x in inside):
+                found.replace(inside, [body])
         doc.ents = found.spans
         return doc
 
@@ -1372,7 +1373,7 @@ def names_inside_names(text: str, names: Sequence[tuple[int, int, str]]) -> list
     for start, end, label in names:
         name = text[start:end]
         starts = [name[:n] for n in range(2, len(name) - 1) if name[:n] in persons] if label != "PER" else []
-        for person in starts:  # looked up by the name's own starts: a roll call of thousands of persons is no loop
+        for person in starts:  # the name's own starts looked up, not every person tried on every name (a roll call)
             if person in longer or name.startswith(_NAMED_AFTER, len(person)):
                 continue
             rest = posseg.lcut(name[len(person):], HMM=False)
