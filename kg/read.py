@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import html
 import io
 import json
 import logging
@@ -327,7 +328,7 @@ _FENCE = re.compile(r"^\s*(?:```|~~~).*$", re.M)
 # a table's rule has a bar somewhere (|---|---|, ---|---); "---" alone is a break between parts, or underlines a heading
 _TABLE_RULE = re.compile(r"^(?=[^\n]*\|)\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$", re.M)
 _SETEXT = re.compile(r"^([ \t]{0,3}[^\s#|>][^\n]*)\n[ \t]{0,3}(=+|-+)[ \t]*$", re.M)  # a heading underlined
-_INLINE = [
+_INLINE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"), ""),  # an image (its alt text is as often 图片1 as a caption)
     (re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)"), r"\1"),  # a link: its text
     (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # bold
@@ -335,27 +336,34 @@ _INLINE = [
     (re.compile(r"(?<![_A-Za-z0-9])_(?=\S)([^_\n]+?)(?<=\S)_(?![_A-Za-z0-9])"), r"\1"),  # _x_, not snake_case
     (re.compile(r"`([^`\n]+)`"), r"\1"),  # code
     (re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+", re.M), ""),  # a quote's marks
+    # HTML that a page holds (exports of WeChat articles and site posts do): a tag goes, a comment keeps its lines
+    (re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>"), ""),
+    (re.compile(r"<!--.*?-->", re.S), lambda m: "\n" * m.group().count("\n")),
 ]
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#[0-9]{1,6}|#x[0-9A-Fa-f]{1,5});")  # &nbsp; &amp; &#12288;
 
 
 def markdown_text(text: str) -> str:
     r"""A Markdown page as the text a reader sees, line for line (so that an article's ``lines`` still point into
     the file): front matter, fences and table rules become empty lines, and images nothing; links their text;
-    emphasis, code and quote marks go. Headings keep their ``#`` (a heading underlined with ``===`` or ``---``
-    takes them), which :mod:`kg.segment` reads, and so does a break (``---`` under an empty line), and a table's
-    rows their bars, which bound each cell (the OCR repair would join cells a space apart into one name).
+    emphasis, code and quote marks go, and so do HTML tags and comments (their entities read: ``&nbsp;``).
+    Headings keep their ``#`` (a heading underlined with ``===`` or ``---`` takes them), which :mod:`kg.segment`
+    reads, and so does a break (``---`` under an empty line), and a table's rows their bars, which bound each cell
+    (the OCR repair would join cells a space apart into one name).
 
     >>> markdown_text("---\ntitle: x\n---\n# 标题\n**本报讯**（记者 王五）[台州湾新区](http://a.cn)调研*南排工程*。\n| 项目 | 投资 |\n|---|---|")
     '\n\n\n# 标题\n本报讯（记者 王五）台州湾新区调研南排工程。\n| 项目 | 投资 |\n'
     >>> markdown_text("正文。\n\n---\n\n标题\n===\n正文")
     '正文。\n\n---\n\n# 标题\n\n正文'
+    >>> markdown_text('<section><p>台州市<span style="color:red">椒江区</span>&nbsp;政府<!-- a\nnote -->召开会议。<br/></p>')
+    '台州市椒江区\xa0政府\n召开会议。'
     """
     text = _FRONT_MATTER.sub(lambda m: "\n" * m.group().count("\n"), text, count=1)
     text = _TABLE_RULE.sub("", _FENCE.sub("", text))
     text = _SETEXT.sub(lambda m: ("# " if m.group(2)[0] == "=" else "## ") + m.group(1).strip() + "\n", text)
     for pattern, repl in _INLINE:
         text = pattern.sub(repl, text)
-    return text
+    return _ENTITY.sub(lambda m: html.unescape(m.group()), text)
 
 
 _WORD_HEADING = re.compile(r"(?:heading|标题)\s*(\d)")

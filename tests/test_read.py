@@ -1,4 +1,5 @@
 from kg.read import Document, Skipped, decode, read_paths
+from kg.segment import segment
 
 
 def test_reads_pages_and_records_and_reports_bad_files(fixtures):
@@ -78,6 +79,17 @@ def test_a_markdown_page_is_read_as_its_reader_sees_it_line_for_line(tmp_path):
                                     "记者 张三 摄\n\ncode_name = 1\n\n")
     assert docs["page.md"].text.count("\n") == page.count("\n")
     assert docs["page.txt"].text == page
+
+
+def test_html_that_a_markdown_page_holds_is_read_as_its_text(tmp_path):
+    # an export of a WeChat article: its paragraphs in <section> and <p>, a name styled inside a <span>
+    page = ('# 南排工程开工\n<section><p>本报讯（记者 王媛媛）温岭市<span style="color:#c00">南排工程</span>&nbsp;今天'
+            '开工。<br/></p></section>\n<!-- 广告 -->\n')
+    (tmp_path / "page.md").write_text(page, encoding="utf-8")
+    (doc,) = read_paths([tmp_path])
+    assert doc.text == "# 南排工程开工\n本报讯（记者 王媛媛）温岭市南排工程\xa0今天开工。\n\n"
+    (article,) = segment(doc)
+    assert (article.headline, article.byline, article.lines) == ("南排工程开工", "本报讯（记者 王媛媛）", (1, 2))
 
 
 def test_files_of_several_folders_are_named_apart_and_read_once(tmp_path):
