@@ -138,6 +138,9 @@ class Report:
         return "\n".join(lines)
 
 
+_NO_ARTICLE = "no article in it (no paragraph: only lines read as headlines, dates or page furniture)"
+
+
 def _articles(paths: Sequence[str | Path], report: Report, keep_copies: bool = False) -> list[Article]:
     missing = [str(p) for p in paths if not Path(p).exists()]
     if missing:
@@ -156,8 +159,7 @@ def _articles(paths: Sequence[str | Path], report: Report, keep_copies: bool = F
         sources.add(item.source)
         its_articles = [a for a in segment(item) if a.text.strip()]
         if not its_articles:  # a page of furniture alone, a headline with no text, text in another script
-            report.skipped.append(Skipped(item.source, "no article in it (no paragraph of Chinese text)",
-                                          item.line if item.meta else None))
+            report.skipped.append(Skipped(item.source, _NO_ARTICLE, item.line if item.meta else None))
         articles.extend(its_articles)
     read = len(articles)
     articles = join_continuations(articles)

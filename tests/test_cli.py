@@ -108,9 +108,9 @@ def test_a_file_with_no_article_in_it_is_reported(tmp_path, capsys):
     (tmp_path / "export.jsonl").write_text('{"id": "a", "text": "本报讯 温岭市长张三来到石塘镇。"}\n', encoding="utf-8")
     assert main(["build", str(tmp_path), "-o", str(tmp_path / "out"), "--no-cache"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[:3] == ["read 3 files, skipped 2; 1 articles",
-                       "  skipped english.txt: no article in it (no paragraph of Chinese text)",
-                       "  skipped furniture.txt: no article in it (no paragraph of Chinese text)"]
+    reason = "no article in it (no paragraph: only lines read as headlines, dates or page furniture)"
+    assert out[:3] == ["read 3 files, skipped 2; 1 articles", f"  skipped english.txt: {reason}",
+                       f"  skipped furniture.txt: {reason}"]
 
 
 def test_a_saved_web_page_is_built_into_the_graph_as_one_dated_article(fixtures, tmp_path, capsys):
