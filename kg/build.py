@@ -40,6 +40,7 @@ class Report:
 
     files: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    undecoded: Counter = field(default_factory=Counter)  # source -> characters read as U+FFFD (kg.read.decode)
     articles: int = 0
     mentions: Counter = field(default_factory=Counter)
     # mentions that name no entity (a bare surname, a number, a common word, a bare body, a place in a set phrase)
@@ -92,6 +93,8 @@ class Report:
                          f"it and {undated} undated")
         for s in self.skipped:
             lines.append(f"  skipped {s}")
+        for source, count in self.undecoded.items():
+            lines.append(f"  read {source} with {count} characters that could not be decoded, as �")
         for old, new in self.renamed:
             lines.append(f"  id {old} was already taken: that article is {new}")
         by_type = ", ".join(f"{t} {self.mentions[t]}" for t in ("PER", "ORG", "LOC", "PROJECT"))
@@ -157,6 +160,8 @@ def _articles(paths: Sequence[str | Path], report: Report, keep_copies: bool = F
                 sources.add(item.source)
             continue
         sources.add(item.source)
+        if undecoded := item.text.count("\ufffd"):  # bytes of a damaged file, a lone surrogate of a JSON escape
+            report.undecoded[item.source] += undecoded
         its_articles = [a for a in segment(item) if a.text.strip()]
         if not its_articles:  # a page of furniture alone, a headline with no text, text in another script
             report.skipped.append(Skipped(item.source, _NO_ARTICLE, item.line if item.meta else None))

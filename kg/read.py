@@ -88,10 +88,14 @@ def decode(data: bytes) -> tuple[str, str]:
 
     GB18030 reads most double-byte text without error, Big5 too, but it reads Big5's characters as its private-use
     ones (a fifth to two fifths of a Big5 news text; none in GBK text, which fails as Big5): a GB18030 reading
-    with such characters is taken as Big5 where the bytes are Big5.
+    with such characters is taken as Big5 where the bytes are Big5. A text that is UTF-8 or GB18030 but for a few
+    bytes (a file cut inside a character, a byte changed; one in 500 characters at most) is read with U+FFFD for
+    them (�), which :func:`kg.build.build` counts in its summary.
 
     >>> decode("台州".encode("gb18030")), decode("台州".encode("utf-16")), decode("臺州市政府召開會議".encode("big5"))
     (('台州', 'gb18030'), ('台州', 'utf-16'), ('臺州市政府召開會議', 'big5'))
+    >>> decode("台州市政府召开会议。".encode("utf-8")[:-1])  # cut inside its last character
+    ('台州市政府召开会议\ufffd', 'utf-8')
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
@@ -107,13 +111,17 @@ def decode(data: bytes) -> tuple[str, str]:
             try:
                 text, encoding = data.decode("gb18030"), "gb18030"
             except UnicodeDecodeError:
-                raise ValueError(f"neither UTF-8 nor GB18030 ({utf8_error.reason} at byte {utf8_error.start})") from None
+                # a file cut inside a character, a byte changed: the reading that replaces fewest bytes, if few
+                text, encoding = min(((data.decode(codec, "replace"), codec.replace("-sig", ""))
+                                      for codec in ("utf-8-sig", "gb18030")), key=lambda read: read[0].count("\ufffd"))
+                if text.count("\ufffd") > max(1, len(text) // 500):
+                    raise ValueError(f"neither UTF-8 nor GB18030 ({utf8_error.reason} at byte {utf8_error.start})"
+                                     ) from None
             private = sum(1 for c in text if "\ue000" <= c <= "\uf8ff")
             if private >= 2 and private > len(text) / 100:
-                try:
-                    text, encoding = data.decode("big5hkscs"), "big5"
-                except UnicodeDecodeError:
-                    pass  # GB18030 with characters of its own
+                big5 = data.decode("big5hkscs", "replace")
+                if big5.count("\ufffd") <= max(1, len(big5) // 500):  # else GB18030 with characters of its own
+                    text, encoding = big5, "big5"
     if not text.strip():
         raise ValueError("empty file")
     # GB18030 decodes most byte strings; text has few control characters, binary data many.

@@ -113,6 +113,19 @@ def test_a_file_with_no_article_in_it_is_reported(tmp_path, capsys):
                        f"  skipped furniture.txt: {reason}"]
 
 
+def test_a_file_cut_inside_a_character_is_read_and_its_undecodable_bytes_counted(tmp_path, capsys):
+    page = "本报讯 温岭市长张三来到石塘镇调研南排工程。\n"
+    (tmp_path / "cut.txt").write_bytes(page.encode("utf-8") + "台州".encode("utf-8")[:-1])  # a download cut short
+    (tmp_path / "gbk.txt").write_bytes((page + "台州").encode("gb18030")[:-1])
+    assert main(["build", str(tmp_path), "-o", str(tmp_path / "out"), "--no-cache"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[:3] == ["read 2 files, skipped 0; 2 articles",
+                       "  read cut.txt with 1 characters that could not be decoded, as �",
+                       "  read gbk.txt with 1 characters that could not be decoded, as �"]
+    records = [json.loads(line) for line in (tmp_path / "out" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["text"] for r in records] == [page.strip()] * 2  # the cut last line, 台�, makes no paragraph
+
+
 def test_a_saved_web_page_is_built_into_the_graph_as_one_dated_article(fixtures, tmp_path, capsys):
     assert main(["build", str(fixtures / "web"), "-o", str(tmp_path)]) == 0
     assert capsys.readouterr().out.splitlines()[:2] == ["read 1 files, skipped 0; 1 articles",
