@@ -94,7 +94,7 @@ class Report:
         for s in self.skipped:
             lines.append(f"  skipped {s}")
         for source, count in self.undecoded.items():
-            lines.append(f"  read {source} with {count} characters that could not be decoded, as �")
+            lines.append(f"  read {source} with � for {count} undecodable character{'s' * (count > 1)}")
         for old, new in self.renamed:
             lines.append(f"  id {old} was already taken: that article is {new}")
         by_type = ", ".join(f"{t} {self.mentions[t]}" for t in ("PER", "ORG", "LOC", "PROJECT"))

@@ -120,8 +120,8 @@ def test_a_file_cut_inside_a_character_is_read_and_its_undecodable_bytes_counted
     assert main(["build", str(tmp_path), "-o", str(tmp_path / "out"), "--no-cache"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[:3] == ["read 2 files, skipped 0; 2 articles",
-                       "  read cut.txt with 1 characters that could not be decoded, as �",
-                       "  read gbk.txt with 1 characters that could not be decoded, as �"]
+                       "  read cut.txt with � for 1 undecodable character",
+                       "  read gbk.txt with � for 1 undecodable character"]
     records = [json.loads(line) for line in (tmp_path / "out" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [r["text"] for r in records] == [page.strip()] * 2  # the cut last line, 台�, makes no paragraph
 
