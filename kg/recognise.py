@@ -577,14 +577,16 @@ def with_well_known_places(text: str, spans: Sequence[tuple[int, int, str]]) -> 
     longest: dict[int, int] = {}  # the longest name at each start
     for start, end in well_known_matches(text):
         longest[start] = max(longest.get(start, end), end)
+    taken = {i for s, e, _ in spans for i in range(s, e)}  # the tagger's characters
     found, last = list(spans), 0
     for start, end in sorted(longest.items()):
         if start < last:
             continue  # inside the name before
         last = end
-        if (any(s < end and start < e for s, e, _ in found) or text[end:end + 1] in ("式", "梦")
+        line = text.rfind("\n", 0, start) + 1
+        if (not taken.isdisjoint(range(start, end)) or text[end:end + 1] in ("式", "梦")
                 or text[end:end + 2] == "特色" or text.endswith(_SLOGAN_WORDS, 0, start)
-                or text.rfind("《", text.rfind("\n", 0, start) + 1, start) > text.rfind("》", 0, start)
+                or text.rfind("《", line, start) > text.rfind("》", line, start)
                 or _ORG_HEAD.search(_CLAUSE_END.split(text[end:end + 14])[0])
                 or not _is_own_word(text, start, end)):
             continue
