@@ -5,7 +5,12 @@ the gold graph beside the graph built from the same pages as text (each article'
 blank line between them) and the one built from the gold records (one article each, no segmenting). Where reading
 the PDFs loses nothing, they score as the text pages or better (a headline's type marks where an article starts).
 
-    python benchmarks/pdf_pages.py [--gold benchmarks/gold/sample_pages.jsonl] [--out /tmp/kg-pdf-pages]
+    python benchmarks/pdf_pages.py [--gold benchmarks/gold/sample_pages.jsonl] [--out /tmp/kg-pdf-pages] [--ocr]
+
+With ``--ocr`` the PDF pages are also drawn as images (pdfium, at kg.ocr.SCAN_DPI) and built with ``kg build --ocr``
+(RapidOCR: ``pip install 'kg[ocr]'``), as a paper's page images or scans would be; the seconds per page of OCR are
+printed. pdfium draws the pages' Chinese type (reportlab's STSong-Light, not embedded) only with a Chinese font on
+the system (Debian: ``apt-get install fonts-wqy-zenhei``).
 
 Prints the articles each build found, the seconds per page of reading the PDFs, and the node and edge figures of
 ``benchmarks/graph_accuracy.py`` for each. The typesetting is reportlab's (a CID font mapped to Unicode): a real
@@ -36,10 +41,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--gold", default=str(ROOT / "benchmarks" / "gold" / "sample_pages.jsonl"))
     parser.add_argument("--out", default="/tmp/kg-pdf-pages")
+    parser.add_argument("--ocr", action="store_true", help="also build from the pages drawn as images, by OCR")
     args = parser.parse_args()
     records = [json.loads(line) for line in Path(args.gold).read_text(encoding="utf-8").splitlines() if line.strip()]
     out = Path(args.out)
-    for folder in ("pdf", "text", "jsonl"):
+    for folder in ("pdf", "text", "jsonl", "images"):
         (out / folder).mkdir(parents=True, exist_ok=True)
         for old in (out / folder).iterdir():
             old.unlink()
@@ -67,8 +73,24 @@ def main() -> None:
     seconds = (time.perf_counter() - started) / len(files)
     gold = gold_graph(Path(args.gold))
     print(f"{len(records)} gold articles typeset on {len(files)} PDF pages; reading a page's text: {seconds:.2f} s")
-    for folder in ("pdf", "text", "jsonl"):
-        built, found = build([out / folder])
+    folders = ["pdf", "text", "jsonl"]
+    if args.ocr:
+        import pypdfium2
+
+        from kg.ocr import SCAN_DPI, image_text
+
+        for file in files:
+            pypdfium2.PdfDocument(file)[0].render(scale=SCAN_DPI / 72).to_pil().save(
+                out / "images" / f"{file.stem}.png")
+        images = sorted((out / "images").iterdir())
+        started = time.perf_counter()
+        for image in images:
+            image_text(image.read_bytes())
+        print(f"drawn as {len(images)} images at {SCAN_DPI} dpi; reading a page by OCR: "
+              f"{(time.perf_counter() - started) / len(images):.1f} s")
+        folders.append("images")
+    for folder in folders:
+        built, found = build([out / folder], ocr=folder == "images")
         print(f"built from {folder}: {len(found)} articles, {built.number_of_nodes()} nodes, "
               f"{built.number_of_edges()} edges")
         print("  " + scores(built, gold).replace("\n", "\n  "))

@@ -24,7 +24,7 @@ from .errors import InputError
 from .link import (MAX_ARTICLE_ENTITIES, add_measures, build_graph, crowded_articles, dominant_article, filter_graph,
                    find_entities)
 from .normalise import Entity, Mention, apply_aliases, clean_name, mark_bracketed_names, mark_set_phrases, resolve
-from .read import FORMATS, Skipped, passed_over, read_paths
+from .read import FORMATS, IMAGES, Skipped, passed_over, read_paths
 from .recognise import group_chars_of, groups_by_chars, load_pipeline, recogniser_fingerprint
 from .segment import Article, drop_copies, join_continuations, segment
 
@@ -75,7 +75,8 @@ class Report:
         if self.other_kinds:
             kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(self.other_kinds.items()))
             lines.append(f"  passed over {sum(self.other_kinds.values())} files of other kinds ({kinds}): "
-                         f"kg reads {', '.join(FORMATS)}")
+                         f"kg reads {', '.join(FORMATS)}"
+                         + ("; --ocr reads page images" if set(self.other_kinds) & set(IMAGES) else ""))
         if self.output_folders:
             lines.append(f"  passed over the outputs of a kg build in {', '.join(self.output_folders)} "
                          "(name its articles.jsonl to read it)")
@@ -144,16 +145,17 @@ class Report:
 _NO_ARTICLE = "no article in it (no paragraph: only lines read as headlines, dates or page furniture)"
 
 
-def _articles(paths: Sequence[str | Path], report: Report, keep_copies: bool = False) -> list[Article]:
+def _articles(paths: Sequence[str | Path], report: Report, keep_copies: bool = False, ocr: bool = False
+              ) -> list[Article]:
     missing = [str(p) for p in paths if not Path(p).exists()]
     if missing:
         raise InputError(f"no such file or folder: {', '.join(missing)}")
     articles: list[Article] = []
     sources = set()
-    others, outputs = passed_over(paths)
+    others, outputs = passed_over(paths, ocr)
     report.other_kinds = Counter(Path(name).suffix.lower() or "(no suffix)" for name in others)
     report.output_folders = sorted({Path(name).parent.as_posix() for name in outputs})
-    for item in read_paths(paths):
+    for item in read_paths(paths, ocr):
         if isinstance(item, Skipped):
             report.skipped.append(item)
             if item.line is None:
@@ -298,7 +300,8 @@ def recognise_in_processes(ner: str | None, articles: Sequence[Article], process
 def build(paths: Iterable[str | Path], *, ner: str | None = None, nlp: Language | None = None,
           report: Report | None = None, progress: Callable[[int, int], None] | None = None, processes: int = 1,
           cache: str | Path | None = None, period: tuple[str | None, str | None] = (None, None),
-          aliases: dict[str, str] | None = None, keep_copies: bool = False) -> tuple[nx.Graph, list[Article]]:
+          aliases: dict[str, str] | None = None, keep_copies: bool = False, ocr: bool = False
+          ) -> tuple[nx.Graph, list[Article]]:
     """Read, segment, recognise, normalise and link: the graph and the articles (each with its mentions).
 
     paths: files or folders of pages, documents, web pages and exports (the kinds of :data:`kg.read.FORMATS`, read
@@ -312,10 +315,11 @@ def build(paths: Iterable[str | Path], *, ner: str | None = None, nlp: Language 
     aliases (dict | None): the user's table of aliases (:func:`kg.normalise.read_aliases`), over the rules.
     keep_copies (bool): read an article that copies another (:func:`kg.segment.drop_copies`) as an article of its
         own, not as the one it copies.
+    ocr (bool): read page images and scanned PDFs by OCR (:mod:`kg.ocr`).
     """
     graph, articles, _ = _build(paths, ner=ner, nlp=nlp, report=report, progress=progress, processes=processes,
                                 cache=None if cache is None or nlp is not None else Path(cache), period=period,
-                                aliases=aliases, keep_copies=keep_copies)
+                                aliases=aliases, keep_copies=keep_copies, ocr=ocr)
     return graph, articles
 
 
@@ -332,10 +336,10 @@ def in_period(articles: Sequence[Article], since: str | None, until: str | None,
 
 def _build(paths, *, ner, nlp, report, progress, processes=1, cache: Path | None = None,
            period: tuple[str | None, str | None] = (None, None), aliases: dict[str, str] | None = None,
-           keep_copies: bool = False) -> tuple[nx.Graph, list[Article], dict[str, Entity]]:
+           keep_copies: bool = False, ocr: bool = False) -> tuple[nx.Graph, list[Article], dict[str, Entity]]:
     started = time.time()
     report = report if report is not None else Report()
-    articles = in_period(_articles(list(paths), report, keep_copies), *period, report)
+    articles = in_period(_articles(list(paths), report, keep_copies, ocr), *period, report)
     store = MentionCache(cache, recogniser_fingerprint(ner)) if cache is not None else None
     try:
         kept = store.lookup([a.text for a in articles]) if store else [None] * len(articles)
@@ -374,17 +378,23 @@ def _build(paths, *, ner, nlp, report, progress, processes=1, cache: Path | None
 def run(paths: Sequence[str | Path], out: Path, *, ner: str | None = None, max_nodes: int = 1500,
         progress: Callable[[int, int], None] | None = None, filters: dict | None = None, processes: int = 1,
         cache: bool = True, period: tuple[str | None, str | None] = (None, None),
-        aliases: str | Path | None = None, focus: Sequence[str] = (), keep_copies: bool = False) -> Report:
+        aliases: str | Path | None = None, focus: Sequence[str] = (), keep_copies: bool = False,
+        ocr: bool = False) -> Report:
     """``kg build``: build the graph (recognising in ``processes`` processes, taking what an earlier run into
     ``out`` recognised from its cache, :data:`CACHE_NAME`, unless ``cache`` is False) of the articles dated in
     ``period`` ((since, until), ISO dates or None; all articles when both are None), apply ``filters`` (keywords
     of :func:`kg.link.filter_graph`; none by default), give the mentions the entities that the user's table of
     ``aliases`` (a CSV file: :func:`kg.normalise.read_aliases`) names, and write every output into ``out``, the
-    explorer drawing the entities ``focus`` names (:func:`kg.link.find_entities`) and their neighbours first."""
+    explorer drawing the entities ``focus`` names (:func:`kg.link.find_entities`) and their neighbours first;
+    with ``ocr``, page images and scanned PDFs are read by OCR (:mod:`kg.ocr`)."""
     from .export import write_outputs
     from .normalise import read_aliases
 
     table = read_aliases(aliases) if aliases is not None else None  # a bad table fails now, not after recognition
+    if ocr:
+        from .ocr import check_installed
+
+        check_installed()
 
     try:  # before the work, so that a path that cannot hold the outputs fails now, not after recognition
         out.mkdir(parents=True, exist_ok=True)
@@ -394,7 +404,7 @@ def run(paths: Sequence[str | Path], out: Path, *, ner: str | None = None, max_n
     report = Report(aliases=str(aliases) if aliases is not None else "")
     graph, articles, entities = _build(paths, ner=ner, nlp=None, report=report, progress=progress,
                                        processes=processes, cache=out / CACHE_NAME if cache else None, period=period,
-                                       aliases=table, keep_copies=keep_copies)
+                                       aliases=table, keep_copies=keep_copies, ocr=ocr)
     if filters:
         graph, report.filtered = filter_graph(graph, **filters)
         entities = {k: e for k, e in entities.items() if k in graph}

@@ -77,7 +77,7 @@ def cmd_build(args) -> int:
                "top": args.top}
     report = run(args.paths or ["corpus"], Path(args.output), ner=args.ner, max_nodes=args.max_nodes,
                  progress=_progress(args.quiet), filters=filters, processes=args.processes, cache=not args.no_cache,
-                 period=(args.since, args.until), aliases=args.aliases, keep_copies=args.keep_copies,
+                 period=(args.since, args.until), aliases=args.aliases, keep_copies=args.keep_copies, ocr=args.ocr,
                  focus=[n for n in re.split(r"[,，、]", args.focus or "") if n.strip()])  # a Chinese comma too
     if not args.quiet:
         print(report.summary())
@@ -226,6 +226,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--keep-copies", action="store_true",
                    help="read an article that copies another (the same story reposted, saved twice or cut short) "
                         "as an article of its own (default: as the one it copies, so that a story counts once)")
+    b.add_argument("--ocr", action="store_true",
+                   help="read page images (.png, .jpg, .tif …) and scanned PDFs by OCR (RapidOCR, offline; "
+                        "pip install 'kg[ocr]'): seconds a page")
     b.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     b.set_defaults(func=cmd_build)
 

@@ -4,7 +4,8 @@ A page becomes one :class:`Document`: a text or Markdown file (``.txt``, ``.md``
 :func:`word_text`; ``.doc``: :func:`word97_text`) or a PDF with a text layer (``.pdf``: :func:`pdf_text`). An export becomes one Document per
 article, already cut: a line of a JSON Lines file (``.jsonl``), a row of a table (``.csv``, ``.tsv``, ``.xlsx``,
 ``.xls``: :func:`table_rows`), and a web page saved from a news site (``.html``, or ``.mhtml`` saved as one file:
-its article, taken out of the site's menus and footers by GNE, :func:`html_article`). A file that cannot be read
+its article, taken out of the site's menus and footers by GNE, :func:`html_article`). With ``ocr``, a page image
+or a PDF with no text layer (a scan) is a page too, read by OCR (:mod:`kg.ocr`). A file that cannot be read
 becomes a :class:`Skipped` with the reason, and the run goes on.
 """
 
@@ -32,12 +33,14 @@ Box = TypeVar("Box")
 
 __all__ = ["Document", "Skipped", "FORMATS", "read_paths", "passed_over", "is_output_folder", "decode", "read_text",
            "markdown_text", "plain_text", "parse_record", "decode_html", "html_article", "block_text", "FIELD_NAMES",
-           "article_fields", "table_rows", "word_text", "word97_text", "pdf_text", "reading_order"]
+           "article_fields", "table_rows", "word_text", "word97_text", "pdf_text", "reading_order", "IMAGES",
+           "NoTextLayer", "TextLine", "TextBlock", "page_paragraphs"]
 
 WEB_PAGES = (".html", ".htm", ".shtml", ".mhtml", ".mht")
 WEB_ARCHIVES = (".mhtml", ".mht")  # a page saved as one file: Chrome's and Edge's "Webpage, Single File"
 TABLES = (".csv", ".tsv", ".xlsx", ".xls")  # one article a row: scrapers' and databases' exports, spreadsheets
 FORMATS = (".txt", ".md", ".docx", ".doc", ".pdf", ".jsonl") + TABLES + WEB_PAGES
+IMAGES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp")  # page images, read with --ocr (kg.ocr)
 # what `kg build` writes into its output folder (kg.export): never read back in a walk of the pages
 OUTPUT_FILES = ("graph.graphml", "graph.gexf", "graph.html", "entities.csv", "edges.csv", "aliases.csv",
                 "articles.csv", "articles.jsonl")
@@ -51,7 +54,8 @@ class Document:
     text (str): the decoded text as :func:`plain_text` gives it (a Markdown page's as :func:`markdown_text` then
         gives it).
     encoding (str): ``utf-8``, ``utf-16``, ``gb18030`` or ``big5``; ``xlsx`` or
-        ``xls`` for an Excel workbook, ``docx`` or ``doc`` for a Word document, ``pdf`` for a PDF.
+        ``xls`` for an Excel workbook, ``docx`` or ``doc`` for a Word document, ``pdf`` for a PDF, ``ocr`` for a
+        page image or a scanned PDF read by OCR.
     line (int): 1-based line of a JSONL record in its file, of a table's row (its first line in a CSV file, its
         row in a workbook's sheet); 1 for pages.
     meta (dict): a JSONL record's or a table row's "id", "title", "date", "source" when present (under the names
@@ -147,10 +151,10 @@ def is_output_folder(folder: Path) -> bool:
     return all((folder / name).is_file() for name in ("graph.graphml", "articles.jsonl"))
 
 
-def _folder(folder: Path) -> tuple[list[Path], list[Path], list[Path]]:
-    """The files under ``folder`` to read (of the kinds in :data:`FORMATS`; a link whose target is gone too, so
-    that it is reported), the files of other kinds (not hidden ones such as .DS_Store, nor those inside hidden
-    folders such as .git), and the outputs of kg builds (:data:`OUTPUT_FILES` in a folder that
+def _folder(folder: Path, ocr: bool = False) -> tuple[list[Path], list[Path], list[Path]]:
+    """The files under ``folder`` to read (of the kinds in :data:`FORMATS`, and :data:`IMAGES` with ``ocr``; a
+    link whose target is gone too, so that it is reported), the files of other kinds (not hidden ones such as
+    .DS_Store, nor those inside hidden folders such as .git), and the outputs of kg builds (:data:`OUTPUT_FILES` in a folder that
     :func:`is_output_folder`). The outputs are not read: a build that writes among its pages (``kg build . -o
     output``, run twice) would read its own articles.jsonl back as a second copy of every article. Sorted, so
     that a rerun reads the files in the same order and writes the same outputs."""
@@ -162,16 +166,16 @@ def _folder(folder: Path) -> tuple[list[Path], list[Path], list[Path]]:
             continue
         if p.name in OUTPUT_FILES and is_output_folder(p.parent):
             outputs.append(p)
-        elif p.suffix.lower() in FORMATS:
+        elif p.suffix.lower() in FORMATS or ocr and p.suffix.lower() in IMAGES:
             read.append(p)
         elif not any(part.startswith(".") for part in p.relative_to(folder).parts):
             others.append(p)
     return read, others, outputs
 
 
-def passed_over(paths: Iterable[str | Path]) -> tuple[list[str], list[str]]:
-    """What a walk of the folders among ``paths`` does not read: files of other kinds (.pdf, .jpg, .doc), named
-    relative to the folder given, and the outputs of kg builds, named with it.
+def passed_over(paths: Iterable[str | Path], ocr: bool = False) -> tuple[list[str], list[str]]:
+    """What a walk of the folders among ``paths`` does not read: files of other kinds (.odt, .jpg without
+    ``ocr``), named relative to the folder given, and the outputs of kg builds, named with it.
 
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
@@ -185,13 +189,13 @@ def passed_over(paths: Iterable[str | Path]) -> tuple[list[str], list[str]]:
     outputs: list[str] = []
     for path in map(Path, paths):
         if path.is_dir():
-            _, other_files, output_files = _folder(path)
+            _, other_files, output_files = _folder(path, ocr)
             others += [p.relative_to(path).as_posix() for p in other_files]
             outputs += [p.as_posix() for p in output_files]  # named with the folder given
     return others, outputs
 
 
-def _files(paths: Iterable[Path]) -> Iterator[tuple[Path, str]]:
+def _files(paths: Iterable[Path], ocr: bool = False) -> Iterator[tuple[Path, str]]:
     """Each file to read under ``paths`` once, with its name: relative to the one folder given; with several
     paths, relative to the folder that holds them all (d1/01.txt and d2/01.txt, not 01.txt twice); a file given
     alone, as given (or its name, if given absolute)."""
@@ -204,7 +208,7 @@ def _files(paths: Iterable[Path]) -> Iterator[tuple[Path, str]]:
         if path.is_dir():
             # Sorted, so that a rerun reads files in the same order and writes the same outputs.
             # A link whose target is gone is kept, so that it is reported rather than passed over.
-            named = [(file, file.relative_to(path).as_posix()) for file in _folder(path)[0]]
+            named = [(file, file.relative_to(path).as_posix()) for file in _folder(path, ocr)[0]]
         else:
             named = [(path, path.as_posix() if not path.is_absolute() else path.name)]
         for file, name in named:
@@ -214,15 +218,16 @@ def _files(paths: Iterable[Path]) -> Iterator[tuple[Path, str]]:
             yield file, file.absolute().relative_to(base).as_posix() if base else name
 
 
-def read_paths(paths: Iterable[str | Path]) -> Iterator[Document | Skipped]:
+def read_paths(paths: Iterable[str | Path], ocr: bool = False) -> Iterator[Document | Skipped]:
     """Yield a Document for each readable page or JSONL record under ``paths``, a Skipped for each failure.
 
     Folders are walked recursively for the files of :data:`FORMATS` (pages, Word documents, PDFs, JSONL, tables and
     web pages: ``.html``, ``.htm``, ``.shtml``, and ``.mhtml`` or ``.mht`` for a page saved as one file); a file
     named directly is read whatever its suffix (JSONL if it ends in ``.jsonl``, a web page if in ``.html``, a page
-    of text if in none of them).
+    of text if in none of them). With ``ocr``, page images (:data:`IMAGES`) and PDFs with no text layer (scans)
+    are read by OCR (:mod:`kg.ocr`); without it, a scanned PDF is skipped, saying so.
     """
-    for file, name in _files(Path(p) for p in paths):
+    for file, name in _files((Path(p) for p in paths), ocr):
         if file.is_symlink() and not file.exists():
             yield Skipped(name, f"broken link: its target {os.readlink(file)} does not exist")
             continue
@@ -238,13 +243,16 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Document | Skipped]:
         if suffix in TABLES:
             yield from _table(name, data, suffix)
             continue
-        if suffix in _BINARY_PAGES:
+        if suffix in IMAGES and not ocr:  # named directly
+            yield Skipped(name, "a page image: kg build --ocr reads it")
+            continue
+        if suffix in _BINARY_PAGES or suffix in IMAGES:
             try:
-                text = _BINARY_PAGES[suffix](data)
+                text, kind = _binary_page(suffix, data, ocr)
             except ValueError as error:
                 yield Skipped(name, str(error))
                 continue
-            yield Document(name, text, suffix[1:], date=date_in_name(name))
+            yield Document(name, text, kind, date=date_in_name(name))
             continue
         web_page = suffix in WEB_PAGES
         try:
@@ -552,12 +560,6 @@ def _boxed(line: Any) -> Any:
     return box
 
 
-def _fills(line: Any, block: Any) -> bool:
-    """Whether a PDF's text ``line`` fills the width of its ``block`` (pdfminer's LTTextLine and LTTextBox), in a
-    block of two lines or more (a headline alone fills its own)."""
-    return len(block) > 1 and line.x1 >= block.x1 - line.height
-
-
 def _line_text(line: Any) -> tuple[str, int]:
     """The text of a PDF's text line (pdfminer's LTTextLine) and the number of its glyphs that have no character
     (pdfminer's (cid:123)), which are left out. A gap between two Latin letters as wide as a word space is a space;
@@ -575,37 +577,95 @@ def _line_text(line: Any) -> tuple[str, int]:
     return text, len(glyphs) - len(chars)
 
 
-def _page_paragraphs(page: Any) -> tuple[list[str], int]:
-    """The paragraphs of a PDF's page (pdfminer's LTPage) as :func:`pdf_text` reads them, and the number of its
-    glyphs that have no character."""
-    from pdfminer.layout import LTTextBox, LTTextLine
+class NoTextLayer(ValueError):
+    """A PDF with no text in its text layer: a scan, which only OCR reads."""
 
-    blocks = reading_order([item if isinstance(item, LTTextBox) else _boxed(item) for item in page
-                            if isinstance(item, (LTTextBox, LTTextLine))])
-    # the body's type: the height of most of the page's characters; a headline's is half as big again or more
-    heights = Counter(round(line.height) for block in blocks for line in block if isinstance(line, LTTextLine)
-                      for _ in line)
+
+@dataclass
+class TextLine:
+    """A line of a page's text as a layout gives it: its left and right edges, its baseline's height (y upwards, as
+    PDF measures; an image's rows are turned), its height (the type's size), its text and how many characters vote
+    for the page's body type (:func:`page_paragraphs`)."""
+
+    x0: float
+    y0: float
+    x1: float
+    height: float
+    text: str
+    weight: int
+
+
+@dataclass
+class TextBlock:
+    """A block of a page's text (a headline, a column's run of lines): its box (x0, y0, x1, y1, y upwards) and its
+    lines."""
+
+    bbox: tuple[float, float, float, float]
+    lines: list[TextLine]
+
+
+def page_paragraphs(blocks: Sequence[TextBlock], tolerance: float = 0.1, headline: float = 1.5) -> list[str]:
+    """The paragraphs of a page's ``blocks``, given in reading order (:func:`reading_order`), as an OCR'd page
+    gives them: a block's lines are read top down (and left to right along one line: baselines less than a third of
+    the block's type apart); a line runs on from the one
+    before where that one fills its block's width (in a block of two lines or more: a headline alone fills its
+    own) and this one is not indented (no 　 and no shifted start) and is set in the same type (heights within
+    ``tolerance`` of each other), also into the next block (a column continued in the next). A paragraph in
+    type ``headline`` times as big as the page's body type (the height most of its characters have) or more is a
+    headline, marked as Markdown's ``#``, which :mod:`kg.segment` reads as one.
+
+    >>> lead = TextBlock((0, 0, 100, 40), [TextLine(0, 30, 100, 10, "台州湾新区的项目", 8),
+    ...                                    TextLine(10, 15, 60, 10, "今年开工。", 5)])
+    >>> page_paragraphs([TextBlock((0, 50, 100, 70), [TextLine(0, 50, 100, 20, "新区建设", 4)]), lead])
+    ['# 新区建设', '台州湾新区的项目', '今年开工。']
+    """
+    heights: Counter[int] = Counter()
+    for line in (line for block in blocks for line in block.lines if line.weight):
+        heights[round(line.height)] += line.weight
     body = heights.most_common(1)[0][0] if heights else 0
     paragraphs: list[str] = []
-    unmapped = 0
-    last: tuple[LTTextLine, LTTextBox] | None = None  # the line read last, and its block
+    last: tuple[TextLine, TextBlock] | None = None  # the line read last, and its block
     for block in blocks:
-        # top down, and left to right along a line that a wide gap cut in two (a glyph its font lacks)
-        lines = [x for x in block if isinstance(x, LTTextLine)]
-        for line in sorted(lines, key=lambda x: (-round(x.y0 / (0.3 * x.height)), x.x0)):
-            (raw, glyphs), size = _line_text(line), line.height
-            unmapped += glyphs
+        unit = 0.3 * sorted(line.height for line in block.lines)[len(block.lines) // 2] if block.lines else 1.0
+        for line in sorted(block.lines, key=lambda x: (-round(x.y0 / unit), x.x0)):  # a third of the type apart
+            raw, size = line.text, line.height
             if not raw.strip():
                 continue  # spaces, or glyphs with no character
-            indented = raw.startswith("\u3000") or line.x0 > block.x0 + 0.8 * size  # 　　 or a shifted start
+            indented = raw.startswith("\u3000") or line.x0 > block.bbox[0] + 0.8 * size  # 　　 or a shifted start
             same_line = last is not None and last[1] is block and abs(last[0].y0 - line.y0) < 0.3 * size
             if same_line or last is not None and not indented and _fills(*last) and (
-                    abs(last[0].height - size) < 0.1 * size):
+                    abs(last[0].height - size) < tolerance * size):
                 paragraphs[-1] += raw.strip()  # runs on, also from one column into the next
             else:  # a headline marked as Markdown's, which kg.segment reads as one
-                paragraphs.append(("# " if size >= 1.5 * body else "") + raw.strip())
+                paragraphs.append(("# " if size >= headline * body else "") + raw.strip())
             last = (line, block)
-    return paragraphs, unmapped
+    return paragraphs
+
+
+def _fills(line: TextLine, block: TextBlock) -> bool:
+    """Whether ``line`` fills the width of its ``block``, in a block of two lines or more (a headline alone fills
+    its own)."""
+    return len(block.lines) > 1 and line.x1 >= block.bbox[2] - line.height
+
+
+def _pdf_blocks(page: Any) -> tuple[list[TextBlock], int]:
+    """The blocks of a PDF's page (pdfminer's LTPage) in reading order, and the number of its glyphs that have no
+    character."""
+    from pdfminer.layout import LTTextBox, LTTextLine
+
+    boxes = reading_order([item if isinstance(item, LTTextBox) else _boxed(item) for item in page
+                           if isinstance(item, (LTTextBox, LTTextLine))])
+    blocks: list[TextBlock] = []
+    unmapped = 0
+    for box in boxes:
+        lines = []
+        for line in box:
+            if isinstance(line, LTTextLine):
+                text, glyphs = _line_text(line)
+                unmapped += glyphs
+                lines.append(TextLine(line.x0, line.y0, line.x1, line.height, text, len(line)))
+        blocks.append(TextBlock(box.bbox, lines))
+    return blocks, unmapped
 
 
 def pdf_text(data: bytes) -> str:
@@ -639,21 +699,37 @@ def pdf_text(data: bytes) -> str:
             raise ValueError(f"not a readable PDF ({type(error).__name__}: {error})") from None
         if page is None:
             break
-        page_paragraphs, page_unmapped = _page_paragraphs(page)
-        paragraphs += page_paragraphs
+        blocks, page_unmapped = _pdf_blocks(page)
+        paragraphs += page_paragraphs(blocks)
         unmapped += page_unmapped
     text = plain_text("\n\n".join(paragraphs))
     if unmapped > len(_HAN.findall(text)):
         raise ValueError(f"its fonts give {unmapped} of its glyphs no character: kg cannot read the text of this PDF "
                          "(OCR it, or export its text from the program that made it)")
     if len(_HAN.findall(text)) < 20:
-        raise ValueError("no text in this PDF (under 20 Chinese characters): a scan? kg reads a PDF's text layer, "
-                         "not its images")
+        raise NoTextLayer("no text in this PDF (under 20 Chinese characters): a scan? kg build --ocr reads it")
     return text
 
 
 # Pages in files that are not text: the reader of each, from the file's bytes to the page's text
 _BINARY_PAGES: dict[str, Callable[[bytes], str]] = {".docx": word_text, ".doc": word97_text, ".pdf": pdf_text}
+
+
+def _binary_page(suffix: str, data: bytes, ocr: bool) -> tuple[str, str]:
+    """The text of a page in a file that is not text, and how it was read (``docx``, ``doc``, ``pdf``, or ``ocr``
+    for an image or a scanned PDF read with ``ocr``)."""
+    if suffix in IMAGES:
+        from .ocr import image_text
+
+        return image_text(data), "ocr"
+    try:
+        return _BINARY_PAGES[suffix](data), suffix[1:]
+    except NoTextLayer:
+        if not ocr:
+            raise
+        from .ocr import scan_text
+
+        return scan_text(data), "ocr"
 
 
 # The charset a web page declares (<meta charset="big5">, <meta http-equiv=... content="text/html; charset=gbk">).

@@ -223,7 +223,8 @@ def test_a_build_among_its_pages_does_not_read_its_outputs_back(fixtures, tmp_pa
     second = capsys.readouterr().out
     assert first.splitlines()[:2] == ["read 1 files, skipped 0; 2 articles",
                                       "  passed over 2 files of other kinds (.jpg 1, .odt 1): kg reads .txt, .md, .docx, "
-                                      ".doc, .pdf, .jsonl, .csv, .tsv, .xlsx, .xls, .html, .htm, .shtml, .mhtml, .mht"]
+                                      ".doc, .pdf, .jsonl, .csv, .tsv, .xlsx, .xls, .html, .htm, .shtml, .mhtml, .mht; "
+                                      "--ocr reads page images"]
     assert second.splitlines()[:3] == first.splitlines()[:2] + [
         f"  passed over the outputs of a kg build in {(pages / 'output').as_posix()} "
         "(name its articles.jsonl to read it)"]

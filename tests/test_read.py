@@ -285,8 +285,8 @@ def test_a_pdf_page_is_read_in_reading_order_its_columns_run_on_into_paragraphs(
     locked.save()
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj <<")
     items = {item.source: item for item in read_paths([tmp_path])}
-    assert str(items["scan.pdf"]) == ("scan.pdf: no text in this PDF (under 20 Chinese characters): a scan? kg reads a "
-                                      "PDF's text layer, not its images")
+    assert str(items["scan.pdf"]) == ("scan.pdf: no text in this PDF (under 20 Chinese characters): a scan? kg build "
+                                      "--ocr reads it")
     assert str(items["locked.pdf"]) == "locked.pdf: a PDF that needs a password"
     assert str(items["broken.pdf"]).startswith("broken.pdf: not a readable PDF (")
     page = items["tzrb_20220126_01.pdf"]
