@@ -12,9 +12,10 @@ import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from importlib import metadata
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 import networkx as nx
 from spacy.language import Language
@@ -58,6 +59,7 @@ class Report:
     cache: str = ""  # the cache file, when one was used
     period: tuple = ()  # (since, until, dated outside it, undated) when the run kept only a period's articles
     cached: int = 0  # articles whose mentions came from it
+    ocr_cached: int | None = None  # with --ocr and the cache: files whose text an earlier run's OCR read
     other_kinds: Counter = field(default_factory=Counter)  # suffix -> files of it that folders held and kg passed over
     output_folders: list[str] = field(default_factory=list)  # folders among the pages that hold a build's outputs
     aliases: str = ""  # the user's table of aliases (--aliases), when one was given
@@ -112,6 +114,9 @@ class Report:
         if self.cache:
             lines.append(f"  {self.cached} of the {self.articles} articles recognised in an earlier run, "
                          f"taken from {self.cache}")
+        if self.ocr_cached is not None:
+            lines.append(f"  {self.ocr_cached} page images and scans read by OCR in an earlier run, taken from "
+                         f"{self.cache}")
         lines.append(f"graph: {self.nodes} nodes, {self.edges} edges")
         for article, entities in self.crowded:
             lines.append(f"  {article} names {entities} entities, more than {MAX_ARTICLE_ENTITIES}: they are linked "
@@ -145,14 +150,14 @@ class Report:
 _NO_ARTICLE = "no article in it (no paragraph: only lines read as headlines, dates or page furniture)"
 
 
-def _articles(paths: Sequence[str | Path], report: Report, keep_copies: bool = False, ocr: bool = False
+def _articles(paths: Sequence[str | Path], report: Report, keep_copies: bool = False, ocr: Any = False
               ) -> list[Article]:
     missing = [str(p) for p in paths if not Path(p).exists()]
     if missing:
         raise InputError(f"no such file or folder: {', '.join(missing)}")
     articles: list[Article] = []
     sources = set()
-    others, outputs = passed_over(paths, ocr)
+    others, outputs = passed_over(paths, bool(ocr))
     report.other_kinds = Counter(Path(name).suffix.lower() or "(no suffix)" for name in others)
     report.output_folders = sorted({Path(name).parent.as_posix() for name in outputs})
     for item in read_paths(paths, ocr):
@@ -225,13 +230,8 @@ class MentionCache:
 
     def __init__(self, path: str | Path, recogniser: str):
         self.path, self.recogniser = Path(path), recogniser
-        try:
-            self.db = sqlite3.connect(self.path)
-            self.db.execute("CREATE TABLE IF NOT EXISTS spans (recogniser TEXT, text TEXT, spans TEXT, "
-                            "PRIMARY KEY (recogniser, text))")
-        except sqlite3.Error as error:
-            raise InputError(f"{self.path}: cannot use it as the mention cache ({error}); "
-                             "remove it or pass --no-cache") from None
+        self.db = _cache_db(self.path, "spans (recogniser TEXT, text TEXT, spans TEXT, PRIMARY KEY (recogniser, text))",
+                            "the mention cache")
 
     @staticmethod
     def _key(text: str) -> str:
@@ -257,6 +257,64 @@ class MentionCache:
     def close(self) -> None:
         self.db.close()
 
+
+class OCRCache:
+    """The text OCR read from each page image or scan, kept in a SQLite file (the build's cache, beside the mention
+    cache), so that a rerun of ``kg build --ocr`` reads again only the files it has not seen: OCR takes seconds a
+    page. Files are keyed by their SHA-256, the reading by RapidOCR's version and kg's code that lays the lines out
+    (kg/ocr.py and kg/read.py). A file OCR finds no text in is kept too, with the reason, and reported again.
+    :func:`kg.read.read_paths` reads through :meth:`text` when given it as ``ocr``.
+
+    >>> import tempfile
+    >>> cache = OCRCache(Path(tempfile.mkdtemp()) / "cache.sqlite")
+    >>> calls = []
+    >>> read = lambda data: calls.append(data) or "台州" * 20
+    >>> cache.text(b"page", read) == cache.text(b"page", read), len(calls), cache.taken
+    (True, 1, 1)
+    """
+
+    def __init__(self, path: str | Path):
+        self.path, self.taken = Path(path), 0
+        digest = hashlib.sha256(metadata.version("rapidocr-onnxruntime").encode("utf-8"))
+        for name in ("ocr.py", "read.py"):
+            digest.update((Path(__file__).parent / name).read_bytes())
+        self.reader = digest.hexdigest()
+        self.db = _cache_db(self.path, "ocr_pages (reader TEXT, file TEXT, text TEXT, error TEXT, "
+                                       "PRIMARY KEY (reader, file))", "the OCR cache")
+
+    def text(self, data: bytes, read: Callable[[bytes], str]) -> str:
+        """``read(data)``, or what it gave for these bytes in an earlier run (ValueError again where it raised one)."""
+        key = hashlib.sha256(data).hexdigest()
+        row = self.db.execute("SELECT text, error FROM ocr_pages WHERE reader = ? AND file = ?",
+                              (self.reader, key)).fetchone()
+        if row is not None:
+            self.taken += 1
+            if row[1] is not None:
+                raise ValueError(row[1])
+            return str(row[0])
+        try:
+            text, error = read(data), None
+        except ValueError as raised:
+            text, error = None, str(raised)
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO ocr_pages VALUES (?, ?, ?, ?)", (self.reader, key, text, error))
+        if error is not None:
+            raise ValueError(error)
+        return str(text)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _cache_db(path: Path, table: str, what: str) -> sqlite3.Connection:
+    """The cache file at ``path``, with ``table`` (its name and columns) made if it has none; InputError, naming
+    the file, where it is no SQLite file kg can use."""
+    try:
+        db = sqlite3.connect(path)
+        db.execute(f"CREATE TABLE IF NOT EXISTS {table}")
+    except sqlite3.Error as error:
+        raise InputError(f"{path}: cannot use it as {what} ({error}); remove it or pass --no-cache") from None
+    return db
 
 _worker_nlp: Language | None = None
 _worker_error: Exception | None = None
@@ -339,7 +397,16 @@ def _build(paths, *, ner, nlp, report, progress, processes=1, cache: Path | None
            keep_copies: bool = False, ocr: bool = False) -> tuple[nx.Graph, list[Article], dict[str, Entity]]:
     started = time.time()
     report = report if report is not None else Report()
-    articles = in_period(_articles(list(paths), report, keep_copies, ocr), *period, report)
+    if ocr and cache is not None:  # what OCR reads is kept beside the mentions
+        pages = OCRCache(cache)
+        try:
+            articles = _articles(list(paths), report, keep_copies, pages.text)
+        finally:
+            pages.close()
+        report.ocr_cached = pages.taken
+    else:
+        articles = _articles(list(paths), report, keep_copies, ocr)
+    articles = in_period(articles, *period, report)
     store = MentionCache(cache, recogniser_fingerprint(ner)) if cache is not None else None
     try:
         kept = store.lookup([a.text for a in articles]) if store else [None] * len(articles)

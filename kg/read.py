@@ -218,16 +218,17 @@ def _files(paths: Iterable[Path], ocr: bool = False) -> Iterator[tuple[Path, str
             yield file, file.absolute().relative_to(base).as_posix() if base else name
 
 
-def read_paths(paths: Iterable[str | Path], ocr: bool = False) -> Iterator[Document | Skipped]:
+def read_paths(paths: Iterable[str | Path], ocr: Any = False) -> Iterator[Document | Skipped]:
     """Yield a Document for each readable page or JSONL record under ``paths``, a Skipped for each failure.
 
     Folders are walked recursively for the files of :data:`FORMATS` (pages, Word documents, PDFs, JSONL, tables and
     web pages: ``.html``, ``.htm``, ``.shtml``, and ``.mhtml`` or ``.mht`` for a page saved as one file); a file
     named directly is read whatever its suffix (JSONL if it ends in ``.jsonl``, a web page if in ``.html``, a page
-    of text if in none of them). With ``ocr``, page images (:data:`IMAGES`) and PDFs with no text layer (scans)
-    are read by OCR (:mod:`kg.ocr`); without it, a scanned PDF is skipped, saying so.
+    of text if in none of them). With ``ocr`` (True, or a function that reads through a cache:
+    :meth:`kg.build.OCRCache.text`), page images (:data:`IMAGES`) and PDFs with no text layer (scans) are read by
+    OCR (:mod:`kg.ocr`); without it, a scanned PDF is skipped, saying so.
     """
-    for file, name in _files((Path(p) for p in paths), ocr):
+    for file, name in _files((Path(p) for p in paths), bool(ocr)):
         if file.is_symlink() and not file.exists():
             yield Skipped(name, f"broken link: its target {os.readlink(file)} does not exist")
             continue
@@ -715,21 +716,19 @@ def pdf_text(data: bytes) -> str:
 _BINARY_PAGES: dict[str, Callable[[bytes], str]] = {".docx": word_text, ".doc": word97_text, ".pdf": pdf_text}
 
 
-def _binary_page(suffix: str, data: bytes, ocr: bool) -> tuple[str, str]:
+def _binary_page(suffix: str, data: bytes, ocr: Any) -> tuple[str, str]:
     """The text of a page in a file that is not text, and how it was read (``docx``, ``doc``, ``pdf``, or ``ocr``
-    for an image or a scanned PDF read with ``ocr``)."""
-    if suffix in IMAGES:
-        from .ocr import image_text
+    for an image or a scanned PDF read with ``ocr``: True, or ``ocr(data, reader)`` reads through a cache)."""
+    if suffix not in IMAGES:
+        try:
+            return _BINARY_PAGES[suffix](data), suffix[1:]
+        except NoTextLayer:
+            if not ocr:
+                raise
+    from .ocr import image_text, scan_text
 
-        return image_text(data), "ocr"
-    try:
-        return _BINARY_PAGES[suffix](data), suffix[1:]
-    except NoTextLayer:
-        if not ocr:
-            raise
-        from .ocr import scan_text
-
-        return scan_text(data), "ocr"
+    read = image_text if suffix in IMAGES else scan_text
+    return (ocr(data, read) if callable(ocr) else read(data)), "ocr"
 
 
 # The charset a web page declares (<meta charset="big5">, <meta http-equiv=... content="text/html; charset=gbk">).
