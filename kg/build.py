@@ -25,7 +25,7 @@ from .errors import InputError
 from .link import (MAX_ARTICLE_ENTITIES, add_measures, build_graph, crowded_articles, dominant_article, filter_graph,
                    find_entities)
 from .normalise import Entity, Mention, apply_aliases, clean_name, mark_bracketed_names, mark_set_phrases, resolve
-from .read import FORMATS, IMAGES, Skipped, passed_over, read_paths
+from .read import FORMATS, IMAGES, Skipped, page_images, passed_over, read_paths
 from .recognise import group_chars_of, groups_by_chars, load_pipeline, recogniser_fingerprint
 from .segment import Article, drop_copies, join_continuations, segment
 
@@ -260,21 +260,26 @@ class MentionCache:
 
 class OCRCache:
     """The text OCR read from each page image or scan, kept in a SQLite file (the build's cache, beside the mention
-    cache), so that a rerun of ``kg build --ocr`` reads again only the files it has not seen: OCR takes seconds a
-    page. Files are keyed by their SHA-256, the reading by RapidOCR's version and kg's code that lays the lines out
-    (kg/ocr.py and kg/read.py). A file OCR finds no text in is kept too, with the reason, and reported again.
-    :func:`kg.read.read_paths` reads through :meth:`text` when given it as ``ocr``.
+    cache; ``:memory:`` for a build without one), so that a rerun of ``kg build --ocr`` reads again only the files
+    it has not seen: OCR takes seconds a page. Files are keyed by their SHA-256, the reading by RapidOCR's version
+    and kg's code that lays the lines out (kg/ocr.py and kg/read.py). A file OCR finds no text in is kept too, with
+    the reason, and reported again. :func:`kg.read.read_paths` reads through :meth:`text` when given it as ``ocr``;
+    :meth:`read_ahead` OCRs a build's page images in worker processes first.
 
     >>> import tempfile
-    >>> cache = OCRCache(Path(tempfile.mkdtemp()) / "cache.sqlite")
-    >>> calls = []
+    >>> path, calls = Path(tempfile.mkdtemp()) / "cache.sqlite", []
     >>> read = lambda data: calls.append(data) or "台州" * 20
-    >>> cache.text(b"page", read) == cache.text(b"page", read), len(calls), cache.taken
-    (True, 1, 1)
+    >>> first = OCRCache(path)
+    >>> first.text(b"page", read) == first.text(b"page", read), len(calls), first.taken
+    (True, 1, 0)
+    >>> first.close(); rerun = OCRCache(path)
+    >>> rerun.text(b"page", read)[:2], len(calls), rerun.taken
+    ('台州', 1, 1)
     """
 
-    def __init__(self, path: str | Path):
-        self.path, self.taken = Path(path), 0
+    def __init__(self, path: str | Path = ":memory:"):
+        self.path, self.taken = Path(path), 0  # taken: files whose text an earlier run read
+        self._new: set[str] = set()  # files this run read
         digest = hashlib.sha256(metadata.version("rapidocr-onnxruntime").encode("utf-8"))
         for name in ("ocr.py", "read.py"):
             digest.update((Path(__file__).parent / name).read_bytes())
@@ -282,28 +287,55 @@ class OCRCache:
         self.db = _cache_db(self.path, "ocr_pages (reader TEXT, file TEXT, text TEXT, error TEXT, "
                                        "PRIMARY KEY (reader, file))", "the OCR cache")
 
-    def text(self, data: bytes, read: Callable[[bytes], str]) -> str:
-        """``read(data)``, or what it gave for these bytes in an earlier run (ValueError again where it raised one)."""
-        key = hashlib.sha256(data).hexdigest()
-        row = self.db.execute("SELECT text, error FROM ocr_pages WHERE reader = ? AND file = ?",
-                              (self.reader, key)).fetchone()
-        if row is not None:
-            self.taken += 1
-            if row[1] is not None:
-                raise ValueError(row[1])
-            return str(row[0])
-        try:
-            text, error = read(data), None
-        except ValueError as raised:
-            text, error = None, str(raised)
+    def _row(self, key: str) -> tuple[str | None, str | None] | None:
+        return self.db.execute("SELECT text, error FROM ocr_pages WHERE reader = ? AND file = ?",
+                               (self.reader, key)).fetchone()
+
+    def _keep(self, key: str, text: str | None, error: str | None) -> None:
         with self.db:
             self.db.execute("INSERT OR REPLACE INTO ocr_pages VALUES (?, ?, ?, ?)", (self.reader, key, text, error))
-        if error is not None:
-            raise ValueError(error)
-        return str(text)
+        self._new.add(key)
+
+    def text(self, data: bytes, read: Callable[[bytes], str]) -> str:
+        """``read(data)``, or what it gave for these bytes before (ValueError again where it raised one)."""
+        key = hashlib.sha256(data).hexdigest()
+        row = self._row(key)
+        if row is None:
+            row = _read_page(read, data)
+            self._keep(key, *row)
+        elif key not in self._new:
+            self.taken += 1
+        if row[1] is not None:
+            raise ValueError(row[1])
+        return str(row[0])
+
+    def read_ahead(self, files: Sequence[Path], processes: int) -> None:
+        """OCR the page images ``files`` that it lacks in ``processes`` worker processes (one thread each), so that
+        reading the pages then takes their text from here. Only images: a PDF is known to be a scan once read."""
+        todo = [file for file in files if self._row(hashlib.sha256(file.read_bytes()).hexdigest()) is None]
+        if not todo:
+            return
+        with get_context("spawn").Pool(min(processes, len(todo))) as pool:
+            for key, text, error in pool.imap(_ocr_image, [str(file) for file in todo]):
+                self._keep(key, text, error)
 
     def close(self) -> None:
         self.db.close()
+
+
+def _read_page(read: Callable[[bytes], str], data: bytes) -> tuple[str | None, str | None]:
+    try:
+        return read(data), None
+    except ValueError as error:
+        return None, str(error)
+
+
+def _ocr_image(path: str) -> tuple[str, str | None, str | None]:
+    """A worker's task: a page image's SHA-256, and its text or why OCR read none."""
+    from .ocr import image_text
+
+    data = Path(path).read_bytes()
+    return (hashlib.sha256(data).hexdigest(), *_read_page(image_text, data))
 
 
 def _cache_db(path: Path, table: str, what: str) -> sqlite3.Connection:
@@ -366,7 +398,8 @@ def build(paths: Iterable[str | Path], *, ner: str | None = None, nlp: Language 
         by :func:`kg.read.read_paths`).
     ner (str | None): recogniser, as for ``--ner`` (None: the shipped model).
     nlp (Language | None): an already loaded pipeline, to reuse across calls.
-    processes (int): recognise in this many processes (``ner`` is loaded in each; ``nlp`` is then not used).
+    processes (int): recognise in this many processes (``ner`` is loaded in each; ``nlp`` is then not used), and
+        with ``ocr`` read the page images by OCR in as many first.
     cache (path | None): a :class:`MentionCache` file of the ``ner`` recogniser's spans, read and added to (not
         with ``nlp``, whose recogniser it cannot name).
     period ((since, until)): keep only the articles dated from ``since`` to ``until`` (ISO dates; None: open).
@@ -397,15 +430,17 @@ def _build(paths, *, ner, nlp, report, progress, processes=1, cache: Path | None
            keep_copies: bool = False, ocr: bool = False) -> tuple[nx.Graph, list[Article], dict[str, Entity]]:
     started = time.time()
     report = report if report is not None else Report()
-    if ocr and cache is not None:  # what OCR reads is kept beside the mentions
-        pages = OCRCache(cache)
+    if ocr:  # what OCR reads is kept beside the mentions (in memory without a cache file)
+        pages = OCRCache(cache if cache is not None else ":memory:")
         try:
+            if processes > 1:
+                pages.read_ahead(page_images(paths), processes)
             articles = _articles(list(paths), report, keep_copies, pages.text)
         finally:
             pages.close()
-        report.ocr_cached = pages.taken
+        report.ocr_cached = pages.taken if cache is not None else None
     else:
-        articles = _articles(list(paths), report, keep_copies, ocr)
+        articles = _articles(list(paths), report, keep_copies)
     articles = in_period(articles, *period, report)
     store = MentionCache(cache, recogniser_fingerprint(ner)) if cache is not None else None
     try:

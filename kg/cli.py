@@ -212,7 +212,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--types", type=_entity_types, default=None, help="keep only these types, e.g. PER,ORG")
     b.add_argument("--top", type=_at_least_one, default=None, help="keep only the N entities in most articles")
     b.add_argument("--processes", type=_at_least_one, default=1,
-                   help="recognise in this many processes, one CPU core each (default 1; each loads the model)")
+                   help="recognise in this many processes, one CPU core each (default 1; each loads the model); "
+                        "with --ocr, OCR the page images in as many first")
     b.add_argument("--since", type=_date, default=None,
                    help="keep only the articles dated on or after this day (undated articles are left out)")
     b.add_argument("--until", type=_date, default=None,

@@ -73,6 +73,10 @@ def test_kg_build_ocr_makes_a_graph_of_page_images_and_passes_them_over_without_
     assert again[:2] == out[:2]
     assert f"  2 page images and scans read by OCR in an earlier run, taken from {cache}" in again
     assert {f.name: f.read_bytes() for f in (tmp_path / "out").iterdir() if not f.name.startswith(".")} == first
+    # OCR in two worker processes (read ahead of the pages), and recognition too: the same outputs
+    assert main(["build", str(pages), "-o", str(tmp_path / "two"), "--ocr", "--processes", "2", "--no-cache"]) == 0
+    assert capsys.readouterr().out.splitlines()[:2] == out[:2]
+    assert {f.name: f.read_bytes() for f in (tmp_path / "two").iterdir()} == first
     with open(tmp_path / "out" / "articles.csv", encoding="utf-8-sig") as f:
         assert [row["headline"] for row in csv.DictReader(f)] == ["台州湾大桥改扩建工程开工", "黄岩东城街道举办社区文化节"]
     with open(tmp_path / "out" / "entities.csv", encoding="utf-8-sig") as f:
