@@ -324,6 +324,7 @@ class OCRCache:
 
 
 def _read_page(read: Callable[[bytes], str], data: bytes) -> tuple[str | None, str | None]:
+    """(text, None) as ``read`` gives it, or (None, why) where it raises ValueError: what the cache keeps."""
     try:
         return read(data), None
     except ValueError as error:
@@ -347,6 +348,7 @@ def _cache_db(path: Path, table: str, what: str) -> sqlite3.Connection:
     except sqlite3.Error as error:
         raise InputError(f"{path}: cannot use it as {what} ({error}); remove it or pass --no-cache") from None
     return db
+
 
 _worker_nlp: Language | None = None
 _worker_error: Exception | None = None

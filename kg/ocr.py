@@ -159,12 +159,13 @@ def image_text(data: bytes) -> str:
 
 
 def scan_text(data: bytes) -> str:
-    """The text of a PDF with no text layer (a scan), its pages drawn at :data:`SCAN_DPI` and read as
-    :func:`image_text` reads an image. ValueError where pdfium cannot open it or OCR finds no text in it."""
+    """The text of a PDF with no text layer (a scan) or one whose fonts map no glyph to a character, its pages drawn
+    at :data:`SCAN_DPI` and read as :func:`image_text` reads an image. ValueError where pdfium cannot open it or OCR
+    finds no text in it."""
     import pypdfium2
 
     try:
         pdf = pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError as error:
         raise ValueError(f"not a readable PDF ({error})") from None
-    return _text((page.render(scale=SCAN_DPI / 72).to_pil() for page in pdf), "scanned PDF")
+    return _text((page.render(scale=SCAN_DPI / 72).to_pil() for page in pdf), "PDF's pages")

@@ -584,7 +584,7 @@ def _line_text(line: Any) -> tuple[str, int]:
 
 
 class NoTextLayer(ValueError):
-    """A PDF with no text in its text layer: a scan, which only OCR reads."""
+    """A PDF with no text in its text layer (a scan) or none that its fonts map to characters: OCR reads it."""
 
 
 @dataclass
@@ -613,10 +613,10 @@ class TextBlock:
 def page_paragraphs(blocks: Sequence[TextBlock], tolerance: float = 0.1, headline: float = 1.5) -> list[str]:
     """The paragraphs of a page's ``blocks``, given in reading order (:func:`reading_order`), as an OCR'd page
     gives them: a block's lines are read top down (and left to right along one line: baselines less than a third of
-    the block's type apart); a line runs on from the one
-    before where that one fills its block's width (in a block of two lines or more: a headline alone fills its
-    own) and this one is not indented (no 　 and no shifted start) and is set in the same type (heights within
-    ``tolerance`` of each other), also into the next block (a column continued in the next). A paragraph in
+    the block's type apart); a line runs on from the one before where that one fills its block's width (in a block
+    of two lines or more: a headline alone fills its own) and this one is not indented (no 　 and no shifted start)
+    and is set in the same type (heights within ``tolerance`` of each other), also into the next block (a column
+    continued in the next). A paragraph in
     type ``headline`` times as big as the page's body type (the height most of its characters have) or more is a
     headline, marked as Markdown's ``#``, which :mod:`kg.segment` reads as one.
 
@@ -710,8 +710,8 @@ def pdf_text(data: bytes) -> str:
         unmapped += page_unmapped
     text = plain_text("\n\n".join(paragraphs))
     if unmapped > len(_HAN.findall(text)):
-        raise ValueError(f"its fonts give {unmapped} of its glyphs no character: kg cannot read the text of this PDF "
-                         "(OCR it, or export its text from the program that made it)")
+        raise NoTextLayer(f"its fonts give {unmapped} of its glyphs no character: kg cannot read the text of this PDF "
+                          "(kg build --ocr reads its pages as images; or export its text from the program that made it)")
     if len(_HAN.findall(text)) < 20:
         raise NoTextLayer("no text in this PDF (under 20 Chinese characters): a scan? kg build --ocr reads it")
     return text

@@ -316,7 +316,7 @@ def test_a_pdf_whose_font_gives_its_glyphs_no_character_is_reported(tmp_path):
     (tmp_path / "founder.pdf").write_bytes(pdf)
     (skipped,) = read_paths([tmp_path])
     assert str(skipped) == ("founder.pdf: its fonts give 31 of its glyphs no character: kg cannot read the text of "
-                            "this PDF (OCR it, or export its text from the program that made it)")
+                            "this PDF (kg build --ocr reads its pages as images; or export its text from the program that made it)")
 
 
 def test_radicals_that_text_from_pdfs_holds_for_characters_are_read_as_those_characters(tmp_path):
