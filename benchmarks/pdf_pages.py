@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from graph_accuracy import gold_graph, scores  # noqa: E402
 from typeset import fitting_size, newspaper_page  # noqa: E402
 
-from kg.build import build  # noqa: E402
+from kg.build import OCRCache, build  # noqa: E402
 from kg.read import pdf_text  # noqa: E402
 
 
@@ -83,14 +83,19 @@ def main() -> None:
             pypdfium2.PdfDocument(file)[0].render(scale=SCAN_DPI / 72).to_pil().save(
                 out / "images" / f"{file.stem}.png")
         images = sorted((out / "images").iterdir())
+        ocr_cache = out / "ocr-cache.sqlite"  # the timed OCR's text, which the build below then takes
+        ocr_cache.unlink(missing_ok=True)
+        pages = OCRCache(ocr_cache)
         started = time.perf_counter()
         for image in images:
-            image_text(image.read_bytes())
+            pages.text(image.read_bytes(), image_text)
+        pages.close()
         print(f"drawn as {len(images)} images at {SCAN_DPI} dpi; reading a page by OCR: "
               f"{(time.perf_counter() - started) / len(images):.1f} s")
         folders.append("images")
     for folder in folders:
-        built, found = build([out / folder], ocr=folder == "images")
+        built, found = build([out / folder], ocr=folder == "images",
+                             cache=out / "ocr-cache.sqlite" if folder == "images" else None)
         print(f"built from {folder}: {len(found)} articles, {built.number_of_nodes()} nodes, "
               f"{built.number_of_edges()} edges")
         print("  " + scores(built, gold).replace("\n", "\n  "))

@@ -113,8 +113,9 @@ def ocr_blocks(lines: Sequence[TextLine]) -> list[TextBlock]:
                     and abs(line.x0 - block.bbox[0]) <= 2.5 * size and line.x1 <= block.bbox[2] + size:
                 return abs(line.x0 - block.bbox[0])
             return float("inf")
-        best = min(blocks, key=misfit, default=None)
-        if best is not None and misfit(best) < float("inf"):
+        far, best = min(((misfit(block), block) for block in blocks), key=lambda pair: pair[0],
+                        default=(float("inf"), None))
+        if best is not None and far < float("inf"):
             x0, y0, x1, y1 = best.bbox
             best.bbox = (min(x0, line.x0), min(y0, line.y0), max(x1, line.x1), y1)
             best.lines.append(line)
