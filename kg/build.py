@@ -25,7 +25,7 @@ from .errors import InputError
 from .link import (MAX_ARTICLE_ENTITIES, add_measures, build_graph, crowded_articles, dominant_article, filter_graph,
                    find_entities)
 from .normalise import Entity, Mention, apply_aliases, clean_name, mark_bracketed_names, mark_set_phrases, resolve
-from .read import FORMATS, IMAGES, Skipped, page_images, passed_over, read_paths
+from .read import FORMATS, IMAGES, Skipped, ocr_candidates, passed_over, read_paths
 from .recognise import group_chars_of, groups_by_chars, load_pipeline, recogniser_fingerprint
 from .segment import Article, drop_copies, join_continuations, segment
 
@@ -310,13 +310,22 @@ class OCRCache:
         return str(row[0])
 
     def read_ahead(self, files: Sequence[Path], processes: int) -> None:
-        """OCR the page images ``files`` that it lacks in ``processes`` worker processes (one thread each), so that
-        reading the pages then takes their text from here. Only images: a PDF is known to be a scan once read."""
-        todo = [file for file in files if self._row(hashlib.sha256(file.read_bytes()).hexdigest()) is None]
+        """OCR the page images and scanned PDFs among ``files`` that it lacks in ``processes`` worker processes (one
+        thread each, a file each), so that reading the pages then takes their text from here. A PDF is taken for a
+        scan where pdfium finds no character on any of its pages (:func:`kg.ocr.is_scan`); one whose fonts map no
+        glyph to a character is found only as it is read, and read by OCR then, in the main process."""
+        from .ocr import is_scan
+
+        todo = []
+        for file in files:
+            data = file.read_bytes()
+            if self._row(hashlib.sha256(data).hexdigest()) is None and (
+                    file.suffix.lower() in IMAGES or is_scan(data)):
+                todo.append(file)
         if not todo:
             return
         with get_context("spawn").Pool(min(processes, len(todo))) as pool:
-            for key, text, error in pool.imap(_ocr_image, [str(file) for file in todo]):
+            for key, text, error in pool.imap(_ocr_file, [str(file) for file in todo]):
                 self._keep(key, text, error)
 
     def close(self) -> None:
@@ -331,12 +340,13 @@ def _read_page(read: Callable[[bytes], str], data: bytes) -> tuple[str | None, s
         return None, str(error)
 
 
-def _ocr_image(path: str) -> tuple[str, str | None, str | None]:
-    """A worker's task: a page image's SHA-256, and its text or why OCR read none."""
-    from .ocr import image_text
+def _ocr_file(path: str) -> tuple[str, str | None, str | None]:
+    """A worker's task: a page image's or scanned PDF's SHA-256, and its text or why OCR read none."""
+    from .ocr import image_text, scan_text
 
     data = Path(path).read_bytes()
-    return (hashlib.sha256(data).hexdigest(), *_read_page(image_text, data))
+    read = scan_text if path.lower().endswith(".pdf") else image_text
+    return (hashlib.sha256(data).hexdigest(), *_read_page(read, data))
 
 
 def _cache_db(path: Path, table: str, what: str) -> sqlite3.Connection:
@@ -436,7 +446,7 @@ def _build(paths, *, ner, nlp, report, progress, processes=1, cache: Path | None
         pages = OCRCache(cache if cache is not None else ":memory:")
         try:
             if processes > 1:
-                pages.read_ahead(page_images(paths), processes)
+                pages.read_ahead(ocr_candidates(paths), processes)
             articles = _articles(list(paths), report, keep_copies, pages.text)
         finally:
             pages.close()

@@ -19,7 +19,7 @@ from typing import Any, Iterator, Sequence
 from .errors import InputError
 from .read import TextBlock, TextLine, page_paragraphs, plain_text, reading_order
 
-__all__ = ["SCAN_DPI", "check_installed", "image_text", "scan_text", "ocr_lines", "ocr_blocks"]
+__all__ = ["SCAN_DPI", "check_installed", "image_text", "scan_text", "is_scan", "ocr_lines", "ocr_blocks"]
 
 SCAN_DPI = 200  # a scanned PDF's pages are drawn at this resolution for OCR: body type of 9 points is 25 pixels high
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -170,3 +170,15 @@ def scan_text(data: bytes) -> str:
     except pypdfium2.PdfiumError as error:
         raise ValueError(f"not a readable PDF ({error})") from None
     return _text((page.render(scale=SCAN_DPI / 72).to_pil() for page in pdf), "PDF's pages")
+
+
+def is_scan(data: bytes) -> bool:
+    """Whether the PDF ``data`` is a scan: pdfium finds no character on any of its pages (False where it cannot
+    open it: reading it then says why)."""
+    import pypdfium2
+
+    try:
+        pdf = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError:
+        return False
+    return all(page.get_textpage().count_chars() == 0 for page in pdf)

@@ -34,7 +34,7 @@ Box = TypeVar("Box")
 __all__ = ["Document", "Skipped", "FORMATS", "read_paths", "passed_over", "is_output_folder", "decode", "read_text",
            "markdown_text", "plain_text", "parse_record", "decode_html", "html_article", "block_text", "FIELD_NAMES",
            "article_fields", "table_rows", "word_text", "word97_text", "pdf_text", "reading_order", "IMAGES",
-           "NoTextLayer", "TextLine", "TextBlock", "page_paragraphs", "page_images"]
+           "NoTextLayer", "TextLine", "TextBlock", "page_paragraphs", "ocr_candidates"]
 
 WEB_PAGES = (".html", ".htm", ".shtml", ".mhtml", ".mht")
 WEB_ARCHIVES = (".mhtml", ".mht")  # a page saved as one file: Chrome's and Edge's "Webpage, Single File"
@@ -219,9 +219,10 @@ def _files(paths: Iterable[Path], ocr: bool = False) -> Iterator[tuple[Path, str
 
 
 
-def page_images(paths: Iterable[str | Path]) -> list[Path]:
-    """The page images (:data:`IMAGES`) that :func:`read_paths` reads by OCR under ``paths``, in its order."""
-    return [file for file, _ in _files((Path(p) for p in paths), True) if file.suffix.lower() in IMAGES]
+def ocr_candidates(paths: Iterable[str | Path]) -> list[Path]:
+    """The files under ``paths`` that :func:`read_paths` may read by OCR, in its order: page images
+    (:data:`IMAGES`) and PDFs (those with no text layer)."""
+    return [file for file, _ in _files((Path(p) for p in paths), True) if file.suffix.lower() in (*IMAGES, ".pdf")]
 
 def read_paths(paths: Iterable[str | Path], ocr: Any = False) -> Iterator[Document | Skipped]:
     """Yield a Document for each readable page or JSONL record under ``paths``, a Skipped for each failure.

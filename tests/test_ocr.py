@@ -5,6 +5,8 @@ and a second article under a rule."""
 import csv
 import shutil
 
+import pytest
+
 from kg.cli import main
 from kg.read import Document, Skipped, read_paths
 
@@ -83,3 +85,31 @@ def test_kg_build_ocr_makes_a_graph_of_page_images_and_passes_them_over_without_
         entities = {row["id"] for row in csv.DictReader(f)}
     assert {"PER:王建国", "PER:李明华", "PER:陈晓燕", "ORG:台州市交通运输局", "PROJECT:台州湾大桥改扩建工程",
             "LOC:椒江区"} <= entities
+
+
+def test_read_ahead_ocrs_page_images_and_scans_in_workers_and_leaves_text_pdfs(fixtures, tmp_path):
+    from reportlab.pdfgen import canvas
+    from typeset import newspaper_page
+
+    from kg.build import OCRCache
+    from kg.read import ocr_candidates
+
+    shutil.copy(fixtures / "ocr" / "page.png", tmp_path / "page.png")
+    scan = canvas.Canvas(str(tmp_path / "scan.pdf"), pagesize=(540, 420))
+    scan.drawImage(str(fixtures / "ocr" / "page.png"), 0, 0, 540, 420)
+    scan.save()
+    newspaper_page(tmp_path / "typeset.pdf", "台州日报 2022年1月26日 星期三 第1版",
+                   ("椒江举行招商推介会", ["本报讯(记者 赵六)近日，椒江区在上海举行招商推介会，签约项目12个。"]), [])
+    (tmp_path / "notes.txt").write_text("台州湾新区今年开工十个项目。", encoding="utf-8")
+    assert [f.name for f in ocr_candidates([tmp_path])] == ["page.png", "scan.pdf", "typeset.pdf"]
+    cache = OCRCache()
+    cache.read_ahead(ocr_candidates([tmp_path]), 2)
+    assert cache.db.execute("SELECT COUNT(*) FROM ocr_pages WHERE text IS NOT NULL").fetchone() == (2,)
+
+    def read_again(data, read):  # reading now takes both from the cache, OCR never runs again
+        return cache.text(data, lambda _: pytest.fail("OCR ran again"))
+
+    read = {item.source: item for item in read_paths([tmp_path], ocr=read_again)}
+    assert [read[name].encoding for name in ("page.png", "scan.pdf", "typeset.pdf")] == ["ocr", "ocr", "pdf"]
+    assert read["page.png"].text.split("\n\n") == PAGE
+    assert read["scan.pdf"].text == read["page.png"].text
