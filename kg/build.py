@@ -277,8 +277,9 @@ class OCRCache:
     ('台州', 1, 1)
     """
 
-    def __init__(self, path: str | Path = ":memory:"):
+    def __init__(self, path: str | Path = ":memory:", progress: Callable[[int, int], None] | None = None):
         self.path, self.taken = Path(path), 0  # taken: files whose text an earlier run read
+        self.progress, self.finished, self.expected = progress, 0, 0  # OCR'd by this run, and how many it will
         self._new: set[str] = set()  # files this run read
         digest = hashlib.sha256(metadata.version("rapidocr-onnxruntime").encode("utf-8"))
         for name in ("ocr.py", "read.py"):
@@ -303,6 +304,7 @@ class OCRCache:
         if row is None:
             row = _read_page(read, data)
             self._keep(key, *row)
+            self._done()
         elif key not in self._new:
             self.taken += 1
         if row[1] is not None:
@@ -314,6 +316,17 @@ class OCRCache:
         thread each, a file each), so that reading the pages then takes their text from here. A PDF is taken for a
         scan where pdfium finds no character on any of its pages (:func:`kg.ocr.is_scan`); one whose fonts map no
         glyph to a character is found only as it is read, and read by OCR then, in the main process."""
+        todo = self.pending(files)
+        if not todo:
+            return
+        with get_context("spawn").Pool(min(processes, len(todo))) as pool:
+            for key, text, error in pool.imap(_ocr_file, [str(file) for file in todo]):
+                self._keep(key, text, error)
+                self._done()
+
+    def pending(self, files: Sequence[Path]) -> list[Path]:
+        """The page images and scanned PDFs among ``files`` whose text it lacks (counted as the files this run
+        will OCR, for its progress display)."""
         from .ocr import is_scan
 
         todo = []
@@ -322,11 +335,13 @@ class OCRCache:
             if self._row(hashlib.sha256(data).hexdigest()) is None and (
                     file.suffix.lower() in IMAGES or is_scan(data)):
                 todo.append(file)
-        if not todo:
-            return
-        with get_context("spawn").Pool(min(processes, len(todo))) as pool:
-            for key, text, error in pool.imap(_ocr_file, [str(file) for file in todo]):
-                self._keep(key, text, error)
+        self.expected = len(todo)
+        return todo
+
+    def _done(self) -> None:
+        self.finished += 1
+        if self.progress is not None:
+            self.progress(self.finished, max(self.expected, self.finished))
 
     def close(self) -> None:
         self.db.close()
@@ -439,14 +454,17 @@ def in_period(articles: Sequence[Article], since: str | None, until: str | None,
 
 def _build(paths, *, ner, nlp, report, progress, processes=1, cache: Path | None = None,
            period: tuple[str | None, str | None] = (None, None), aliases: dict[str, str] | None = None,
-           keep_copies: bool = False, ocr: bool = False) -> tuple[nx.Graph, list[Article], dict[str, Entity]]:
+           keep_copies: bool = False, ocr: bool = False, ocr_progress: Callable[[int, int], None] | None = None
+           ) -> tuple[nx.Graph, list[Article], dict[str, Entity]]:
     started = time.time()
     report = report if report is not None else Report()
     if ocr:  # what OCR reads is kept beside the mentions (in memory without a cache file)
-        pages = OCRCache(cache if cache is not None else ":memory:")
+        pages = OCRCache(cache if cache is not None else ":memory:", ocr_progress)
         try:
             if processes > 1:
                 pages.read_ahead(ocr_candidates(paths), processes)
+            elif ocr_progress is not None:  # how many files OCR will read, for the progress display
+                pages.pending(ocr_candidates(paths))
             articles = _articles(list(paths), report, keep_copies, pages.text)
         finally:
             pages.close()
@@ -493,14 +511,15 @@ def run(paths: Sequence[str | Path], out: Path, *, ner: str | None = None, max_n
         progress: Callable[[int, int], None] | None = None, filters: dict | None = None, processes: int = 1,
         cache: bool = True, period: tuple[str | None, str | None] = (None, None),
         aliases: str | Path | None = None, focus: Sequence[str] = (), keep_copies: bool = False,
-        ocr: bool = False) -> Report:
+        ocr: bool = False, ocr_progress: Callable[[int, int], None] | None = None) -> Report:
     """``kg build``: build the graph (recognising in ``processes`` processes, taking what an earlier run into
     ``out`` recognised from its cache, :data:`CACHE_NAME`, unless ``cache`` is False) of the articles dated in
     ``period`` ((since, until), ISO dates or None; all articles when both are None), apply ``filters`` (keywords
     of :func:`kg.link.filter_graph`; none by default), give the mentions the entities that the user's table of
     ``aliases`` (a CSV file: :func:`kg.normalise.read_aliases`) names, and write every output into ``out``, the
     explorer drawing the entities ``focus`` names (:func:`kg.link.find_entities`) and their neighbours first;
-    with ``ocr``, page images and scanned PDFs are read by OCR (:mod:`kg.ocr`)."""
+    with ``ocr``, page images and scanned PDFs are read by OCR (:mod:`kg.ocr`), ``ocr_progress(done, total)`` told
+    after each file OCR reads (``progress`` likewise of the articles recognised)."""
     from .export import write_outputs
     from .normalise import read_aliases
 
@@ -518,7 +537,7 @@ def run(paths: Sequence[str | Path], out: Path, *, ner: str | None = None, max_n
     report = Report(aliases=str(aliases) if aliases is not None else "")
     graph, articles, entities = _build(paths, ner=ner, nlp=None, report=report, progress=progress,
                                        processes=processes, cache=out / CACHE_NAME if cache else None, period=period,
-                                       aliases=table, keep_copies=keep_copies, ocr=ocr)
+                                       aliases=table, keep_copies=keep_copies, ocr=ocr, ocr_progress=ocr_progress)
     if filters:
         graph, report.filtered = filter_graph(graph, **filters)
         entities = {k: e for k, e in entities.items() if k in graph}

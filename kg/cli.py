@@ -16,17 +16,19 @@ from .errors import InputError, KgError
 __all__ = ["main"]
 
 
-def _progress(quiet: bool):
+def _progress(quiet: bool, doing: str = "recognising", unit: str = "articles", at_least: int = 50):
+    """A progress display on stderr for a stage of ``at_least`` items or more (``doing: 3/50 articles``), at most
+    one report every two seconds; None when ``quiet``."""
     if quiet:
         return None
     last = [0.0]
 
     def show(done: int, total: int) -> None:
         now = time.time()
-        if total >= 50 and (now - last[0] > 2 or done == total):
+        if total >= at_least and (now - last[0] > 2 or done == total):
             last[0] = now
             tty = sys.stderr.isatty()  # redraw one line on a terminal, a line per report in a log
-            print(("\r" if tty else "") + f"recognising: {done}/{total} articles",
+            print(("\r" if tty else "") + f"{doing}: {done}/{total} {unit}",
                   end="\n" if done == total or not tty else "", file=sys.stderr, flush=True)
 
     return show
@@ -78,6 +80,7 @@ def cmd_build(args) -> int:
     report = run(args.paths or ["corpus"], Path(args.output), ner=args.ner, max_nodes=args.max_nodes,
                  progress=_progress(args.quiet), filters=filters, processes=args.processes, cache=not args.no_cache,
                  period=(args.since, args.until), aliases=args.aliases, keep_copies=args.keep_copies, ocr=args.ocr,
+                 ocr_progress=_progress(args.quiet, "reading by OCR", "page images and scans", at_least=1),
                  focus=[n for n in re.split(r"[,，、]", args.focus or "") if n.strip()])  # a Chinese comma too
     if not args.quiet:
         print(report.summary())

@@ -63,7 +63,10 @@ def test_kg_build_ocr_makes_a_graph_of_page_images_and_passes_them_over_without_
     assert ("  passed over 2 files of other kinds (.jpg 1, .png 1): kg reads .txt, .md, .docx, .doc, .pdf, .jsonl, "
             ".csv, .tsv, .xlsx, .xls, .html, .htm, .shtml, .mhtml, .mht; --ocr reads page images") in plain.out
     assert main(["build", str(pages), "-o", str(tmp_path / "out"), "--ocr"]) == 0
-    out = capsys.readouterr().out.splitlines()
+    captured = capsys.readouterr()
+    out = captured.out.splitlines()
+    assert captured.err.splitlines() == ["reading by OCR: 1/2 page images and scans",
+                                         "reading by OCR: 2/2 page images and scans"]
     assert out[:2] == ["read 2 files, skipped 1; 2 articles",
                        "  skipped photo.jpg: OCR found no text in this image (under 20 Chinese characters)"]
     cache = tmp_path / "out" / ".kg-cache.sqlite"
@@ -71,13 +74,17 @@ def test_kg_build_ocr_makes_a_graph_of_page_images_and_passes_them_over_without_
     first = {f.name: f.read_bytes() for f in (tmp_path / "out").iterdir() if not f.name.startswith(".")}
     # a rerun takes what OCR read (and what it found no text in) from the cache, and writes the same outputs
     assert main(["build", str(pages), "-o", str(tmp_path / "out"), "--ocr"]) == 0
-    again = capsys.readouterr().out.splitlines()
+    captured = capsys.readouterr()
+    again = captured.out.splitlines()
+    assert captured.err == ""  # nothing left to OCR
     assert again[:2] == out[:2]
     assert f"  2 page images and scans read by OCR in an earlier run, taken from {cache}" in again
     assert {f.name: f.read_bytes() for f in (tmp_path / "out").iterdir() if not f.name.startswith(".")} == first
     # OCR in two worker processes (read ahead of the pages), and recognition too: the same outputs
     assert main(["build", str(pages), "-o", str(tmp_path / "two"), "--ocr", "--processes", "2", "--no-cache"]) == 0
-    assert capsys.readouterr().out.splitlines()[:2] == out[:2]
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[:2] == out[:2]
+    assert captured.err.splitlines()[-1] == "reading by OCR: 2/2 page images and scans"
     assert {f.name: f.read_bytes() for f in (tmp_path / "two").iterdir()} == first
     with open(tmp_path / "out" / "articles.csv", encoding="utf-8-sig") as f:
         assert [row["headline"] for row in csv.DictReader(f)] == ["台州湾大桥改扩建工程开工", "黄岩东城街道举办社区文化节"]
