@@ -357,11 +357,10 @@ def _read_page(read: Callable[[bytes], str], data: bytes) -> tuple[str | None, s
 
 def _ocr_file(path: str) -> tuple[str, str | None, str | None]:
     """A worker's task: a page image's or scanned PDF's SHA-256, and its text or why OCR read none."""
-    from .ocr import image_text, scan_text
+    from .ocr import reader_for
 
     data = Path(path).read_bytes()
-    read = scan_text if path.lower().endswith(".pdf") else image_text
-    return (hashlib.sha256(data).hexdigest(), *_read_page(read, data))
+    return (hashlib.sha256(data).hexdigest(), *_read_page(reader_for(Path(path).suffix.lower()), data))
 
 
 def _cache_db(path: Path, table: str, what: str) -> sqlite3.Connection:

@@ -14,12 +14,12 @@ from __future__ import annotations
 import functools
 import io
 import re
-from typing import Any, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from .errors import InputError
-from .read import TextBlock, TextLine, page_paragraphs, plain_text, reading_order
+from .read import IMAGES, TextBlock, TextLine, page_paragraphs, plain_text, reading_order
 
-__all__ = ["SCAN_DPI", "check_installed", "image_text", "scan_text", "is_scan", "ocr_lines", "ocr_blocks"]
+__all__ = ["SCAN_DPI", "check_installed", "image_text", "scan_text", "reader_for", "is_scan", "ocr_lines", "ocr_blocks"]
 
 SCAN_DPI = 200  # a scanned PDF's pages are drawn at this resolution for OCR: body type of 9 points is 25 pixels high
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -170,6 +170,12 @@ def scan_text(data: bytes) -> str:
     except pypdfium2.PdfiumError as error:
         raise ValueError(f"not a readable PDF ({error})") from None
     return _text((page.render(scale=SCAN_DPI / 72).to_pil() for page in pdf), "PDF's pages")
+
+
+def reader_for(suffix: str) -> Callable[[bytes], str]:
+    """What OCR reads a file with this suffix (lower case) with: :func:`image_text` for a page image, else
+    :func:`scan_text` (a PDF)."""
+    return image_text if suffix in IMAGES else scan_text
 
 
 def is_scan(data: bytes) -> bool:

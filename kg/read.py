@@ -218,11 +218,11 @@ def _files(paths: Iterable[Path], ocr: bool = False) -> Iterator[tuple[Path, str
             yield file, file.absolute().relative_to(base).as_posix() if base else name
 
 
-
 def ocr_candidates(paths: Iterable[str | Path]) -> list[Path]:
     """The files under ``paths`` that :func:`read_paths` may read by OCR, in its order: page images
-    (:data:`IMAGES`) and PDFs (those with no text layer)."""
+    (:data:`IMAGES`) and PDFs (OCR'd where they have no text layer)."""
     return [file for file, _ in _files((Path(p) for p in paths), True) if file.suffix.lower() in (*IMAGES, ".pdf")]
+
 
 def read_paths(paths: Iterable[str | Path], ocr: Any = False) -> Iterator[Document | Skipped]:
     """Yield a Document for each readable page or JSONL record under ``paths``, a Skipped for each failure.
@@ -731,9 +731,9 @@ def _binary_page(suffix: str, data: bytes, ocr: Any) -> tuple[str, str]:
         except NoTextLayer:
             if not ocr:
                 raise
-    from .ocr import image_text, scan_text
+    from .ocr import reader_for
 
-    read = image_text if suffix in IMAGES else scan_text
+    read = reader_for(suffix)
     return (ocr(data, read) if callable(ocr) else read(data)), "ocr"
 
 
